@@ -1,0 +1,147 @@
+/**
+ * zod schemas built from the declared shapes: the one validator the sandbox,
+ * the IPC boundary and the forms share. Messages follow the service's own
+ * wording ("Value at 'Tags.1.Key' failed to satisfy constraint: …") so a
+ * developer sees the same sentence whether the form, main or the server
+ * refused the value.
+ */
+import { z } from 'zod';
+import { OPERATIONS, type OperationName, type OperationMember } from './operations';
+import type { Shape, StringShape, IntegerShape, Member } from './shapes';
+
+const codePoints = (s: string): number => {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+};
+
+function stringSchema(shape: StringShape): z.ZodType<string> {
+  let schema: z.ZodType<string> = z.string({ error: 'Member must be a string' });
+  const { min, max, pattern, contains, patternHint } = shape;
+  if (min !== undefined && min > 0) {
+    schema = schema.refine((s) => codePoints(s) >= min, {
+      message: `Member must have length greater than or equal to ${min}`,
+    });
+  }
+  if (max !== undefined) {
+    schema = schema.refine((s) => codePoints(s) <= max, {
+      message: `Member must have length less than or equal to ${max}`,
+    });
+  }
+  if (pattern) {
+    schema = schema.refine((s) => pattern.test(s), {
+      message: `Member must satisfy regular expression pattern: ${patternHint ?? pattern.source}`,
+    });
+  }
+  if (contains) {
+    schema = schema.refine((s) => contains.test(s), {
+      message: `Member must contain ${patternHint ?? contains.source}`,
+    });
+  }
+  return schema;
+}
+
+function integerSchema(shape: IntegerShape): z.ZodType<number> {
+  let schema = z.number({ error: 'Member must be a number' }).int({ message: 'Member must be an integer' });
+  if (shape.min !== undefined) {
+    schema = schema.min(shape.min, { message: `Member must have value greater than or equal to ${shape.min}` });
+  }
+  if (shape.max !== undefined) {
+    schema = schema.max(shape.max, { message: `Member must have value less than or equal to ${shape.max}` });
+  }
+  return schema;
+}
+
+const cache = new WeakMap<Shape, z.ZodType>();
+
+export function shapeSchema(shape: Shape): z.ZodType {
+  const hit = cache.get(shape);
+  if (hit) return hit;
+  const built = buildShapeSchema(shape);
+  cache.set(shape, built);
+  return built;
+}
+
+function buildShapeSchema(shape: Shape): z.ZodType {
+  switch (shape.kind) {
+    case 'string':
+      return stringSchema(shape);
+    case 'integer':
+      return integerSchema(shape);
+    case 'enum':
+      return z.enum(shape.values as [string, ...string[]], {
+        error: `Member must satisfy enum value set: [${shape.values.join(', ')}]`,
+      });
+    case 'list': {
+      let list = z.array(shapeSchema(shape.member), { error: 'Member must be a list' });
+      if (shape.min !== undefined) {
+        list = list.min(shape.min, { message: `Member must have length greater than or equal to ${shape.min}` });
+      }
+      if (shape.max !== undefined) {
+        list = list.max(shape.max, { message: `Member must have length less than or equal to ${shape.max}` });
+      }
+      return list;
+    }
+    case 'structure':
+      return membersSchema(shape.members);
+  }
+}
+
+/** A strict object: unknown keys are refused, which also keeps `__proto__` and friends out. */
+export function membersSchema(members: Readonly<Record<string, Member | OperationMember>>) {
+  const entries = Object.entries(members).map(([name, member]) => {
+    const schema = shapeSchema(member.shape);
+    return [name, member.required ? schema : schema.optional()] as const;
+  });
+  return z.strictObject(Object.fromEntries(entries), {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Unknown member: ${issue.keys.join(', ')}`
+        : 'Input must be a JSON object',
+  });
+}
+
+const opCache = new Map<OperationName, z.ZodType>();
+
+export function operationInputSchema(op: OperationName): z.ZodType<Record<string, unknown>> {
+  let schema = opCache.get(op);
+  if (!schema) {
+    schema = membersSchema(OPERATIONS[op].input);
+    opCache.set(op, schema);
+  }
+  return schema as z.ZodType<Record<string, unknown>>;
+}
+
+export interface ValidationIssue {
+  /** Dotted member path as the service names it, e.g. `Tags.1.Key` (list indices 1-based). */
+  readonly member: string;
+  readonly message: string;
+}
+
+export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.map((issue) => {
+    const member = issue.path.map((p) => (typeof p === 'number' ? String(p + 1) : String(p))).join('.');
+    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    return { member, message: missing ? 'Member must not be null' : issue.message };
+  });
+}
+
+/** The service's sentence for a set of issues. */
+export function describeIssues(issues: readonly ValidationIssue[]): string {
+  const parts = issues.map((i) => (i.member ? `Value at '${i.member}' failed to satisfy constraint: ${i.message}` : i.message));
+  const n = issues.length;
+  return `${n} validation error${n === 1 ? '' : 's'} detected: ${parts.join('; ')}`;
+}
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+
+export function validateOperationInput(op: OperationName, input: unknown): Validation<Record<string, unknown>> {
+  const result = operationInputSchema(op).safeParse(input);
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: toValidationIssues(result.error) };
+}
+
+/** Validate one form field against a member shape (forms use this field by field). */
+export function validateShapeValue(shape: Shape, value: unknown): string | undefined {
+  const result = shapeSchema(shape).safeParse(value);
+  return result.success ? undefined : result.error.issues[0]?.message;
+}

@@ -1,0 +1,49 @@
+/**
+ * Errors cross IPC as values, never as thrown strings (Electron keeps only the
+ * message of an error thrown in a handler). Main maps every failure to this
+ * shape once; the UI acts on `code` and `retryable`.
+ */
+import type { ValidationIssue } from './chime/schema';
+
+export interface WorkbenchError {
+  /** The service's exception name (e.g. `ConflictException`) or a workbench code (e.g. `InvalidInput`, `SsoTokenExpired`). */
+  readonly code: string;
+  readonly message: string;
+  readonly httpStatus?: number;
+  readonly requestId?: string;
+  /** Whether trying the same call again may succeed (throttling, 5xx, network). */
+  readonly retryable: boolean;
+  /** Per-member problems, for input validation errors. */
+  readonly issues?: readonly ValidationIssue[];
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: WorkbenchError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (error: WorkbenchError): Result<never> => ({ ok: false, error });
+
+/** Workbench-level error codes (service errors keep the service's exception name). */
+export const WorkbenchCodes = {
+  InvalidInput: 'InvalidInput',
+  ForbiddenSender: 'ForbiddenSender',
+  NotConnected: 'NotConnected',
+  MfaCancelled: 'MfaCancelled',
+  SsoTokenExpired: 'SsoTokenExpired',
+  CredentialsUnavailable: 'CredentialsUnavailable',
+  NetworkError: 'NetworkError',
+  Timeout: 'Timeout',
+  Cancelled: 'Cancelled',
+  StoreError: 'StoreError',
+  ImportInvalid: 'ImportInvalid',
+  Internal: 'Internal',
+} as const;
+
+export function isWorkbenchError(value: unknown): value is WorkbenchError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as WorkbenchError).code === 'string' &&
+    typeof (value as WorkbenchError).message === 'string' &&
+    typeof (value as WorkbenchError).retryable === 'boolean'
+  );
+}
