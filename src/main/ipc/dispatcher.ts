@@ -1,0 +1,51 @@
+/**
+ * Main's side of the contract, independent of Electron: look up the channel,
+ * check who is calling, validate the payload with the channel's schema, call
+ * the handler and turn whatever happens into a Result. The Electron binding
+ * and the browser harness both route every call through here.
+ */
+import { contract, isChannelName, type ChannelName, type Contract } from '../../shared/ipc/contract';
+import type { ChannelOutput } from '../../shared/ipc/define';
+import { fail, ok, WorkbenchCodes, type Result, type WorkbenchError } from '../../shared/errors';
+import { toValidationIssues, describeIssues } from '../../shared/chime/schema';
+import type { z } from 'zod';
+
+export type Handler<C extends ChannelName> = (
+  input: z.output<Contract[C]['input']>,
+) => Promise<ChannelOutput<Contract[C]>> | ChannelOutput<Contract[C]>;
+
+export type Handlers = { [C in ChannelName]: Handler<C> };
+
+export interface DispatcherOptions {
+  readonly handlers: Handlers;
+  /** Maps anything a handler throws to an error value (main passes the AWS error mapper). */
+  readonly mapError: (error: unknown) => WorkbenchError;
+}
+
+export interface Dispatcher {
+  dispatch(channel: unknown, payload: unknown, trustedSender: boolean): Promise<Result<unknown>>;
+}
+
+export function createDispatcher({ handlers, mapError }: DispatcherOptions): Dispatcher {
+  return {
+    async dispatch(channel, payload, trustedSender) {
+      if (!trustedSender) {
+        return fail({ code: WorkbenchCodes.ForbiddenSender, message: 'IPC call refused: it does not come from the app window.', retryable: false });
+      }
+      if (!isChannelName(channel)) {
+        return fail({ code: WorkbenchCodes.InvalidInput, message: `Unknown IPC channel: ${String(channel).slice(0, 80)}`, retryable: false });
+      }
+      const parsed = contract[channel].input.safeParse(payload);
+      if (!parsed.success) {
+        const issues = toValidationIssues(parsed.error);
+        return fail({ code: WorkbenchCodes.InvalidInput, message: describeIssues(issues), issues, retryable: false });
+      }
+      try {
+        const handler = handlers[channel] as (input: unknown) => unknown;
+        return ok(await handler(parsed.data));
+      } catch (error) {
+        return fail(mapError(error));
+      }
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { useState, type ReactNode } from 'react';
+import { Dialog } from './Dialog';
+import { ErrorMessage } from './ErrorMessage';
+import type { WorkbenchError } from '../../../shared/errors';
+
+interface ConfirmDialogProps {
+  readonly title: string;
+  readonly confirmLabel: string;
+  readonly children: ReactNode;
+  /** Resolves to an error to keep the dialog open and show it, or undefined when done. */
+  readonly onConfirm: () => Promise<WorkbenchError | undefined>;
+  readonly onClose: () => void;
+}
+
+/**
+ * Destructive actions go through here: the confirm button is never the
+ * focused default, so a stray Enter does not delete anything.
+ */
+export function ConfirmDialog({ title, confirmLabel, children, onConfirm, onClose }: ConfirmDialogProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<WorkbenchError>();
+  const confirm = async () => {
+    setBusy(true);
+    const failure = await onConfirm();
+    setBusy(false);
+    if (failure) setError(failure);
+    else onClose();
+  };
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <div className="confirm-body">{children}</div>
+      {error && <ErrorMessage error={error} />}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose} autoFocus>
+          Cancel
+        </button>
+        <button type="button" className="danger" onClick={() => void confirm()} disabled={busy}>
+          {busy ? 'Working…' : confirmLabel}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * Actions that span slices: launching, switching connection, choosing an
+ * AppInstance or user. Each persists the choice to the active workspace, so
+ * the next launch restores it without a click.
+ */
+import { useAppStore } from '../../store';
+import type { Connection, WorkspacePatch } from '../../../../shared/workspace/workspace';
+
+const store = () => useAppStore.getState();
+
+export async function bootstrap(): Promise<void> {
+  await store().loadProfiles();
+  const restored = await store().restoreWorkspace();
+  const ws = restored?.workspace;
+  const connection: Connection = ws?.connection ?? { kind: 'sandbox' };
+  const ok = await store().selectConnection(connection, ws?.region ?? 'us-east-1');
+  if (!ok) return;
+  void store().loadIdentity();
+  await store().loadAppInstances();
+  const appInstanceArn = ws?.appInstanceArn ?? undefined;
+  if (appInstanceArn) await selectAppInstance(appInstanceArn, { persist: false, userArn: ws?.selectedUserArn ?? undefined });
+}
+
+export async function changeConnection(connection: Connection, region: string): Promise<void> {
+  store().clearAppInstances();
+  const ok = await store().selectConnection(connection, region);
+  await persist({ connection, region, appInstanceArn: null, selectedUserArn: null });
+  if (!ok) return;
+  void store().loadIdentity();
+  await store().loadAppInstances();
+}
+
+export async function selectAppInstance(
+  arn: string | undefined,
+  options: { persist?: boolean; userArn?: string } = {},
+): Promise<void> {
+  store().setSelectedAppInstance(arn);
+  store().selectUser(options.userArn);
+  if (options.persist !== false) await persist({ appInstanceArn: arn ?? null, selectedUserArn: null });
+  if (arn) store().startUserLoad(arn);
+  else store().cancelUserLoad();
+}
+
+export async function selectUser(arn: string | undefined): Promise<void> {
+  store().selectUser(arn);
+  await persist({ selectedUserArn: arn ?? null });
+}
+
+async function persist(patch: WorkspacePatch): Promise<void> {
+  await store().patchActiveWorkspace(patch);
+}

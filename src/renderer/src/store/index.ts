@@ -1,0 +1,41 @@
+/**
+ * One zustand store made of feature slices. Each slice lives in its feature
+ * folder with its state and async actions; components select narrowly.
+ */
+import { create, type StateCreator } from 'zustand';
+import { createConnectionSlice, type ConnectionSlice } from '../features/connection/connectionSlice';
+import { createAppInstancesSlice, type AppInstancesSlice } from '../features/appInstances/appInstancesSlice';
+import { createUsersSlice, type UsersSlice } from '../features/users/usersSlice';
+import { createEndpointsSlice, type EndpointsSlice } from '../features/endpoints/endpointsSlice';
+import { createActivitySlice, type ActivitySlice } from '../features/activity/activitySlice';
+import { createWatchSlice, type WatchSlice } from '../features/watch/watchSlice';
+import { createWorkspacesSlice, type WorkspacesSlice } from '../features/workspaces/workspacesSlice';
+import { createAdminSlice, type AdminSlice } from '../features/admin/adminSlice';
+
+export type AppState = ConnectionSlice &
+  AppInstancesSlice &
+  UsersSlice &
+  EndpointsSlice &
+  ActivitySlice &
+  WatchSlice &
+  WorkspacesSlice &
+  AdminSlice;
+
+/** What every slice creator looks like: it may read and call the whole store. */
+export type SliceCreator<S> = StateCreator<AppState, [], [], S>;
+
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createConnectionSlice(...a),
+  ...createAppInstancesSlice(...a),
+  ...createUsersSlice(...a),
+  ...createEndpointsSlice(...a),
+  ...createActivitySlice(...a),
+  ...createWatchSlice(...a),
+  ...createWorkspacesSlice(...a),
+  ...createAdminSlice(...a),
+}));
+
+/** Tests call this between cases so no state leaks from one to the next. */
+export function resetAppStore(): void {
+  useAppStore.setState(useAppStore.getInitialState(), true);
+}

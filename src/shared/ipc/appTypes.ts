@@ -1,0 +1,50 @@
+/**
+ * Types of the values that cross IPC besides Chime outputs. Each is a
+ * description for display: none may hold a key, token or secret.
+ */
+import type { WorkbenchError } from '../errors';
+import type { ConnectionInfo, ProfileList } from '../aws/types';
+import type { Workspace, Settings, WatchTarget } from '../workspace/workspace';
+import type { WatchEvent, WatchHealth, HistoryEntry } from '../workspace/watch';
+import type { ImportSummary } from '../workspace/exportFile';
+
+export type { ActivityEntry, CallerIdentity, MfaRequest, ProfileList, ConnectionInfo } from '../aws/types';
+export type { Workspace, Settings, WatchTarget, WatchHealth, HistoryEntry, ImportSummary };
+export type WatchChange = WatchEvent;
+
+export interface AppInfo {
+  readonly version: string;
+  readonly platform: string;
+  /** Whether saved device tokens are encrypted at rest (OS keychain available). */
+  readonly encryptionAvailable: boolean;
+  /** The embedded Local sandbox, when it runs. */
+  readonly sandboxUrl?: string;
+  readonly userDataDir?: string;
+}
+
+export interface ConnectionState {
+  readonly info: ConnectionInfo;
+  readonly status: 'connecting' | 'connected' | 'error';
+  readonly error?: WorkbenchError;
+  /** Set when the region is not one where Chime SDK Identity runs. */
+  readonly regionWarning?: string;
+}
+
+export interface WorkspaceList {
+  readonly workspaces: readonly Workspace[];
+  readonly activeId?: string;
+}
+
+export interface WorkspaceRestore {
+  readonly workspace: Workspace;
+  readonly list: WorkspaceList;
+  readonly settings: Settings;
+}
+
+export interface StoreNotice {
+  readonly kind: 'store-recovered' | 'encryption-unavailable' | 'import-done';
+  readonly message: string;
+  readonly movedTo?: string;
+}
+
+export type { ProfileList as Profiles };
