@@ -1,0 +1,100 @@
+/**
+ * The one place a ChimeSDKIdentityClient is built. Every client gets:
+ * - adaptive retries (client-side rate limiting on throttling, which the
+ *   endpoint watcher's polling can trigger);
+ * - a per-call timeout on the connection and on the whole response, so a
+ *   silent network never leaves the UI spinning (callers may also pass an
+ *   AbortSignal per call);
+ * - a user-agent suffix naming the app, so calls are identifiable in
+ *   CloudTrail (`userAgent` field);
+ * - a middleware that reports every call, success or failure, for the
+ *   activity log.
+ */
+import { ChimeSDKIdentityClient } from '@aws-sdk/client-chime-sdk-identity';
+import type { CallRecord } from './activityLog';
+import type { CredentialsProvider } from './credentials';
+import { toWorkbenchError } from './errors';
+
+export const APP_USER_AGENT_NAME = 'ChimeEndpointWorkbench';
+export const DEFAULT_APP_VERSION = '0.1.0';
+
+export interface ChimeClientOptions {
+  readonly region: string;
+  readonly credentials: CredentialsProvider;
+  /** The sandbox URL, or undefined for the real regional endpoint. */
+  readonly endpoint?: string;
+  /** Per-call timeout for connecting and for the response (default 15 s). */
+  readonly timeoutMs?: number;
+  /** Attempts per call, first included (default 3). */
+  readonly maxAttempts?: number;
+  readonly appVersion?: string;
+  /** Names the profile in credential error messages. */
+  readonly profile?: string;
+  /** Called once per finished call (after retries). */
+  readonly onCall?: (call: CallRecord) => void;
+  readonly now?: () => number;
+}
+
+export function createChimeClient(options: ChimeClientOptions): ChimeSDKIdentityClient {
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const client = new ChimeSDKIdentityClient({
+    region: options.region,
+    credentials: options.credentials,
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    retryMode: 'adaptive',
+    maxAttempts: options.maxAttempts ?? 3,
+    // The SDK accepts handler options in place of a NodeHttpHandler instance.
+    requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs, throwOnRequestTimeout: true },
+    customUserAgent: [[APP_USER_AGENT_NAME, options.appVersion ?? DEFAULT_APP_VERSION]],
+  });
+  if (options.onCall) addCallRecorder(client, options.onCall, options.profile, options.now ?? Date.now);
+  return client;
+}
+
+interface Metadata {
+  httpStatusCode?: number;
+  requestId?: string;
+  attempts?: number;
+}
+
+/**
+ * At the initialize step the middleware wraps the whole call, retries
+ * included, so it sees the final outcome once with the attempt count.
+ */
+function addCallRecorder(client: ChimeSDKIdentityClient, onCall: (call: CallRecord) => void, profile: string | undefined, now: () => number): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const operation = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
+      const input = args.input;
+      const startedAt = now();
+      const finish = (meta: Metadata | undefined, extra: Partial<CallRecord>) => {
+        const record: CallRecord = {
+          operation,
+          input,
+          startedAt,
+          durationMs: Math.max(0, now() - startedAt),
+          attempts: meta?.attempts ?? 1,
+          ...(meta?.httpStatusCode !== undefined ? { httpStatus: meta.httpStatusCode } : {}),
+          ...(meta?.requestId ? { requestId: meta.requestId } : {}),
+          ...extra,
+        };
+        // A broken listener must not turn a successful call into a failure.
+        try {
+          onCall(record);
+        } catch {
+          /* the activity log is best effort */
+        }
+      };
+      try {
+        const result = await next(args);
+        finish((result.output as { $metadata?: Metadata }).$metadata, { output: result.output });
+        return result;
+      } catch (thrown) {
+        const error = toWorkbenchError(thrown, profile ? { profile } : {});
+        finish((thrown as { $metadata?: Metadata }).$metadata, { error });
+        throw thrown;
+      }
+    },
+    { step: 'initialize', name: 'workbenchCallRecorder', priority: 'high', override: true },
+  );
+}

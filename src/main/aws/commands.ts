@@ -1,0 +1,86 @@
+/**
+ * Sends any of the 30 operations by name, and pages through the five list
+ * operations with the SDK's own paginators. Results are values (Result), with
+ * every failure mapped once by ./errors.
+ */
+import * as sdk from '@aws-sdk/client-chime-sdk-identity';
+import type { ChimeSDKIdentityClient } from '@aws-sdk/client-chime-sdk-identity';
+import { WorkbenchCodes, fail, ok, type Result } from '../../shared/errors';
+import type { OperationName } from '../../shared/chime/operations';
+import { toWorkbenchError, type MappingContext } from './errors';
+
+type CommandCtor<Op extends OperationName> = (typeof sdk)[`${Op}Command`];
+export type OperationInput<Op extends OperationName> = ConstructorParameters<CommandCtor<Op>>[0];
+export type OperationOutput<Op extends OperationName> = Awaited<
+  ReturnType<ReturnType<InstanceType<CommandCtor<Op>>['resolveMiddleware']>>
+>['output'];
+
+const PAGINATORS = {
+  ListAppInstanceAdmins: sdk.paginateListAppInstanceAdmins,
+  ListAppInstanceBots: sdk.paginateListAppInstanceBots,
+  ListAppInstanceUserEndpoints: sdk.paginateListAppInstanceUserEndpoints,
+  ListAppInstanceUsers: sdk.paginateListAppInstanceUsers,
+  ListAppInstances: sdk.paginateListAppInstances,
+} as const;
+type AnyCommand = Parameters<ChimeSDKIdentityClient['send']>[0];
+
+export type PaginatedOperation = keyof typeof PAGINATORS;
+
+export function isPaginatedOperation(op: string): op is PaginatedOperation {
+  return Object.hasOwn(PAGINATORS, op);
+}
+
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+}
+
+export async function sendOperation<Op extends OperationName>(
+  client: ChimeSDKIdentityClient,
+  operation: Op,
+  input: OperationInput<Op>,
+  options: CallOptions = {},
+  context: MappingContext = {},
+): Promise<Result<OperationOutput<Op>>> {
+  // The 30 constructors share no common type TypeScript can see through an index.
+  const Ctor = sdk[`${operation}Command`] as unknown as new (input: OperationInput<Op>) => AnyCommand;
+  if (options.signal?.aborted) return fail(cancelled());
+  try {
+    const output = await client.send(new Ctor(structuredClone(input)), options.signal ? { abortSignal: options.signal } : {});
+    return ok(output as OperationOutput<Op>);
+  } catch (thrown) {
+    return fail(toWorkbenchError(thrown, context));
+  }
+}
+
+/**
+ * Yields one Result per page; an error (or an abort) is yielded once, last.
+ * `pageSize` fills MaxResults when the input has none.
+ */
+export async function* paginateOperation<Op extends PaginatedOperation>(
+  client: ChimeSDKIdentityClient,
+  operation: Op,
+  input: OperationInput<Op>,
+  options: CallOptions & { readonly pageSize?: number } = {},
+  context: MappingContext = {},
+): AsyncGenerator<Result<OperationOutput<Op>>, void, undefined> {
+  const paginate = PAGINATORS[operation] as unknown as (
+    config: { client: ChimeSDKIdentityClient; pageSize?: number },
+    input: OperationInput<Op>,
+    sendOptions: { abortSignal?: AbortSignal },
+  ) => AsyncIterable<OperationOutput<Op>>;
+  const config = { client, ...(options.pageSize ? { pageSize: options.pageSize } : {}) };
+  // The SDK's paginator writes NextToken into the input it is given: hand it a copy.
+  const pages = paginate(config, structuredClone(input), options.signal ? { abortSignal: options.signal } : {});
+  try {
+    for await (const page of pages) {
+      if (options.signal?.aborted) return yield fail(cancelled());
+      yield ok(page);
+    }
+  } catch (thrown) {
+    yield fail(toWorkbenchError(thrown, context));
+  }
+}
+
+function cancelled() {
+  return { code: WorkbenchCodes.Cancelled, message: 'The request was cancelled.', retryable: false };
+}

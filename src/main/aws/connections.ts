@@ -1,0 +1,196 @@
+/**
+ * The current connection: the embedded "Local sandbox" or an AWS profile in a
+ * region. Selecting one builds a new credentials provider and a new client
+ * and destroys the old client, so nothing of the previous connection (cached
+ * credentials, STS client, sockets, region, endpoint) can serve a later call.
+ */
+import type { ChimeSDKIdentityClient } from '@aws-sdk/client-chime-sdk-identity';
+import { WorkbenchCodes, fail, ok, type Result, type WorkbenchError } from '../../shared/errors';
+import type { OperationName } from '../../shared/chime/operations';
+import { ENVIRONMENT_PROFILE, type CallerIdentity, type Connection, type ConnectionInfo } from '../../shared/aws/types';
+import { ActivityLog } from './activityLog';
+import { createChimeClient, type ChimeClientOptions } from './chimeClient';
+import {
+  paginateOperation,
+  sendOperation,
+  type CallOptions,
+  type OperationInput,
+  type OperationOutput,
+  type PaginatedOperation,
+} from './commands';
+import { createCredentialsProvider, type CredentialsOptions, type CredentialsProvider } from './credentials';
+import type { MfaPrompt } from './mfaPrompt';
+import { listProfiles, type ProfileSourceOptions } from './profiles';
+import { whoAmI, type WhoAmIOptions } from './whoami';
+
+/** Where the embedded sandbox listens and the credentials it accepts. */
+export interface SandboxEndpoint {
+  readonly url: string;
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  readonly region?: string;
+}
+
+export interface ConnectionManagerOptions {
+  readonly sandboxEndpoint: () => SandboxEndpoint | Promise<SandboxEndpoint>;
+  readonly profileSource?: ProfileSourceOptions;
+  readonly mfaPrompt?: MfaPrompt;
+  readonly activityLog?: ActivityLog;
+  /** Options for every client: timeout, attempts, app version. */
+  readonly client?: Pick<ChimeClientOptions, 'timeoutMs' | 'maxAttempts' | 'appVersion'>;
+  /** Test seams for credentials (roleAssumer, stsEndpoint, clock). */
+  readonly credentials?: Pick<CredentialsOptions, 'roleAssumer' | 'stsEndpoint' | 'now' | 'refreshWindowMs'>;
+  /** STS endpoint for "Who am I" (tests: a loopback stand-in). */
+  readonly stsEndpoint?: string;
+}
+
+interface Active {
+  readonly info: ConnectionInfo;
+  readonly client: ChimeSDKIdentityClient;
+  readonly credentials: CredentialsProvider;
+}
+
+const SANDBOX_DEFAULT_REGION = 'us-east-1';
+const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+/** The sandbox's principal, shown by "Who am I" (the sandbox has no STS). */
+export const SANDBOX_IDENTITY: CallerIdentity = {
+  account: '000000000000',
+  arn: 'arn:aws:iam::000000000000:user/sandbox',
+  userId: 'AIDASANDBOX000000000',
+};
+
+export class ConnectionManager {
+  readonly #options: ConnectionManagerOptions;
+  readonly #listeners = new Set<(info: ConnectionInfo) => void>();
+  #active: Active | undefined;
+  /** Bumped on every select, so a slow select cannot overwrite a later one. */
+  #generation = 0;
+
+  constructor(options: ConnectionManagerOptions) {
+    this.#options = options;
+  }
+
+  current(): ConnectionInfo | undefined {
+    return this.#active?.info;
+  }
+
+  onChanged(listener: (info: ConnectionInfo) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** The default profile when one exists (AWS_PROFILE, environment keys, `default`), else the sandbox. */
+  async selectDefault(): Promise<Result<ConnectionInfo>> {
+    const { profiles, defaultProfile } = await listProfiles(this.#options.profileSource);
+    const chosen = profiles.find((p) => p.name === defaultProfile && !p.problem);
+    if (!chosen) return this.select({ kind: 'sandbox' });
+    return this.select({ kind: 'profile', profile: chosen.name, region: chosen.region ?? SANDBOX_DEFAULT_REGION });
+  }
+
+  async select(connection: Connection): Promise<Result<ConnectionInfo>> {
+    const generation = ++this.#generation;
+    const built = await this.#build(connection);
+    if (!built.ok) return built;
+    if (generation !== this.#generation) {
+      built.value.client.destroy();
+      return fail({ code: WorkbenchCodes.Cancelled, message: 'A newer connection was selected meanwhile.', retryable: false });
+    }
+    this.#active?.client.destroy();
+    this.#active = built.value;
+    for (const listener of this.#listeners) listener(built.value.info);
+    return ok(built.value.info);
+  }
+
+  async #build(connection: Connection): Promise<Result<Active>> {
+    const region = connection.region ?? SANDBOX_DEFAULT_REGION;
+    if (!REGION_PATTERN.test(region)) return fail(invalid(`"${region}" is not an AWS region name.`));
+    if (connection.kind === 'sandbox') {
+      const sandbox = await this.#options.sandboxEndpoint();
+      const frozen = { ...sandbox.credentials };
+      const credentials: CredentialsProvider = async () => frozen;
+      const info: ConnectionInfo = { kind: 'sandbox', region: connection.region ?? sandbox.region ?? SANDBOX_DEFAULT_REGION, endpointUrl: sandbox.url };
+      return ok({ info, credentials, client: this.#client(info, credentials) });
+    }
+    const known = await listProfiles(this.#options.profileSource);
+    if (!known.profiles.some((p) => p.name === connection.profile)) {
+      return fail(invalid(`Profile "${connection.profile}" is not in ${known.configFile} or ${known.credentialsFile}.`));
+    }
+    const credentials = createCredentialsProvider({
+      ...this.#options.profileSource,
+      ...this.#options.credentials,
+      profile: connection.profile,
+      region,
+      ...(this.#options.mfaPrompt ? { mfaPrompt: this.#options.mfaPrompt } : {}),
+    });
+    const info: ConnectionInfo = { kind: 'profile', profile: connection.profile, region };
+    return ok({ info, credentials, client: this.#client(info, credentials) });
+  }
+
+  #client(info: ConnectionInfo, credentials: CredentialsProvider): ChimeSDKIdentityClient {
+    const log = this.#options.activityLog;
+    return createChimeClient({
+      ...this.#options.client,
+      region: info.region,
+      credentials,
+      ...(info.endpointUrl ? { endpoint: info.endpointUrl } : {}),
+      ...(info.profile ? { profile: info.profile } : {}),
+      ...(log ? { onCall: (call) => log.record(call, info) } : {}),
+    });
+  }
+
+  /** The live client, for services that page or send themselves (e.g. the watcher). */
+  client(): Result<ChimeSDKIdentityClient> {
+    return this.#active ? ok(this.#active.client) : fail(notConnected());
+  }
+
+  async invoke<Op extends OperationName>(operation: Op, input: OperationInput<Op>, options: CallOptions = {}): Promise<Result<OperationOutput<Op>>> {
+    const active = this.#active;
+    if (!active) return fail(notConnected());
+    return sendOperation(active.client, operation, input, options, mappingContext(active.info));
+  }
+
+  /** Pages of a list operation; stop early by breaking out of the loop or aborting the signal. */
+  async *paginate<Op extends PaginatedOperation>(
+    operation: Op,
+    input: OperationInput<Op>,
+    options: CallOptions & { readonly pageSize?: number } = {},
+  ): AsyncGenerator<Result<OperationOutput<Op>>, void, undefined> {
+    const active = this.#active;
+    if (!active) return yield fail(notConnected());
+    yield* paginateOperation(active.client, operation, input, options, mappingContext(active.info));
+  }
+
+  /** Account and ARN behind the current connection. */
+  async whoAmI(options: CallOptions = {}): Promise<Result<CallerIdentity>> {
+    const active = this.#active;
+    if (!active) return fail(notConnected());
+    if (active.info.kind === 'sandbox') return ok(SANDBOX_IDENTITY);
+    const request: WhoAmIOptions = {
+      region: active.info.region,
+      credentials: active.credentials,
+      ...(active.info.profile ? { profile: active.info.profile } : {}),
+      ...(this.#options.stsEndpoint ? { endpoint: this.#options.stsEndpoint } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    };
+    return whoAmI(request);
+  }
+
+  /** Destroys the client (app shutdown). */
+  dispose(): void {
+    this.#generation++;
+    this.#active?.client.destroy();
+    this.#active = undefined;
+  }
+}
+
+function mappingContext(info: ConnectionInfo) {
+  return info.profile && info.profile !== ENVIRONMENT_PROFILE ? { profile: info.profile } : {};
+}
+
+function notConnected(): WorkbenchError {
+  return { code: WorkbenchCodes.NotConnected, message: 'No connection is selected.', retryable: false };
+}
+
+function invalid(message: string): WorkbenchError {
+  return { code: WorkbenchCodes.InvalidInput, message, retryable: false };
+}

@@ -1,0 +1,41 @@
+/**
+ * "Who am I": STS GetCallerIdentity with a connection's credentials, so the
+ * user sees which account and principal the chosen profile really is before
+ * touching any Chime resource. GetCallerIdentity needs no IAM permission.
+ */
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { fail, ok, type Result } from '../../shared/errors';
+import type { CallerIdentity } from '../../shared/aws/types';
+import type { CredentialsProvider } from './credentials';
+import { toWorkbenchError } from './errors';
+
+export interface WhoAmIOptions {
+  readonly region: string;
+  readonly credentials: CredentialsProvider;
+  /** An STS stand-in (tests) or a VPC endpoint. */
+  readonly endpoint?: string;
+  /** Names the profile in credential error messages. */
+  readonly profile?: string;
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+export async function whoAmI(options: WhoAmIOptions): Promise<Result<CallerIdentity>> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const client = new STSClient({
+    region: options.region,
+    credentials: options.credentials,
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    maxAttempts: 2,
+    // The SDK accepts handler options in place of a handler instance.
+    requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs },
+  });
+  try {
+    const out = await client.send(new GetCallerIdentityCommand({}), options.signal ? { abortSignal: options.signal } : {});
+    return ok({ account: out.Account ?? '', arn: out.Arn ?? '', userId: out.UserId ?? '' });
+  } catch (thrown) {
+    return fail(toWorkbenchError(thrown, options.profile ? { profile: options.profile } : {}));
+  } finally {
+    client.destroy();
+  }
+}
