@@ -95,12 +95,16 @@ export function createConfOpener({ cwd, create, now = Date.now }: ConfOpenerOpti
       accessPropertiesByDotNotation: false,
     };
 
+    // The bytes as we found them: conf may already have written migrations or defaults into the
+    // file by the time our own validation rejects it, and the user should get back what they had.
+    let original = readIfExists(file);
     const recover = (reason: string): void => {
-      const movedTo = moveAside(file, now());
+      const movedTo = moveAside(file, original, now());
+      original = undefined;
       notices.push({ kind: 'store-recovered', file, movedTo, reason });
     };
 
-    const precheck = unreadableReason(file);
+    const precheck = original === undefined ? undefined : unreadableReason(original);
     if (precheck) recover(precheck);
 
     let conf: ConfLike;
@@ -128,14 +132,17 @@ export function createConfOpener({ cwd, create, now = Date.now }: ConfOpenerOpti
   };
 }
 
-/** JSON that does not parse: caught before conf reads it, whatever conf would do with it. */
-function unreadableReason(file: string): string | undefined {
-  let text: string;
+function readIfExists(file: string): Buffer | undefined {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file);
   } catch {
     return undefined; // Missing (first launch) or unreadable: conf reports the latter itself.
   }
+}
+
+/** JSON that does not parse: caught before conf reads it, whatever conf would do with it. */
+function unreadableReason(bytes: Buffer): string | undefined {
+  const text = bytes.toString('utf8');
   try {
     const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'the file does not hold a JSON object';
@@ -157,11 +164,16 @@ function describe(error: unknown): string {
   return `the contents did not match the expected layout (${message.slice(0, 300)})`;
 }
 
-function moveAside(file: string, at: number): string {
+function moveAside(file: string, original: Buffer | undefined, at: number): string {
   const stamp = new Date(at).toISOString().replace(/[:.]/g, '-');
   const parsed = path.parse(file);
   let target = path.join(parsed.dir, `${parsed.name}.corrupt-${stamp}.json`);
   for (let n = 1; fs.existsSync(target); n++) target = path.join(parsed.dir, `${parsed.name}.corrupt-${stamp}-${n}.json`);
-  fs.renameSync(file, target);
+  if (original === undefined) {
+    fs.renameSync(file, target);
+  } else {
+    fs.writeFileSync(target, original, { flag: 'wx' });
+    fs.rmSync(file, { force: true });
+  }
   return target;
 }

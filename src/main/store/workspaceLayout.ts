@@ -101,9 +101,10 @@ const optional = <K extends string>(key: K, value: unknown): Partial<Record<K, s
  */
 export function migrateV1ToV2(store: MigrationStore): void {
   const old = store.get('workspaces');
-  // A fresh store, or one already in the new layout (a file without a recorded version).
-  if (old === undefined || Array.isArray(old)) return;
-  const byId = (typeof old === 'object' && old !== null ? old : {}) as Record<string, V1Workspace>;
+  // A fresh store, one already in the new layout (a file without a recorded version), or something
+  // that is neither: left alone so validation rejects it and the file is moved aside whole.
+  if (typeof old !== 'object' || old === null || Array.isArray(old)) return;
+  const byId = old as Record<string, V1Workspace>;
   const workspaces = Object.entries(byId).map(([id, w]) => {
     const createdAt = time(w.created, 0);
     return {
