@@ -1,0 +1,87 @@
+/**
+ * SigV4 checks. Every API request must carry an `Authorization` header
+ * (UnauthorizedClientException otherwise), so a client that forgot to sign is
+ * caught locally as it would be by AWS. With a configured key pair the
+ * signature is recomputed with @smithy/signature-v4, the signer the SDK uses,
+ * and compared (ForbiddenException on mismatch).
+ *
+ * The canonical request is rebuilt from the raw, still-encoded path (the
+ * signer encodes it a second time, as every non-S3 service expects) and from
+ * exactly the headers the client listed in SignedHeaders.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { Hash } from '@smithy/hash-node';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { SandboxError } from './errors';
+
+export interface SigV4Keys {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+}
+
+export interface SignedRequest {
+  readonly method: string;
+  readonly rawPath: string;
+  readonly query: URLSearchParams;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+}
+
+/** The service name in the credential scope: `chime`, not the endpoint prefix `identity-chime`. */
+export const SIGNING_NAME = 'chime';
+
+const AUTH = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
+
+const forbidden = (message: string) => new SandboxError('ForbiddenException', message);
+
+/** Throws unless the request is signed (and, with `keys`, signed with those keys). */
+export async function checkSignature(request: SignedRequest, keys: SigV4Keys | undefined, region: string): Promise<void> {
+  const authorization = request.headers.authorization;
+  if (!authorization) {
+    throw new SandboxError('UnauthorizedClientException', 'Missing Authorization header: requests must be signed with SigV4');
+  }
+  if (!keys) return;
+  const m = AUTH.exec(authorization);
+  if (!m) throw forbidden('The Authorization header is not a SigV4 (AWS4-HMAC-SHA256) signature');
+  const [, accessKeyId, , scopeRegion, scopeService, signedHeaders = '', signature = ''] = m;
+  if (accessKeyId !== keys.accessKeyId) throw forbidden(`The access key ID ${accessKeyId} is not known to this sandbox`);
+  if (scopeService !== SIGNING_NAME) throw forbidden(`Credential should be scoped to correct service: '${SIGNING_NAME}'`);
+  if (scopeRegion !== region) throw forbidden(`Credential should be scoped to a valid region: '${region}'`);
+  const date = parseAmzDate(headerValue(request.headers['x-amz-date']));
+  if (!date) throw forbidden('Missing or malformed X-Amz-Date header');
+
+  const names = signedHeaders.split(';');
+  const headers: Record<string, string> = {};
+  for (const name of names) headers[name] = headerValue(request.headers[name]);
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(request.query.keys())) {
+    const values = request.query.getAll(key);
+    query[key] = values.length === 1 ? (values[0] ?? '') : values;
+  }
+  const signer = new SignatureV4({
+    credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey },
+    region,
+    service: SIGNING_NAME,
+    sha256: Hash.bind(null, 'sha256'),
+    applyChecksum: false,
+  });
+  const expected = await signer.sign(
+    new HttpRequest({ method: request.method, path: request.rawPath, query, headers, body: request.body }),
+    { signingDate: date, signableHeaders: new Set(names) },
+  );
+  const computed = /Signature=([0-9a-f]{64})/.exec(String(expected.headers['authorization']))?.[1] ?? '';
+  if (!timingSafeEqual(Buffer.from(computed.padEnd(64)), Buffer.from(signature))) {
+    throw forbidden('The request signature we calculated does not match the signature you provided');
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string {
+  return Array.isArray(value) ? value.join(',') : (value ?? '');
+}
+
+function parseAmzDate(text: string): Date | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(text);
+  return m ? new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`) : undefined;
+}
