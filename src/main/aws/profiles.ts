@@ -114,7 +114,7 @@ interface Context {
 type Described = Omit<ProfileSummary, 'isDefault' | 'region'>;
 
 /** Kind and non-secret details of one profile section. */
-export function describeProfile(name: string, s: Section, ctx: Context): Described {
+function describeProfile(name: string, s: Section, ctx: Context): Described {
   if (s.role_arn && !s.web_identity_token_file) return describeAssumeRole(name, s, ctx);
   if (s.aws_access_key_id || s.aws_secret_access_key) {
     const missing = !s.aws_access_key_id ? 'aws_access_key_id' : !s.aws_secret_access_key ? 'aws_secret_access_key' : undefined;
