@@ -1,0 +1,140 @@
+/**
+ * Ties the endpoint watcher to the rest of main: what is watched comes from
+ * the active workspace's watch list; each connection gets its own watcher
+ * (the old one is stopped before the new one exists, so it can never poll
+ * with the new credentials or report into the new session); changes become
+ * IPC events, history entries and, for INACTIVE, a desktop notification.
+ */
+import type { ConnectionManager } from '../aws/connections';
+import type { WorkspaceService } from '../store/workspaceService';
+import type { DocumentOpener } from '../store/persistence';
+import { EndpointHistoryStore } from '../store/historyStore';
+import type { EventBus } from '../ipc/events';
+import { EndpointWatcher, type EndpointLister } from './endpointWatcher';
+import { TokenBucket } from './rateLimiter';
+import { inactiveNotification } from './inactiveNotification';
+import type { WatchTarget } from '../../shared/workspace/workspace';
+import type { HistoryEntry, WatchHealth } from '../../shared/workspace/watch';
+
+export interface WatchCoordinatorOptions {
+  readonly connections: ConnectionManager;
+  readonly workspaces: WorkspaceService;
+  readonly bus: EventBus;
+  readonly notify: (title: string, body: string) => void;
+  readonly userDataDir: string;
+  readonly openDocuments: DocumentOpener;
+}
+
+export class WatchCoordinator {
+  readonly #o: WatchCoordinatorOptions;
+  readonly #history: EndpointHistoryStore;
+  // One limiter for the app's lifetime: the 50 requests/s quota is per account, not per watcher.
+  readonly #limiter = new TokenBucket();
+  #watcher: EndpointWatcher | undefined;
+  #paused = false;
+
+  constructor(options: WatchCoordinatorOptions) {
+    this.#o = options;
+    this.#history = new EndpointHistoryStore({ open: options.openDocuments });
+  }
+
+  targets(): readonly WatchTarget[] {
+    return this.#activeWorkspace()?.watchList ?? [];
+  }
+
+  setWatched(target: WatchTarget, watched: boolean): readonly WatchTarget[] {
+    const workspace = this.#activeWorkspace();
+    if (!workspace) return [];
+    const same = (t: WatchTarget) => t.userArn === target.userArn && t.endpointId === target.endpointId;
+    const others = workspace.watchList.filter((t) => !same(t));
+    const watchList = watched ? [...others, target] : others;
+    const updated = this.#o.workspaces.update(workspace.id, { watchList });
+    if (!updated.ok) throw new Error(updated.error.message);
+    this.#watcher?.setTargets(watchList);
+    return watchList;
+  }
+
+  health(): WatchHealth {
+    return this.#watcher?.health() ?? { state: this.#paused ? 'paused' : 'idle', watchedUsers: 0 };
+  }
+
+  history(userArn: string, endpointId: string): readonly HistoryEntry[] {
+    return this.#history.get(userArn, endpointId);
+  }
+
+  /** A new connection (or workspace): a fresh watcher on the new client. */
+  connectionChanged(): void {
+    this.#watcher?.stop();
+    this.#watcher = this.#createWatcher();
+    this.#watcher.setTargets(this.targets());
+    this.#paused = false;
+    this.#watcher.start();
+  }
+
+  /** Workspace switched: same connection may remain, but the watch list changed. */
+  workspaceChanged(): void {
+    this.#watcher?.setTargets(this.targets());
+  }
+
+  settingsChanged(): void {
+    this.#watcher?.setIntervalMs(this.#o.workspaces.settings().watchIntervalMs);
+  }
+
+  pause(): void {
+    this.#paused = true;
+    this.#watcher?.pause();
+  }
+
+  resume(): void {
+    this.#paused = false;
+    this.#watcher?.resume();
+  }
+
+  dispose(): void {
+    this.#watcher?.stop();
+    this.#watcher = undefined;
+    this.#history.flush();
+  }
+
+  #createWatcher(): EndpointWatcher {
+    const watcher = new EndpointWatcher({
+      lister: this.#lister(),
+      intervalMs: this.#o.workspaces.settings().watchIntervalMs,
+      rateLimiter: this.#limiter,
+      history: this.#history,
+    });
+    watcher.onEvent((event) => {
+      this.#o.bus.emit('watch:change', event);
+      const notification = inactiveNotification(event);
+      if (notification && this.#o.workspaces.settings().notifyOnInactive) this.#o.notify(notification.title, notification.body);
+    });
+    watcher.onHealth((health) => this.#o.bus.emit('watch:health', health));
+    return watcher;
+  }
+
+  #lister(): EndpointLister {
+    const connections = this.#o.connections;
+    return async (userArn, nextToken, signal) => {
+      const result = await connections.invoke(
+        'ListAppInstanceUserEndpoints',
+        { AppInstanceUserArn: userArn, MaxResults: 50, ...(nextToken ? { NextToken: nextToken } : {}) },
+        signal ? { signal } : {},
+      );
+      if (!result.ok) throw Object.assign(new Error(result.error.message), result.error, { name: result.error.code });
+      const endpoints = (result.value.AppInstanceUserEndpoints ?? []).map((e) => ({
+        endpointId: e.EndpointId ?? '',
+        ...(e.Name !== undefined ? { name: e.Name } : {}),
+        ...(e.Type ? { type: e.Type } : {}),
+        ...(e.AllowMessages ? { allowMessages: e.AllowMessages } : {}),
+        ...(e.EndpointState?.Status ? { status: e.EndpointState.Status } : {}),
+        ...(e.EndpointState?.StatusReason ? { statusReason: e.EndpointState.StatusReason } : {}),
+      }));
+      return { endpoints, ...(result.value.NextToken ? { nextToken: result.value.NextToken } : {}) };
+    };
+  }
+
+  #activeWorkspace() {
+    const id = this.#o.workspaces.settings().lastWorkspaceId;
+    return id ? this.#o.workspaces.list().find((w) => w.id === id) : undefined;
+  }
+}
