@@ -1,13 +1,59 @@
+/**
+ * The session's API calls as main logged them (tokens already shortened by
+ * main). Entries arrive two ways, a full `activity:list` when the panel opens
+ * and `activity:appended` events, so they are merged by id.
+ */
 import type { SliceCreator } from '../../store';
+import { getApi } from '../../api';
 import type { ActivityEntry } from '../../../../shared/ipc/appTypes';
+import type { WorkbenchError } from '../../../../shared/errors';
 
-// Placeholder being built out: the activity log panel's state.
+/** Bounds memory in a long session; the export in main holds the full log. */
+export const ACTIVITY_CAP = 5000;
+
 export interface ActivitySlice {
   readonly activity: readonly ActivityEntry[];
+  readonly activityLoading: boolean;
+  readonly activityError?: WorkbenchError;
+  readonly selectedActivityId?: number;
   activityAppended(entry: ActivityEntry): void;
+  loadActivity(): Promise<void>;
+  clearActivity(): Promise<void>;
+  selectActivity(id: number | undefined): void;
 }
 
 export const createActivitySlice: SliceCreator<ActivitySlice> = (set) => ({
   activity: [],
-  activityAppended: (entry) => set((s) => ({ activity: [...s.activity, entry] })),
+  activityLoading: false,
+
+  activityAppended: (entry) =>
+    set((s) => (s.activity.some((e) => e.id === entry.id) ? s : { activity: capped([...s.activity, entry]) })),
+
+  async loadActivity() {
+    set({ activityLoading: true, activityError: undefined });
+    const result = await getApi()['activity:list']();
+    if (!result.ok) {
+      set({ activityLoading: false, activityError: result.error });
+      return;
+    }
+    set((s) => ({ activity: merge(result.value, s.activity), activityLoading: false }));
+  },
+
+  async clearActivity() {
+    const result = await getApi()['activity:clear']();
+    set(result.ok ? { activity: [], selectedActivityId: undefined, activityError: undefined } : { activityError: result.error });
+  },
+
+  selectActivity: (id) => set({ selectedActivityId: id }),
 });
+
+/** Listed entries plus any appended while the list was in flight, in id order. */
+function merge(listed: readonly ActivityEntry[], live: readonly ActivityEntry[]): ActivityEntry[] {
+  const byId = new Map<number, ActivityEntry>();
+  for (const entry of [...listed, ...live]) byId.set(entry.id, entry);
+  return capped([...byId.values()].sort((a, b) => a.id - b.id));
+}
+
+function capped(entries: ActivityEntry[]): ActivityEntry[] {
+  return entries.length > ACTIVITY_CAP ? entries.slice(-ACTIVITY_CAP) : entries;
+}

@@ -1,4 +1,66 @@
-// Placeholder: being built.
-export function UserDetail() {
-  return null;
+import { useEffect, useState, type ReactNode } from 'react';
+import { useAppStore } from '../../store';
+import { EmptyState } from '../../components/EmptyState';
+import { SHORTCUT_EVENTS } from '../session/useGlobalShortcuts';
+import { RegisterEndpointDialog } from '../registration/RegisterEndpointDialog';
+import { EndpointsTable, type EndpointsTableProps } from './EndpointsTable';
+import { UserInfo } from './UserInfo';
+
+export interface UserDetailProps extends EndpointsTableProps {
+  /** Controls that act on the whole user (e.g. the "Watch" switch), shown in the user card's header. */
+  readonly watchSlot?: ReactNode;
+}
+
+/** The selected user and its endpoints; Ctrl/Cmd+R refreshes both, Ctrl/Cmd+N opens "Register endpoint". */
+export function UserDetail({ watchSlot, extraColumn, rowExtra }: UserDetailProps) {
+  const userArn = useAppStore((s) => s.selectedUserArn);
+  const userName = useAppStore((s) => s.userDetail?.Name);
+  const busy = useAppStore((s) => s.userDetailLoading || s.endpointsLoading);
+  const [registering, setRegistering] = useState(false);
+
+  useEffect(() => {
+    void useAppStore.getState().loadUserDetail(userArn);
+  }, [userArn]);
+
+  useEffect(() => {
+    if (!userArn) return;
+    const refresh = () => void useAppStore.getState().refreshUserDetail();
+    const register = () => setRegistering(true);
+    window.addEventListener(SHORTCUT_EVENTS.refresh, refresh);
+    window.addEventListener(SHORTCUT_EVENTS.register, register);
+    return () => {
+      window.removeEventListener(SHORTCUT_EVENTS.refresh, refresh);
+      window.removeEventListener(SHORTCUT_EVENTS.register, register);
+    };
+  }, [userArn]);
+
+  if (!userArn) {
+    return <EmptyState title="No user selected">Choose a user from the list to see their details and push endpoints.</EmptyState>;
+  }
+  return (
+    <div className="user-detail">
+      <section className="card" aria-label="User">
+        <div className="card-header">
+          <h2>{userName || 'User'}</h2>
+          <span className="spacer" />
+          {watchSlot}
+          <button type="button" onClick={() => void useAppStore.getState().refreshUserDetail()} disabled={busy} title="Refresh (Ctrl+R)">
+            Refresh
+          </button>
+        </div>
+        <UserInfo />
+      </section>
+      <section className="card" aria-label="Endpoints">
+        <div className="card-header">
+          <h3>Endpoints</h3>
+          <span className="spacer" />
+          <button type="button" className="primary" onClick={() => setRegistering(true)} title="Register endpoint (Ctrl+N)">
+            Register endpoint
+          </button>
+        </div>
+        <EndpointsTable {...(extraColumn ? { extraColumn } : {})} {...(rowExtra ? { rowExtra } : {})} />
+      </section>
+      {registering && <RegisterEndpointDialog onClose={() => setRegistering(false)} />}
+    </div>
+  );
 }

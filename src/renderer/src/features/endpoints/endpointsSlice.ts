@@ -1,8 +1,193 @@
+/**
+ * The selected user's detail and push endpoints. Every async action checks,
+ * after each await, that the user it loaded for is still the one shown: a
+ * slow answer for a user the developer already left must not overwrite the
+ * next user's table.
+ */
 import type { SliceCreator } from '../../store';
+import { getApi } from '../../api';
+import type { ChimeInput, ChimeOutput } from '../../../../shared/ipc/chimeTypes';
+import type { WorkbenchError, Result } from '../../../../shared/errors';
+import type { WatchChange } from '../../../../shared/ipc/appTypes';
+import { listAllEndpoints, describeEndpoints } from './endpointLoads';
 
-// Placeholder: this feature's state and actions are being built.
-export interface EndpointsSlice {
-  readonly endpointsReady?: boolean;
+export type Endpoint = NonNullable<ChimeOutput<'DescribeAppInstanceUserEndpoint'>['AppInstanceUserEndpoint']>;
+export type UserDetailValue = NonNullable<ChimeOutput<'DescribeAppInstanceUser'>['AppInstanceUser']>;
+export type RegisterEndpointInput = Omit<ChimeInput<'RegisterAppInstanceUserEndpoint'>, 'AppInstanceUserArn'>;
+
+/** The service's per-user quota of endpoints (Chime SDK quotas: 10 endpoints per AppInstanceUser). */
+export const ENDPOINTS_PER_USER = 10;
+
+export interface EndpointActionError {
+  readonly endpointId: string;
+  readonly action: string;
+  readonly error: WorkbenchError;
 }
 
-export const createEndpointsSlice: SliceCreator<EndpointsSlice> = () => ({});
+export interface EndpointsSlice {
+  readonly detailUserArn?: string;
+  readonly userDetail?: UserDetailValue;
+  readonly userDetailLoading: boolean;
+  readonly userDetailError?: WorkbenchError;
+  readonly endpoints: readonly Endpoint[];
+  readonly endpointsLoading: boolean;
+  readonly endpointsError?: WorkbenchError;
+  readonly endpointActionError?: EndpointActionError;
+  loadUserDetail(userArn: string | undefined): Promise<void>;
+  refreshUserDetail(): Promise<void>;
+  loadEndpoints(userArn: string): Promise<void>;
+  setEndpointAllowMessages(endpointId: string, allow: boolean): Promise<void>;
+  renameEndpoint(endpointId: string, name: string): Promise<boolean>;
+  deregisterEndpoint(endpointId: string): Promise<WorkbenchError | undefined>;
+  registerEndpoint(input: RegisterEndpointInput): Promise<Result<{ endpointId: string }>>;
+  dismissEndpointActionError(): void;
+  /** For the watcher: apply a change main observed to the row it concerns. */
+  endpointWatched(change: WatchChange): void;
+}
+
+export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => {
+  const current = (userArn: string) => get().detailUserArn === userArn;
+  const patchEndpoint = (endpointId: string, patch: (e: Endpoint) => Endpoint) =>
+    set((s) => ({ endpoints: s.endpoints.map((e) => (e.EndpointId === endpointId ? patch(e) : e)) }));
+
+  /** Re-reads one endpoint after a change so its LastUpdatedTimestamp is the service's. */
+  const redescribe = async (userArn: string, endpointId: string) => {
+    const [fresh] = await describeEndpoints(userArn, [{ EndpointId: endpointId }]);
+    if (fresh && current(userArn)) patchEndpoint(endpointId, (e) => ({ ...e, ...fresh }));
+  };
+
+  return {
+    userDetailLoading: false,
+    endpoints: [],
+    endpointsLoading: false,
+
+    async loadUserDetail(userArn) {
+      // A refresh of the same user keeps what is shown until the new answers arrive.
+      const fresh = get().detailUserArn !== userArn;
+      set({
+        detailUserArn: userArn,
+        userDetailError: undefined,
+        userDetailLoading: Boolean(userArn),
+        endpointsError: undefined,
+        endpointActionError: undefined,
+        ...(fresh ? { userDetail: undefined, endpoints: [] } : {}),
+      });
+      if (!userArn) return;
+      const user = getApi()['chime:DescribeAppInstanceUser']({ AppInstanceUserArn: userArn }).then((result) => {
+        if (!current(userArn)) return;
+        set(
+          result.ok
+            ? { userDetail: result.value.AppInstanceUser, userDetailLoading: false }
+            : { userDetailError: result.error, userDetailLoading: false },
+        );
+      });
+      await Promise.all([user, get().loadEndpoints(userArn)]);
+    },
+
+    async refreshUserDetail() {
+      const userArn = get().detailUserArn;
+      if (userArn) await get().loadUserDetail(userArn);
+    },
+
+    async loadEndpoints(userArn) {
+      set({ endpointsLoading: true, endpointsError: undefined });
+      const listed = await listAllEndpoints(userArn);
+      if (!current(userArn)) return;
+      if (!listed.ok) {
+        set({ endpointsLoading: false, endpointsError: listed.error });
+        return;
+      }
+      // Summaries first, so the rows appear at once; Describe fills in the token, ARN and times.
+      set({ endpoints: listed.value });
+      const described = await describeEndpoints(userArn, listed.value);
+      if (current(userArn)) set({ endpoints: described, endpointsLoading: false });
+    },
+
+    async setEndpointAllowMessages(endpointId, allow) {
+      const userArn = get().detailUserArn;
+      const before = get().endpoints.find((e) => e.EndpointId === endpointId);
+      if (!userArn || !before) return;
+      const wanted = allow ? 'ALL' : 'NONE';
+      // Optimistic: the switch moves now; it moves back if the service refuses.
+      patchEndpoint(endpointId, (e) => ({ ...e, AllowMessages: wanted }));
+      set({ endpointActionError: undefined });
+      const result = await getApi()['chime:UpdateAppInstanceUserEndpoint']({
+        AppInstanceUserArn: userArn,
+        EndpointId: endpointId,
+        AllowMessages: wanted,
+      });
+      if (!current(userArn)) return;
+      if (!result.ok) {
+        // Roll back only if nothing newer replaced our optimistic value meanwhile.
+        patchEndpoint(endpointId, (e) => (e.AllowMessages === wanted ? { ...e, AllowMessages: before.AllowMessages } : e));
+        set({ endpointActionError: { endpointId, action: 'change Allow messages', error: result.error } });
+        return;
+      }
+      await redescribe(userArn, endpointId);
+    },
+
+    async renameEndpoint(endpointId, name) {
+      const userArn = get().detailUserArn;
+      const before = get().endpoints.find((e) => e.EndpointId === endpointId);
+      if (!userArn || !before) return false;
+      patchEndpoint(endpointId, (e) => ({ ...e, Name: name }));
+      set({ endpointActionError: undefined });
+      const result = await getApi()['chime:UpdateAppInstanceUserEndpoint']({
+        AppInstanceUserArn: userArn,
+        EndpointId: endpointId,
+        Name: name,
+      });
+      if (!current(userArn)) return false;
+      if (!result.ok) {
+        patchEndpoint(endpointId, (e) => (e.Name === name ? { ...e, Name: before.Name } : e));
+        set({ endpointActionError: { endpointId, action: 'rename', error: result.error } });
+        return false;
+      }
+      await redescribe(userArn, endpointId);
+      return true;
+    },
+
+    async deregisterEndpoint(endpointId) {
+      const userArn = get().detailUserArn;
+      if (!userArn) return undefined;
+      const result = await getApi()['chime:DeregisterAppInstanceUserEndpoint']({
+        AppInstanceUserArn: userArn,
+        EndpointId: endpointId,
+      });
+      if (!result.ok) return result.error;
+      if (current(userArn)) set((s) => ({ endpoints: s.endpoints.filter((e) => e.EndpointId !== endpointId) }));
+      return undefined;
+    },
+
+    async registerEndpoint(input) {
+      const userArn = get().detailUserArn;
+      if (!userArn) return { ok: false, error: { code: 'NoUser', message: 'Select a user first.', retryable: false } };
+      const result = await getApi()['chime:RegisterAppInstanceUserEndpoint']({ ...input, AppInstanceUserArn: userArn });
+      if (!result.ok) return result;
+      if (current(userArn)) await get().loadEndpoints(userArn);
+      return { ok: true, value: { endpointId: result.value.EndpointId ?? '' } };
+    },
+
+    dismissEndpointActionError: () => set({ endpointActionError: undefined }),
+
+    endpointWatched(change) {
+      if (change.userArn !== get().detailUserArn) return;
+      if (change.kind === 'disappeared') {
+        set((s) => ({ endpoints: s.endpoints.filter((e) => e.EndpointId !== change.endpointId) }));
+        return;
+      }
+      const after = change.after;
+      if (!after) return;
+      if (!get().endpoints.some((e) => e.EndpointId === change.endpointId)) {
+        void get().loadEndpoints(change.userArn);
+        return;
+      }
+      patchEndpoint(change.endpointId, (e) => ({
+        ...e,
+        Name: after.name ?? e.Name,
+        AllowMessages: after.allowMessages ?? e.AllowMessages,
+        EndpointState: after.status ? { Status: after.status, StatusReason: after.statusReason } : e.EndpointState,
+      }));
+    },
+  };
+};

@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState } from 'react';
+import { useAppStore } from '../../store';
+import { getApi } from '../../api';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { EmptyState } from '../../components/EmptyState';
+import type { WorkbenchError } from '../../../../shared/errors';
+import { copyText } from '../endpoints/clipboard';
+
+type CopyState = { kind: 'copied' } | { kind: 'manual'; command: string } | { kind: 'error'; error: WorkbenchError };
+
+/**
+ * The selected call's request and response, as main logged them (tokens
+ * shortened). "Reveal tokens" only affects the CLI command, which main
+ * rebuilds from the full values it keeps.
+ */
+export function ActivityDetail() {
+  const entry = useAppStore((s) => s.activity.find((e) => e.id === s.selectedActivityId));
+  const [revealTokens, setRevealTokens] = useState(false);
+  const [copy, setCopy] = useState<CopyState>();
+  const manualRef = useRef<HTMLTextAreaElement>(null);
+  const entryId = entry?.id;
+
+  // A new selection starts without the previous call's copy feedback.
+  const [shownFor, setShownFor] = useState(entryId);
+  if (shownFor !== entryId) {
+    setShownFor(entryId);
+    setCopy(undefined);
+  }
+
+  // When the clipboard refused, the command is selected so Ctrl+C copies it.
+  useEffect(() => {
+    if (copy?.kind === 'manual') manualRef.current?.select();
+  }, [copy]);
+
+  if (!entry) return <EmptyState title="No call selected">Select a call to see its request and response.</EmptyState>;
+
+  const copyCli = async () => {
+    setCopy(undefined);
+    const result = await getApi()['activity:cli']({ id: entry.id, revealTokens });
+    if (!result.ok) setCopy({ kind: 'error', error: result.error });
+    else if (await copyText(result.value.command)) setCopy({ kind: 'copied' });
+    else setCopy({ kind: 'manual', command: result.value.command });
+  };
+
+  const { connection } = entry;
+  return (
+    <div className="activity-detail" aria-label={`Call ${entry.operation}`} role="region">
+      <div className="card-header">
+        <h3>{entry.operation}</h3>
+        <span className="spacer" />
+        <label className="switch">
+          <input type="checkbox" checked={revealTokens} onChange={(e) => setRevealTokens(e.target.checked)} />
+          Reveal tokens
+        </label>
+        <button type="button" className="small" onClick={() => void copyCli()}>
+          Copy as AWS CLI command
+        </button>
+        <span role="status" className="small muted">
+          {copy?.kind === 'copied' ? 'Copied' : ''}
+        </span>
+      </div>
+      {copy?.kind === 'error' && <ErrorMessage error={copy.error} />}
+      {copy?.kind === 'manual' && (
+        <label>
+          The clipboard is unavailable; copy the command from here (it is selected):
+          <textarea ref={manualRef} readOnly rows={3} className="mono" aria-label="AWS CLI command" value={copy.command} />
+        </label>
+      )}
+      <dl className="props">
+        <dt>Started</dt>
+        <dd>
+          <time dateTime={entry.startedAt}>{new Date(entry.startedAt).toLocaleString()}</time> <span className="muted">({entry.startedAt})</span>
+        </dd>
+        <dt>Duration</dt>
+        <dd>
+          {entry.durationMs} ms{entry.attempts > 1 ? `, ${entry.attempts} attempts` : ''}
+        </dd>
+        <dt>HTTP status</dt>
+        <dd>{entry.httpStatus ?? '—'}</dd>
+        <dt>Request id</dt>
+        <dd className="mono">{entry.requestId ?? '—'}</dd>
+        <dt>Connection</dt>
+        <dd>
+          {connection.kind === 'sandbox' ? 'Local sandbox' : `Profile ${connection.profile ?? ''}`}, {connection.region}
+          {connection.endpointUrl ? ` (${connection.endpointUrl})` : ''}
+        </dd>
+      </dl>
+      {entry.error && <ErrorMessage error={entry.error} />}
+      <div className="activity-json">
+        <section aria-label="Request">
+          <h4>Request</h4>
+          <pre className="mono">{JSON.stringify(entry.input, null, 2)}</pre>
+        </section>
+        <section aria-label="Response">
+          <h4>Response</h4>
+          <pre className="mono">{entry.output === undefined ? '—' : JSON.stringify(entry.output, null, 2)}</pre>
+        </section>
+      </div>
+    </div>
+  );
+}

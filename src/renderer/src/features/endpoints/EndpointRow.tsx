@@ -1,0 +1,76 @@
+import { useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { useAppStore } from '../../store';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Timestamp } from '../../components/Timestamp';
+import { MaskedToken } from './MaskedToken';
+import { EndpointStateText } from './EndpointStateText';
+import { EndpointNameCell } from './EndpointNameCell';
+import type { Endpoint } from './endpointsSlice';
+
+interface EndpointRowProps {
+  readonly endpoint: Endpoint;
+  /** An extra cell's content (e.g. the per-endpoint "Watch" switch), rendered before the actions. */
+  readonly extra?: ReactNode;
+  readonly hasExtraColumn?: boolean;
+}
+
+/** One endpoint; the row is named by the endpoint's name so tests and screen readers can find it. */
+export function EndpointRow({ endpoint, extra, hasExtraColumn }: EndpointRowProps) {
+  const [confirming, setConfirming] = useState(false);
+  const setAllowMessages = useAppStore((s) => s.setEndpointAllowMessages);
+  const deregister = useAppStore((s) => s.deregisterEndpoint);
+  const id = endpoint.EndpointId ?? '';
+  const name = endpoint.Name || id;
+  const attributes = endpoint.EndpointAttributes;
+
+  return (
+    <tr aria-label={name}>
+      <td>
+        <EndpointNameCell endpointId={id} name={endpoint.Name} />
+      </td>
+      <td>{endpoint.Type ?? '—'}</td>
+      <td>
+        <MaskedToken token={attributes?.DeviceToken} label="device token" />
+      </td>
+      <td>
+        <MaskedToken token={attributes?.VoipDeviceToken} label="VoIP token" />
+      </td>
+      <td className="arn-cell">{endpoint.ResourceArn ? <code>{endpoint.ResourceArn}</code> : <span className="muted">—</span>}</td>
+      <td>
+        <label className="switch">
+          <input
+            type="checkbox"
+            role="switch"
+            aria-label="Allow messages"
+            checked={endpoint.AllowMessages === 'ALL'}
+            onChange={(e) => void setAllowMessages(id, e.target.checked)}
+          />
+        </label>
+      </td>
+      <td>
+        <EndpointStateText state={endpoint.EndpointState} />
+      </td>
+      <td>
+        <Timestamp value={endpoint.CreatedTimestamp} />
+      </td>
+      <td>
+        <Timestamp value={endpoint.LastUpdatedTimestamp} />
+      </td>
+      {hasExtraColumn && <td>{extra}</td>}
+      <td>
+        <button type="button" className="small" onClick={() => setConfirming(true)}>
+          Deregister
+        </button>
+        {/* Portalled so the dialog is not announced as part of the row. */}
+        {confirming &&
+          createPortal(
+            <ConfirmDialog title="Deregister endpoint" confirmLabel="Deregister" onConfirm={() => deregister(id)} onClose={() => setConfirming(false)}>
+              Deregister <strong>{name}</strong>? The device stops receiving push notifications for this user. This cannot be undone.
+            </ConfirmDialog>,
+            document.body,
+          )}
+      </td>
+    </tr>
+  );
+}

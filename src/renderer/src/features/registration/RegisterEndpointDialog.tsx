@@ -1,0 +1,213 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useAppStore } from '../../store';
+import { getApi } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { ENDPOINT_TYPES, type EndpointType } from '../../../../shared/chime/shapes';
+import type { WorkbenchError } from '../../../../shared/errors';
+import { ENDPOINTS_PER_USER } from '../endpoints/endpointsSlice';
+import { FieldMessages, fieldAria } from './FieldMessages';
+import { SavedDevicePicker } from './SavedDevicePicker';
+import { useSubmissionToken } from './useSubmissionToken';
+import { buildRegisterRequest, deviceFromRequest, EMPTY_FORM } from './registrationRequest';
+import { hasErrors, isApnsType, lintRegistration, type RegistrationField, type RegistrationForm } from './tokenLinter';
+
+/**
+ * "Register endpoint": every field is linted before anything is sent (token
+ * form per platform, Pinpoint ARN against the connection's region and
+ * account, duplicates of the user's existing tokens); the service's own
+ * answer, when it refuses, is shown with its code and message.
+ */
+export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => void }) {
+  const ids = { name: useId(), type: useId(), deviceToken: useId(), voipDeviceToken: useId(), pinpointAppArn: useId() };
+  const region = useAppStore((s) => s.connection?.info.region);
+  const account = useAppStore((s) => s.identity?.account);
+  const endpoints = useAppStore((s) => s.endpoints);
+  const workspace = useAppStore((s) => s.activeWorkspace);
+  const registerEndpoint = useAppStore((s) => s.registerEndpoint);
+
+  const [form, setForm] = useState<RegistrationForm>(EMPTY_FORM);
+  const [touched, setTouched] = useState<ReadonlySet<RegistrationField>>(new Set());
+  const [attempts, setAttempts] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [serverError, setServerError] = useState<WorkbenchError>();
+  const [saveToLibrary, setSaveToLibrary] = useState(false);
+  const [saveError, setSaveError] = useState<WorkbenchError>();
+  const inFlight = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const { tokenFor, forget } = useSubmissionToken();
+
+  const existing = useMemo(
+    () =>
+      endpoints.map((e) => ({ name: e.Name, endpointId: e.EndpointId, type: e.Type, deviceToken: e.EndpointAttributes?.DeviceToken })),
+    [endpoints],
+  );
+  const lint = lintRegistration(form, { region, account }, existing);
+  const show = (field: RegistrationField) => attempts > 0 || touched.has(field);
+  const blur = (field: RegistrationField) => () => setTouched((t) => new Set(t).add(field));
+  const update = <K extends keyof RegistrationForm>(key: K, value: RegistrationForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  // After a refused submit, focus moves to the first field that needs attention.
+  useEffect(() => {
+    if (attempts > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempts]);
+
+  const submit = async () => {
+    if (inFlight.current) return; // a double click never sends twice
+    setAttempts((n) => n + 1);
+    if (hasErrors(lint)) return;
+    const request = buildRegisterRequest(form, lint);
+    inFlight.current = true;
+    setBusy(true);
+    setServerError(undefined);
+    const result = await registerEndpoint({ ...request, ClientRequestToken: tokenFor(request) });
+    inFlight.current = false;
+    setBusy(false);
+    if (!result.ok) {
+      setServerError(result.error);
+      return;
+    }
+    forget();
+    if (saveToLibrary && workspace) {
+      const saved = await getApi()['device:add']({ workspaceId: workspace.id, device: deviceFromRequest(request) });
+      if (!saved.ok) {
+        setSaveError(saved.error);
+        return;
+      }
+      const ws = saved.value;
+      useAppStore.setState((s) => ({ activeWorkspace: ws, workspaces: s.workspaces.map((w) => (w.id === ws.id ? ws : w)) }));
+    }
+    onClose();
+  };
+
+  if (saveError) {
+    return (
+      <Dialog title="Register endpoint" onClose={onClose}>
+        <p>The endpoint was registered, but saving the device to the library failed.</p>
+        <ErrorMessage error={saveError} />
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog title="Register endpoint" onClose={onClose} wide>
+      <form
+        ref={formRef}
+        className="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        {workspace && workspace.devices.length > 0 && (
+          <SavedDevicePicker
+            devices={workspace.devices}
+            onPick={(d) =>
+              setForm((f) => ({
+                ...f,
+                name: f.name || d.label,
+                type: d.type,
+                deviceToken: d.deviceToken,
+                voipDeviceToken: d.voipDeviceToken ?? '',
+                pinpointAppArn: d.pinpointAppArn,
+              }))
+            }
+          />
+        )}
+        <div className="form-row">
+          <div className="field">
+            <label htmlFor={ids.name}>Endpoint name</label>
+            <input {...fieldAria(ids.name, lint.name, show('name'))} value={form.name} onChange={(e) => update('name', e.target.value)} onBlur={blur('name')} />
+            <FieldMessages id={ids.name} lint={lint.name} show={show('name')} />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.type}>Type</label>
+            <select id={ids.type} value={form.type} onChange={(e) => update('type', e.target.value as EndpointType)}>
+              {ENDPOINT_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.deviceToken}>Device token</label>
+          <textarea
+            {...fieldAria(ids.deviceToken, lint.deviceToken, show('deviceToken'))}
+            rows={2}
+            spellCheck={false}
+            className="mono"
+            placeholder={isApnsType(form.type) ? '64 hex characters, e.g. from didRegisterForRemoteNotificationsWithDeviceToken' : 'FCM registration token'}
+            value={form.deviceToken}
+            onChange={(e) => update('deviceToken', e.target.value)}
+            onBlur={blur('deviceToken')}
+          />
+          <FieldMessages id={ids.deviceToken} lint={lint.deviceToken} show={show('deviceToken')} />
+        </div>
+        {isApnsType(form.type) && (
+          <div className="field">
+            <label htmlFor={ids.voipDeviceToken}>VoIP device token</label>
+            <textarea
+              {...fieldAria(ids.voipDeviceToken, lint.voipDeviceToken, show('voipDeviceToken'))}
+              rows={2}
+              spellCheck={false}
+              className="mono"
+              placeholder="Optional: the PushKit token, 64 hex characters"
+              value={form.voipDeviceToken}
+              onChange={(e) => update('voipDeviceToken', e.target.value)}
+              onBlur={blur('voipDeviceToken')}
+            />
+            <FieldMessages id={ids.voipDeviceToken} lint={lint.voipDeviceToken} show={show('voipDeviceToken')} />
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={ids.pinpointAppArn}>Pinpoint app ARN</label>
+          <input
+            {...fieldAria(ids.pinpointAppArn, lint.pinpointAppArn, show('pinpointAppArn'))}
+            className="mono"
+            spellCheck={false}
+            placeholder={`arn:aws:mobiletargeting:${region ?? 'REGION'}:${account ?? 'ACCOUNT'}:apps/APP_ID`}
+            value={form.pinpointAppArn}
+            onChange={(e) => update('pinpointAppArn', e.target.value)}
+            onBlur={blur('pinpointAppArn')}
+          />
+          <FieldMessages id={ids.pinpointAppArn} lint={lint.pinpointAppArn} show={show('pinpointAppArn')} />
+        </div>
+        <label className="switch">
+          <input type="checkbox" role="switch" checked={form.allowMessages} onChange={(e) => update('allowMessages', e.target.checked)} />
+          Allow messages
+        </label>
+        {workspace && (
+          <label className="switch">
+            <input type="checkbox" checked={saveToLibrary} onChange={(e) => setSaveToLibrary(e.target.checked)} />
+            Save to device library
+          </label>
+        )}
+        {endpoints.length >= ENDPOINTS_PER_USER && (
+          <p className="field-warning">This user already has {endpoints.length} endpoints, the service's limit; the service will likely refuse another.</p>
+        )}
+        {serverError && <ErrorMessage error={serverError} onRetry={() => void submit()} />}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          {busy && (
+            <span role="status" className="muted">
+              Registering…
+            </span>
+          )}
+          <button type="submit" className="primary" disabled={busy}>
+            Register
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
