@@ -32,6 +32,10 @@ const ROUTES: readonly Route[] = OPERATION_NAMES.map((name) => {
   };
 });
 
+// The tolerant pass tries longer templates first: otherwise `/app-instance-users/{arn}`
+// would swallow `…/user/alice/endpoints/e1` whole.
+const BY_SPECIFICITY = [...ROUTES].sort((a, b) => b.segments.length - a.segments.length);
+
 const isLabel = (segment: string) => segment.startsWith('{');
 
 /** Undefined when the segment is not valid percent-encoding. */
@@ -67,7 +71,7 @@ export function matchRoute(method: string, rawPath: string, query: URLSearchPara
   const raw = rawPath.split('/').slice(1);
   // Exact segment matches first, so tolerance never steals a well-formed request.
   for (const tolerant of [false, true]) {
-    for (const route of ROUTES) {
+    for (const route of tolerant ? BY_SPECIFICITY : ROUTES) {
       if (route.method !== method) continue;
       if (!Object.entries(route.literalQuery).every(([k, v]) => query.get(k) === v)) continue;
       const labels: Record<string, string> = {};
