@@ -39,10 +39,12 @@ export interface WorkspaceRestore {
   readonly workspace: Workspace;
   readonly list: WorkspaceList;
   readonly settings: Settings;
+  /** Problems met opening the stores (a recovered corrupt file, no keychain). */
+  readonly notices: readonly StoreNotice[];
 }
 
 export interface StoreNotice {
-  readonly kind: 'store-recovered' | 'encryption-unavailable' | 'import-done';
+  readonly kind: 'store-recovered' | 'encryption-unavailable' | 'tokens-unreadable' | 'import-done';
   readonly message: string;
   readonly movedTo?: string;
 }

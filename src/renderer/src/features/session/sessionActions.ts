@@ -18,7 +18,13 @@ export async function bootstrap(): Promise<void> {
   void store().loadIdentity();
   await store().loadAppInstances();
   const appInstanceArn = ws?.appInstanceArn ?? undefined;
-  if (appInstanceArn) await selectAppInstance(appInstanceArn, { persist: false, userArn: ws?.selectedUserArn ?? undefined });
+  if (appInstanceArn) {
+    await selectAppInstance(appInstanceArn, { persist: false, userArn: ws?.selectedUserArn ?? undefined });
+    return;
+  }
+  // First launch on the sandbox: with a single AppInstance there is nothing to choose.
+  const only = store().appInstances.length === 1 ? store().appInstances[0]?.AppInstanceArn : undefined;
+  if (only) await selectAppInstance(only);
 }
 
 export async function changeConnection(connection: Connection, region: string): Promise<void> {

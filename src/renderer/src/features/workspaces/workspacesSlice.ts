@@ -24,8 +24,8 @@ export const createWorkspacesSlice: SliceCreator<WorkspacesSlice> = (set, get) =
       set((s) => ({ notices: [...s.notices, { kind: 'store-recovered', message: result.error.message }] }));
       return undefined;
     }
-    const { workspace, list, settings } = result.value;
-    set({ activeWorkspace: workspace, workspaces: list.workspaces, settings });
+    const { workspace, list, settings, notices } = result.value;
+    set((s) => ({ activeWorkspace: workspace, workspaces: list.workspaces, settings, notices: [...s.notices, ...notices] }));
     return result.value;
   },
   async patchActiveWorkspace(patch) {

@@ -1,0 +1,49 @@
+/**
+ * Profiles, connection choice, "Who am I" and the MFA reply. Switching the
+ * connection cancels running page loads and tells the watcher, so nothing
+ * started under the old connection reports into the new one.
+ */
+import type { ConnectionManager } from '../../aws/connections';
+import type { MfaPromptBroker } from '../../aws/mfaPrompt';
+import { listProfiles, type ProfileSourceOptions } from '../../aws/profiles';
+import { WorkbenchFailure } from '../../aws/errors';
+import { regionWarning } from '../../../shared/aws/regions';
+import type { ConnectionState } from '../../../shared/ipc/appTypes';
+import type { ConnectionInfo } from '../../../shared/aws/types';
+import type { Connection as WorkspaceConnection } from '../../../shared/workspace/workspace';
+
+export interface ConnectionHandlerDeps {
+  readonly connections: ConnectionManager;
+  readonly mfa: MfaPromptBroker;
+  readonly profileSource?: ProfileSourceOptions;
+  /** Called before a new connection is built (cancel loads, pause the watcher). */
+  readonly beforeSwitch: () => void;
+}
+
+export function describeConnection(info: ConnectionInfo): ConnectionState {
+  const warning = info.kind === 'profile' ? regionWarning(info.region) : undefined;
+  return { info, status: 'connected', ...(warning ? { regionWarning: warning } : {}) };
+}
+
+export function connectionHandlers({ connections, mfa, profileSource, beforeSwitch }: ConnectionHandlerDeps) {
+  return {
+    'profiles:list': () => listProfiles(profileSource),
+    'connection:get': (): ConnectionState => {
+      const info = connections.current();
+      if (!info) throw new WorkbenchFailure({ code: 'NotConnected', message: 'No connection is selected yet.', retryable: false });
+      return describeConnection(info);
+    },
+    'connection:select': async ({ connection, region }: { connection: WorkspaceConnection; region: string }) => {
+      beforeSwitch();
+      const result = await connections.select(connection.kind === 'sandbox' ? { kind: 'sandbox' } : { kind: 'profile', profile: connection.profile, region });
+      if (!result.ok) throw new WorkbenchFailure(result.error);
+      return describeConnection(result.value);
+    },
+    'connection:whoami': async () => {
+      const result = await connections.whoAmI();
+      if (!result.ok) throw new WorkbenchFailure(result.error);
+      return result.value;
+    },
+    'mfa:reply': ({ requestId, code }: { requestId: string; code: string | null }) => ({ accepted: mfa.reply(requestId, code) }),
+  };
+}

@@ -1,0 +1,53 @@
+import { useId, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../../../store';
+import { ChimeArn } from '../../../../../shared/chime/shapes';
+import { ShapeField } from '../forms/ShapeField';
+import { SubmitRow } from '../forms/SubmitRow';
+import { useShapeForm } from '../forms/useShapeForm';
+import { useSubmission } from '../forms/useSubmission';
+
+const FIELDS = { adminArn: { label: 'User or bot ARN', shape: ChimeArn, required: true } } as const;
+/** Suggestions only; a huge directory would make the datalist itself slow. */
+const MAX_SUGGESTIONS = 500;
+
+/** CreateAppInstanceAdmin for a user or bot; starts with the user selected in the sidebar. */
+export function PromoteForm({ appInstanceArn }: { readonly appInstanceArn: string }) {
+  const listId = useId();
+  const { selectedUserArn, users, bots, promote } = useAppStore(
+    useShallow((s) => ({ selectedUserArn: s.selectedUserArn, users: s.users, bots: s.bots?.value?.items, promote: s.promoteAdmin })),
+  );
+  const form = useShapeForm(FIELDS, { adminArn: selectedUserArn ?? '' });
+  const submission = useSubmission<unknown>('CreateAppInstanceAdmin');
+  const suggestions = useMemo(
+    () => [
+      ...(bots ?? []).map((b) => ({ arn: b.AppInstanceBotArn, label: `Bot: ${b.Name ?? ''}` })),
+      ...users.slice(0, MAX_SUGGESTIONS).map((u) => ({ arn: u.AppInstanceUserArn, label: `User: ${u.Name ?? ''}` })),
+    ],
+    [users, bots],
+  );
+
+  const onSubmit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const values = form.validate();
+    if (!values || typeof values.adminArn !== 'string') return;
+    const adminArn = values.adminArn;
+    await submission.submit({ AppInstanceArn: appInstanceArn, AppInstanceAdminArn: adminArn }, () => promote(appInstanceArn, adminArn));
+  };
+
+  return (
+    <form className="form card" aria-label="Promote to admin" noValidate onSubmit={(e) => void onSubmit(e)}>
+      <h3>Promote a user or bot</h3>
+      <p className="muted">Admins can manage channels and memberships in the app instance.</p>
+      <ShapeField field={form.field('adminArn')} placeholder="arn:aws:chime:…/user/…" list={listId} />
+      <datalist id={listId}>
+        {suggestions.map((s) => (
+          <option key={s.arn} value={s.arn}>
+            {s.label}
+          </option>
+        ))}
+      </datalist>
+      <SubmitRow label="Promote to admin" busy={submission.busy} error={submission.error} onRetry={() => void submission.retry()} />
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import { Timestamp } from '../../../components/Timestamp';
+import type { Retention } from '../chimeModels';
+
+/** The retention in force and when the service starts deleting older messages. */
+export function RetentionSummary({ value }: { readonly value: Retention | undefined }) {
+  if (!value) return null;
+  const days = value.AppInstanceRetentionSettings?.ChannelRetentionSettings?.RetentionDays;
+  return (
+    <dl className="props" aria-label="Current retention">
+      <dt>Retention</dt>
+      <dd>{days ? `${days} days` : 'Not set: channel messages are kept until deleted.'}</dd>
+      <dt>Deletion starts</dt>
+      <dd>{value.InitiateDeletionTimestamp ? <Timestamp value={value.InitiateDeletionTimestamp} /> : <span className="muted">—</span>}</dd>
+    </dl>
+  );
+}
