@@ -14,7 +14,8 @@ const store = () => useAppStore.getState();
 export async function createAppInstance(input: Record<string, unknown>): Promise<Result<ChimeOutput<'CreateAppInstance'>>> {
   const result = await getApi()['chime:CreateAppInstance'](input);
   if (result.ok) {
-    await store().loadAppInstances();
+    // Not awaited: the list streams in page by page, and the selection does not depend on it.
+    void store().loadAppInstances();
     if (result.value.AppInstanceArn) await selectAppInstance(result.value.AppInstanceArn);
   }
   return result;
@@ -24,7 +25,7 @@ export async function deleteAppInstance(arn: string): Promise<Result<unknown>> {
   const result = await getApi()['chime:DeleteAppInstance']({ AppInstanceArn: arn });
   if (result.ok) {
     if (store().selectedAppInstanceArn === arn) await selectAppInstance(undefined);
-    await store().loadAppInstances();
+    void store().loadAppInstances();
   }
   return result;
 }
