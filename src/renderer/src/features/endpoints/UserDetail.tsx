@@ -5,14 +5,21 @@ import { SHORTCUT_EVENTS } from '../session/useGlobalShortcuts';
 import { RegisterEndpointDialog } from '../registration/RegisterEndpointDialog';
 import { EndpointsTable, type EndpointsTableProps } from './EndpointsTable';
 import { UserInfo } from './UserInfo';
+import { UserWatchSwitch } from '../watch/UserWatchSwitch';
+import { EndpointWatchCell } from '../watch/EndpointWatchCell';
+
+const watchCell: NonNullable<EndpointsTableProps['rowExtra']> = (endpoint) => <EndpointWatchCell endpoint={endpoint} />;
 
 export interface UserDetailProps extends EndpointsTableProps {
   /** Controls that act on the whole user (e.g. the "Watch" switch), shown in the user card's header. */
   readonly watchSlot?: ReactNode;
 }
 
-/** The selected user and its endpoints; Ctrl/Cmd+R refreshes both, Ctrl/Cmd+N opens "Register endpoint". */
-export function UserDetail({ watchSlot, extraColumn, rowExtra }: UserDetailProps) {
+/**
+ * The selected user and its endpoints; Ctrl/Cmd+R refreshes both, Ctrl/Cmd+N opens "Register endpoint".
+ * By default the header carries the "Watch" switch and each row its watch switch and "Timeline".
+ */
+export function UserDetail({ watchSlot = <UserWatchSwitch />, extraColumn = 'Watch', rowExtra = watchCell }: UserDetailProps) {
   const userArn = useAppStore((s) => s.selectedUserArn);
   const userName = useAppStore((s) => s.userDetail?.Name);
   const busy = useAppStore((s) => s.userDetailLoading || s.endpointsLoading);
@@ -58,7 +65,7 @@ export function UserDetail({ watchSlot, extraColumn, rowExtra }: UserDetailProps
             Register endpoint
           </button>
         </div>
-        <EndpointsTable {...(extraColumn ? { extraColumn } : {})} {...(rowExtra ? { rowExtra } : {})} />
+        <EndpointsTable extraColumn={extraColumn} rowExtra={rowExtra} />
       </section>
       {registering && <RegisterEndpointDialog onClose={() => setRegistering(false)} />}
     </div>
