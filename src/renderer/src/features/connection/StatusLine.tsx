@@ -1,9 +1,9 @@
 import { useAppStore } from '../../store';
+import { WatchHealthStatus } from '../watch/WatchHealthStatus';
 
 /** The bottom line: connection, endpoint URL for the sandbox, watcher health. */
 export function StatusLine() {
   const connection = useAppStore((s) => s.connection);
-  const health = useAppStore((s) => s.watchHealth);
   const info = connection?.info;
   const where = !info ? 'Not connected' : info.kind === 'sandbox' ? `Local sandbox ${info.endpointUrl ?? ''}` : `Profile ${info.profile} · ${info.region}`;
   const state = connection?.status === 'error' ? `Error: ${connection.error?.message ?? 'unknown'}` : connection?.status === 'connecting' ? 'Connecting…' : 'Connected';
@@ -11,7 +11,7 @@ export function StatusLine() {
     <footer className="status-line" role="status" aria-live="polite">
       <span>{where}</span>
       <span className={connection?.status === 'error' ? 'status-error' : ''}>{connection ? state : ''}</span>
-      {health && <span data-testid="watch-health">Watch: {health.state}{health.reason ? ` (${health.reason})` : ''}</span>}
+      <WatchHealthStatus />
     </footer>
   );
 }

@@ -1,15 +1,74 @@
+/**
+ * Live EndpointState watching, renderer side. Main owns the watcher and the
+ * watch list (it lives in the active workspace); this slice mirrors the list,
+ * the watcher's health and the events it pushes, so switches, badges and the
+ * timeline all update without a refresh.
+ */
 import type { SliceCreator } from '../../store';
-import type { WatchChange, WatchHealth } from '../../../../shared/ipc/appTypes';
+import { getApi } from '../../api';
+import type { WatchChange, WatchHealth, WatchTarget } from '../../../../shared/ipc/appTypes';
+import type { WorkbenchError } from '../../../../shared/errors';
+import { sameTarget } from './watchTargets';
 
-// Placeholder being built out: live EndpointState watching.
+/** Enough for an open timeline to catch up; the full history is main's (watch:history). */
+const MAX_RECENT_EVENTS = 500;
+
 export interface WatchSlice {
+  readonly watchTargets: readonly WatchTarget[];
   readonly watchHealth?: WatchHealth;
+  readonly watchError?: WorkbenchError;
+  /** Events pushed since launch, oldest first, bounded. */
+  readonly watchEvents: readonly WatchChange[];
+  /** The newest event, kept for code that only cares about the latest change. */
   readonly lastWatchChange?: WatchChange;
+  loadWatch(): Promise<void>;
+  setWatched(target: WatchTarget, watched: boolean): Promise<void>;
+  setWatchTargets(targets: readonly WatchTarget[]): void;
+  dismissWatchError(): void;
   watchChanged(change: WatchChange): void;
   watchHealthChanged(health: WatchHealth): void;
 }
 
-export const createWatchSlice: SliceCreator<WatchSlice> = (set) => ({
-  watchChanged: (change) => set({ lastWatchChange: change }),
+export const createWatchSlice: SliceCreator<WatchSlice> = (set, get) => ({
+  watchTargets: [],
+  watchEvents: [],
+
+  async loadWatch() {
+    const [targets, health] = await Promise.all([getApi()['watch:list'](), getApi()['watch:health']()]);
+    set({
+      ...(targets.ok ? { watchTargets: targets.value } : {}),
+      ...(health.ok ? { watchHealth: health.value } : {}),
+    });
+  },
+
+  async setWatched(target, watched) {
+    const before = get().watchTargets;
+    // Optimistic, like "Allow messages": the switch moves now and moves back if main refuses.
+    const others = before.filter((t) => !sameTarget(t, target));
+    set({ watchTargets: watched ? [...others, target] : others, watchError: undefined });
+    const result = await getApi()['watch:set']({ target, watched });
+    if (!result.ok) {
+      set({ watchTargets: before, watchError: result.error });
+      return;
+    }
+    set({ watchTargets: result.value });
+    // Main stored the list in the active workspace; keep our copy of it in step.
+    const active = get().activeWorkspace;
+    if (active) {
+      const updated = { ...active, watchList: [...result.value] };
+      set((s) => ({ activeWorkspace: updated, workspaces: s.workspaces.map((w) => (w.id === updated.id ? updated : w)) }));
+    }
+  },
+
+  setWatchTargets: (targets) => set({ watchTargets: targets }),
+  dismissWatchError: () => set({ watchError: undefined }),
+
+  watchChanged(change) {
+    set((s) => ({ lastWatchChange: change, watchEvents: [...s.watchEvents, change].slice(-MAX_RECENT_EVENTS) }));
+    // The endpoints table patches the row (state, reason, AllowMessages), drops a
+    // disappeared one and reloads the list when an unknown endpoint appears.
+    get().endpointWatched(change);
+  },
+
   watchHealthChanged: (health) => set({ watchHealth: health }),
 });
