@@ -3,6 +3,8 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { RegisterEndpointDialog } from '../../../src/renderer/src/features/registration/RegisterEndpointDialog';
 import { installFakeApi } from '../fakeApi';
+import { useAppStore } from '../../../src/renderer/src/store';
+import type { Workspace } from '../../../src/shared/ipc/appTypes';
 import { APP_ARN, HEX64, USER_ARN, VOIP64, seedStore } from './fixtures';
 
 const FCM = `dQw4w9WgXcQ:APA91bH${'x'.repeat(140)}`;
@@ -175,5 +177,40 @@ describe('RegisterEndpointDialog', () => {
     expect(registerCalls()).toHaveLength(1);
     release({ EndpointId: 'ep-1' });
     await waitFor(() => expect(screen.queryByRole('status')).not.toBeInTheDocument());
+  });
+
+  it('fills from a saved device and saves a new one to the device library after registering', async () => {
+    seedStore();
+    const workspace: Workspace = {
+      id: 'ws1',
+      name: 'Default',
+      connection: { kind: 'sandbox' },
+      region: 'us-east-1',
+      watchList: [],
+      devices: [{ id: 'd1', label: 'Test Pixel', type: 'GCM', deviceToken: FCM, pinpointAppArn: APP_ARN }],
+      createdAt: 0,
+      updatedAt: 0,
+    };
+    useAppStore.setState({ activeWorkspace: workspace, workspaces: [workspace] });
+    const saved = { ...workspace, devices: [...workspace.devices] };
+    const { user, api, onClose, registerCalls } = setup({
+      'chime:RegisterAppInstanceUserEndpoint': () => ({ EndpointId: 'ep-1' }),
+      'device:add': () => saved,
+    });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Fill from saved device' }), 'd1');
+    expect(screen.getByRole('combobox', { name: 'Type' })).toHaveValue('GCM');
+    expect(screen.getByLabelText('Endpoint name')).toHaveValue('Test Pixel');
+    expect(screen.queryByLabelText('VoIP device token')).not.toBeInTheDocument();
+    await user.clear(screen.getByLabelText('Endpoint name'));
+    await user.type(screen.getByLabelText('Endpoint name'), 'Pixel 9');
+    await user.click(screen.getByRole('checkbox', { name: 'Save to device library' }));
+    await user.click(screen.getByRole('button', { name: 'Register' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(registerCalls()[0]?.input).toMatchObject({ Type: 'GCM', EndpointAttributes: { DeviceToken: FCM }, ResourceArn: APP_ARN });
+    expect(api.calls.find((c) => c.channel === 'device:add')?.input).toEqual({
+      workspaceId: 'ws1',
+      device: { label: 'Pixel 9', type: 'GCM', deviceToken: FCM, pinpointAppArn: APP_ARN },
+    });
+    expect(useAppStore.getState().activeWorkspace).toBe(saved);
   });
 });
