@@ -1,47 +1,43 @@
 /**
  * The Electron composition root: app lifecycle, the window, the app://
  * protocol and the platform adapters. Everything with logic lives in
- * services.ts and below, which run under plain Node as well.
+ * services.ts and below, which run under plain Node as well; the hardening
+ * lives in platform/ (each item cites the Electron security checklist,
+ * https://www.electronjs.org/docs/latest/tutorial/security).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, Notification, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import { createMainServices, type MainServices } from './services';
 import { bindIpc } from './ipc/electronBinding';
-import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './ipc/appOrigin';
+import { APP_SCHEME, isAppUrl } from './ipc/appOrigin';
 import { registerAppProtocol } from './platform/appProtocol';
-import { applyContentsPolicy, denyAllPermissions, secureWebPreferences } from './platform/hardening';
+import { applyContentsPolicy, denyAllPermissions } from './platform/hardening';
+import { createMainWindow } from './platform/mainWindow';
+import { allowListedOpener } from './platform/externalLinks';
 import { safeStorageEncryptor } from './platform/safeStorageEncryptor';
 import { createElectronStoreOpener } from './store/electronStoreAdapter';
-import { isAllowedExternalUrl } from './ipc/handlers/shellHandlers';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.join(here, '../renderer');
 const PRELOAD = path.join(here, '../preload/index.cjs');
 
-// Must run before `ready`: app:// behaves like https (secure context, fetch, CSP 'self').
+// Checklist 4: sandbox every renderer the app could ever create, not only the main window.
+app.enableSandbox();
+// Checklist 18, before `ready`: app:// behaves like https (secure context, fetch, CSP 'self').
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
 ]);
 
 let mainWindow: BrowserWindow | undefined;
 let services: MainServices | undefined;
+const openExternal = allowListedOpener(shell);
 
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 900,
-    minHeight: 600,
-    title: 'Chime Endpoint Workbench',
-    show: false,
-    webPreferences: secureWebPreferences(PRELOAD),
-  });
-  window.once('ready-to-show', () => window.show());
+function openWindow(): BrowserWindow {
+  const window = createMainWindow(PRELOAD);
   window.on('closed', () => {
     mainWindow = undefined;
   });
-  void window.loadURL(APP_ENTRY_URL);
   return window;
 }
 
@@ -49,18 +45,17 @@ async function start(): Promise<void> {
   await app.whenReady();
   denyAllPermissions(session.defaultSession);
   registerAppProtocol(protocol, RENDERER_DIR);
-  app.on('web-contents-created', (_event, contents) =>
-    applyContentsPolicy(contents, { isAppUrl, isAllowedExternalUrl, openExternal: (url) => void shell.openExternal(url) }),
-  );
+  app.on('web-contents-created', (_event, contents) => applyContentsPolicy(contents, { isAppUrl, openExternal }));
 
+  const userDataDir = app.getPath('userData');
   services = await createMainServices({
-    userDataDir: app.getPath('userData'),
-    openDocuments: createElectronStoreOpener(app.getPath('userData')),
+    userDataDir,
+    openDocuments: createElectronStoreOpener(userDataDir),
     encryptor: safeStorageEncryptor(safeStorage, process.platform),
     notify: (title, body) => {
       if (Notification.isSupported()) new Notification({ title, body }).show();
     },
-    openExternal: (url) => shell.openExternal(url),
+    openExternal,
     appVersion: app.getVersion(),
     platform: process.platform,
   });
@@ -68,10 +63,10 @@ async function start(): Promise<void> {
   powerMonitor.on('suspend', () => services?.suspend());
   powerMonitor.on('resume', () => services?.resume());
   if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
-  mainWindow = createWindow();
+  mainWindow = openWindow();
 
   app.on('activate', () => {
-    if (!mainWindow) mainWindow = createWindow();
+    if (!mainWindow) mainWindow = openWindow();
   });
 }
 

@@ -17,12 +17,20 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/** The file an app:// URL names inside `rendererDir`, or undefined for anything else (other host, `..`, bad escapes). */
 export function resolveAppFile(rendererDir: string, requestUrl: string): string | undefined {
-  const url = new URL(requestUrl);
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return undefined;
-  const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-  const file = path.normalize(path.join(rendererDir, relative));
-  return file.startsWith(rendererDir + path.sep) ? file : undefined;
+  let url: URL;
+  let relative: string;
+  try {
+    url = new URL(requestUrl);
+    relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || relative.includes('\0')) return undefined;
+  const root = path.resolve(rendererDir);
+  const file = path.resolve(root, `.${path.sep}${relative}`);
+  return file.startsWith(root + path.sep) ? file : undefined;
 }
 
 export function registerAppProtocol(protocol: Protocol, rendererDir: string): void {

@@ -1,31 +1,12 @@
 /**
- * The Electron security checklist applied to every web contents and session:
+ * The Electron security checklist applied to every session and web contents:
  * https://www.electronjs.org/docs/latest/tutorial/security
- * Pure functions over Electron objects, so the glue test can assert them
- * with `electron` mocked.
+ * (the window's own webPreferences are in mainWindow.ts). Functions over
+ * Electron objects, so the glue test can drive the handlers with fakes.
  */
-import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import type { Session, WebContents } from 'electron';
 
-export function secureWebPreferences(preload: string): BrowserWindowConstructorOptions['webPreferences'] {
-  return {
-    preload,
-    contextIsolation: true, // checklist 3
-    sandbox: true, // checklist 4
-    nodeIntegration: false, // checklist 2
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true, // checklist 6
-    allowRunningInsecureContent: false, // checklist 8
-    experimentalFeatures: false, // checklist 9
-    enableBlinkFeatures: '', // checklist 10
-    webviewTag: false, // checklists 11 and 12
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    safeDialogs: true,
-  };
-}
-
-/** Checklist 5: the app needs no camera, microphone, geolocation, notifications permission or any other. */
+/** Checklist 5: the app needs no camera, microphone, geolocation, notification, HID or any other permission. */
 export function denyAllPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
@@ -34,22 +15,22 @@ export function denyAllPermissions(session: Session): void {
 
 export interface ContentsPolicy {
   readonly isAppUrl: (url: string) => boolean;
-  /** Hands an allowed https link to the OS browser (checklist 15). */
-  readonly openExternal: (url: string) => void;
-  readonly isAllowedExternalUrl: (url: string) => boolean;
+  /** Hands a link to the OS browser if it is on the https allow-list (checklist 15); rejects otherwise. */
+  readonly openExternal: (url: string) => Promise<void>;
 }
 
 /** Checklists 11–14: no webviews, no navigation away from the app, no new windows. */
 export function applyContentsPolicy(contents: WebContents, policy: ContentsPolicy): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.on('will-navigate', (event, url) => {
+  const stayInApp = (event: { preventDefault(): void }, url: string) => {
     if (!policy.isAppUrl(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!policy.isAppUrl(url)) event.preventDefault();
-  });
+  };
+  contents.on('will-navigate', stayInApp);
+  contents.on('will-frame-navigate', (event) => stayInApp(event, event.url));
+  contents.on('will-redirect', stayInApp);
   contents.setWindowOpenHandler(({ url }) => {
-    if (policy.isAllowedExternalUrl(url)) policy.openExternal(url);
+    // A link with target=_blank to an allow-listed page opens in the OS browser; nothing opens in Electron.
+    policy.openExternal(url).catch(() => undefined);
     return { action: 'deny' };
   });
 }
