@@ -4,16 +4,43 @@
  * the next launch restores it without a click.
  */
 import { useAppStore } from '../../store';
-import type { Connection, WorkspacePatch } from '../../../../shared/workspace/workspace';
+import type { Connection, Workspace, WorkspacePatch } from '../../../../shared/workspace/workspace';
+import type { WorkbenchError } from '../../../../shared/errors';
 
 const store = () => useAppStore.getState();
 
 export async function bootstrap(): Promise<void> {
   await store().loadProfiles();
+  void store().loadAppInfo();
   const restored = await store().restoreWorkspace();
-  const ws = restored?.workspace;
+  await applyWorkspace(restored?.workspace);
+}
+
+/** Makes another workspace active and restores its connection, region, AppInstance and user, as a launch would. */
+export async function switchWorkspace(id: string): Promise<WorkbenchError | undefined> {
+  const result = await store().switchWorkspaceTo(id);
+  if (!result.ok) return result.error;
+  store().clearAppInstances();
+  await applyWorkspace(result.value.workspace);
+  return undefined;
+}
+
+/** Deleting the active workspace leaves main with another one (or a fresh one) to restore. */
+export async function deleteWorkspace(id: string): Promise<WorkbenchError | undefined> {
+  const result = await store().deleteWorkspace(id);
+  if (!result.ok) return result.error;
+  if (!result.value.wasActive) return undefined;
+  store().clearAppInstances();
+  const restored = await store().restoreWorkspace();
+  await applyWorkspace(restored?.workspace);
+  return undefined;
+}
+
+async function applyWorkspace(ws: Workspace | undefined): Promise<void> {
   const connection: Connection = ws?.connection ?? { kind: 'sandbox' };
   const ok = await store().selectConnection(connection, ws?.region ?? 'us-east-1');
+  // After the connection: main has just started the watcher for it, so its health is current.
+  void store().loadWatch();
   if (!ok) return;
   void store().loadIdentity();
   await store().loadAppInstances();

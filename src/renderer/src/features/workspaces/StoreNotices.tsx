@@ -1,4 +1,37 @@
-// Placeholder: being built.
+import { useAppStore } from '../../store';
+
+const TITLES = {
+  'store-recovered': 'Workspace store recovered',
+  'encryption-unavailable': 'Tokens not encrypted',
+  'tokens-unreadable': 'Saved tokens unreadable',
+  'import-done': 'Import finished',
+} as const;
+
+/** Problems main met with the stores (a corrupt file moved aside, no keychain), one dismissible banner each. */
 export function StoreNotices() {
-  return null;
+  const notices = useAppStore((s) => s.notices);
+  if (notices.length === 0) return null;
+  return (
+    <div className="store-notices">
+      {notices.map((notice, index) => (
+        <div role="alert" className="notice" key={`${index}-${notice.kind}`}>
+          <strong>{TITLES[notice.kind]}:</strong>
+          <span>
+            {notice.message}
+            {/* Main's message usually names the moved-aside file already; say it only when it does not. */}
+            {notice.movedTo && !notice.message.includes(notice.movedTo) && (
+              <>
+                {' '}
+                The damaged file was kept at <code>{notice.movedTo}</code>.
+              </>
+            )}
+          </span>
+          <span className="spacer" />
+          <button type="button" className="small" aria-label={`Dismiss: ${TITLES[notice.kind]}`} onClick={() => useAppStore.getState().dismissNotice(index)}>
+            Dismiss
+          </button>
+        </div>
+      ))}
+    </div>
+  );
 }
