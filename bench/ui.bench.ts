@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * `npm run bench:ui`: the user directory on a 10,000-user AppInstance, in
  * Chromium through the harness (needs `npm run build` first).

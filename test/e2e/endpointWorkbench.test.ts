@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Issue 4's user flow in Chromium through the harness: Local sandbox, pick
  * the AppInstance and a user, register an APNS_SANDBOX endpoint with a VoIP
