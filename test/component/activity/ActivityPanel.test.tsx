@@ -33,7 +33,8 @@ const ENTRIES: ActivityEntry[] = [
     connection,
   },
 ];
-const COMMAND = "aws chime-sdk-identity register-app-instance-user-endpoint --region us-east-1 --endpoint-url 'http://127.0.0.1:4566'";
+const COMMAND =
+  "aws chime-sdk-identity register-app-instance-user-endpoint --region us-east-1 --endpoint-url 'http://127.0.0.1:4566'";
 
 function setup(handlers: FakeHandlers = {}, open = true) {
   const api = installFakeApi({
@@ -153,7 +154,9 @@ describe('ActivityPanel', () => {
   });
 
   it('shows a load failure with its code', async () => {
-    setup({ 'activity:list': () => ({ ok: false, error: { code: 'Internal', message: 'Log unavailable', retryable: true } }) });
+    setup({
+      'activity:list': () => ({ ok: false, error: { code: 'Internal', message: 'Log unavailable', retryable: true } }),
+    });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Log unavailable');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();

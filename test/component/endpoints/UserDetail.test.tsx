@@ -64,9 +64,15 @@ function setup(handlers: FakeHandlers = {}) {
       },
     }),
     'chime:ListAppInstanceUserEndpoints': () => ({ AppInstanceUserEndpoints: summaries(store) }),
-    'chime:DescribeAppInstanceUserEndpoint': (input) => ({ AppInstanceUserEndpoint: store[(input as { EndpointId: string }).EndpointId] }),
+    'chime:DescribeAppInstanceUserEndpoint': (input) => ({
+      AppInstanceUserEndpoint: store[(input as { EndpointId: string }).EndpointId],
+    }),
     'chime:UpdateAppInstanceUserEndpoint': (input) => {
-      const { EndpointId, Name, AllowMessages } = input as { EndpointId: string; Name?: string; AllowMessages?: string };
+      const { EndpointId, Name, AllowMessages } = input as {
+        EndpointId: string;
+        Name?: string;
+        AllowMessages?: string;
+      };
       const endpoint = store[EndpointId];
       if (endpoint) Object.assign(endpoint, Name !== undefined ? { Name } : {}, AllowMessages ? { AllowMessages } : {});
       return { AppInstanceUserArn: USER_ARN, EndpointId };
@@ -150,7 +156,12 @@ describe('UserDetail', () => {
       EndpointId: 'ep-ios',
       AllowMessages: 'NONE',
     });
-    await act(async () => answer({ ok: false, error: { code: 'ForbiddenException', message: 'Not allowed', httpStatus: 403, retryable: false } }));
+    await act(async () =>
+      answer({
+        ok: false,
+        error: { code: 'ForbiddenException', message: 'Not allowed', httpStatus: 403, retryable: false },
+      }),
+    );
     expect(toggle).toBeChecked();
     expect(screen.getByRole('alert')).toHaveTextContent('ForbiddenException');
   });
@@ -192,7 +203,10 @@ describe('UserDetail', () => {
     dialog = screen.getByRole('dialog', { name: 'Deregister endpoint' });
     await user.click(within(dialog).getByRole('button', { name: 'Deregister' }));
     await waitFor(() => expect(screen.queryByRole('row', { name: 'Pixel' })).not.toBeInTheDocument());
-    expect(callsTo('chime:DeregisterAppInstanceUserEndpoint')[0]?.input).toEqual({ AppInstanceUserArn: USER_ARN, EndpointId: 'ep-android' });
+    expect(callsTo('chime:DeregisterAppInstanceUserEndpoint')[0]?.input).toEqual({
+      AppInstanceUserArn: USER_ARN,
+      EndpointId: 'ep-android',
+    });
     expect(screen.getByText('1 of 10 endpoints')).toBeInTheDocument();
   });
 

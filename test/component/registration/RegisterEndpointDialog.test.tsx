@@ -35,7 +35,11 @@ describe('RegisterEndpointDialog', () => {
     seedStore();
     const { user } = setup();
     const type = screen.getByRole('combobox', { name: 'Type' });
-    expect(Array.from((type as HTMLSelectElement).options).map((o) => o.value)).toEqual(['APNS', 'APNS_SANDBOX', 'GCM']);
+    expect(Array.from((type as HTMLSelectElement).options).map((o) => o.value)).toEqual([
+      'APNS',
+      'APNS_SANDBOX',
+      'GCM',
+    ]);
     expect(screen.getByLabelText('VoIP device token')).toBeInTheDocument();
     await user.selectOptions(type, 'GCM');
     expect(screen.queryByLabelText('VoIP device token')).not.toBeInTheDocument();
@@ -107,7 +111,9 @@ describe('RegisterEndpointDialog', () => {
 
   it('sends normalised values and closes on success', async () => {
     seedStore();
-    const { user, onClose, registerCalls } = setup({ 'chime:RegisterAppInstanceUserEndpoint': () => ({ EndpointId: 'ep-1' }) });
+    const { user, onClose, registerCalls } = setup({
+      'chime:RegisterAppInstanceUserEndpoint': () => ({ EndpointId: 'ep-1' }),
+    });
     await fillValid(user);
     await user.click(screen.getByLabelText('VoIP device token'));
     await user.paste(`<${VOIP64.toUpperCase()}>`);
@@ -131,7 +137,10 @@ describe('RegisterEndpointDialog', () => {
     const { user, onClose, registerCalls } = setup({
       'chime:RegisterAppInstanceUserEndpoint': () =>
         ++attempt === 1
-          ? { ok: false, error: { code: 'ThrottledClientException', message: 'Rate exceeded', httpStatus: 429, retryable: true } }
+          ? {
+              ok: false,
+              error: { code: 'ThrottledClientException', message: 'Rate exceeded', httpStatus: 429, retryable: true },
+            }
           : { EndpointId: 'ep-1' },
     });
     await fillValid(user);
@@ -206,7 +215,11 @@ describe('RegisterEndpointDialog', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Save to device library' }));
     await user.click(screen.getByRole('button', { name: 'Register' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
-    expect(registerCalls()[0]?.input).toMatchObject({ Type: 'GCM', EndpointAttributes: { DeviceToken: FCM }, ResourceArn: APP_ARN });
+    expect(registerCalls()[0]?.input).toMatchObject({
+      Type: 'GCM',
+      EndpointAttributes: { DeviceToken: FCM },
+      ResourceArn: APP_ARN,
+    });
     expect(api.calls.find((c) => c.channel === 'device:add')?.input).toEqual({
       workspaceId: 'ws1',
       device: { label: 'Pixel 9', type: 'GCM', deviceToken: FCM, pinpointAppArn: APP_ARN },

@@ -63,13 +63,21 @@ export function ActivityDetail() {
       {copy?.kind === 'manual' && (
         <label>
           The clipboard is unavailable; copy the command from here (it is selected):
-          <textarea ref={manualRef} readOnly rows={3} className="mono" aria-label="AWS CLI command" value={copy.command} />
+          <textarea
+            ref={manualRef}
+            readOnly
+            rows={3}
+            className="mono"
+            aria-label="AWS CLI command"
+            value={copy.command}
+          />
         </label>
       )}
       <dl className="props">
         <dt>Started</dt>
         <dd>
-          <time dateTime={entry.startedAt}>{new Date(entry.startedAt).toLocaleString()}</time> <span className="muted">({entry.startedAt})</span>
+          <time dateTime={entry.startedAt}>{new Date(entry.startedAt).toLocaleString()}</time>{' '}
+          <span className="muted">({entry.startedAt})</span>
         </dd>
         <dt>Duration</dt>
         <dd>

@@ -39,12 +39,19 @@ export function ActivityList() {
           Loading activity…
         </p>
       )}
-      {!loading && !error && activity.length === 0 && <EmptyState title="No API calls yet">Calls to the service appear here as they happen.</EmptyState>}
+      {!loading && !error && activity.length === 0 && (
+        <EmptyState title="No API calls yet">Calls to the service appear here as they happen.</EmptyState>
+      )}
       {shown.length > 0 && (
         <ul aria-label="API calls" onKeyDown={onKeyDown}>
           {shown.map((entry) => (
             <li key={entry.id}>
-              <button type="button" className="activity-item" aria-pressed={entry.id === selectedId} onClick={() => select(entry.id)}>
+              <button
+                type="button"
+                className="activity-item"
+                aria-pressed={entry.id === selectedId}
+                onClick={() => select(entry.id)}
+              >
                 <ActivityItemText entry={entry} />
               </button>
             </li>

@@ -37,7 +37,13 @@ export function ActivityPanel({ open, onToggle }: ActivityPanelProps) {
   return (
     <section className={open ? 'activity-panel open' : 'activity-panel'} aria-label="Activity log">
       <div className="activity-toolbar">
-        <button type="button" aria-expanded={open} aria-controls={bodyId} onClick={onToggle} title="Activity log (Ctrl+L)">
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={onToggle}
+          title="Activity log (Ctrl+L)"
+        >
           Activity log ({count})
         </button>
         {open && (
@@ -49,7 +55,12 @@ export function ActivityPanel({ open, onToggle }: ActivityPanelProps) {
             <button type="button" className="small" onClick={() => void exportLog()}>
               Export log
             </button>
-            <button type="button" className="small" onClick={() => void useAppStore.getState().clearActivity()} disabled={count === 0}>
+            <button
+              type="button"
+              className="small"
+              onClick={() => void useAppStore.getState().clearActivity()}
+              disabled={count === 0}
+            >
               Clear
             </button>
           </>

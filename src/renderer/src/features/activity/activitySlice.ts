@@ -41,7 +41,11 @@ export const createActivitySlice: SliceCreator<ActivitySlice> = (set) => ({
 
   async clearActivity() {
     const result = await getApi()['activity:clear']();
-    set(result.ok ? { activity: [], selectedActivityId: undefined, activityError: undefined } : { activityError: result.error });
+    set(
+      result.ok
+        ? { activity: [], selectedActivityId: undefined, activityError: undefined }
+        : { activityError: result.error },
+    );
   },
 
   selectActivity: (id) => set({ selectedActivityId: id }),

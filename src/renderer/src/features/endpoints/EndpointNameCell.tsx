@@ -17,7 +17,12 @@ export function EndpointNameCell({ endpointId, name }: EndpointNameCellProps) {
     return (
       <div className="endpoint-name">
         <span>{name || <span className="muted">(no name)</span>}</span>
-        <button type="button" className="link small" aria-label={`Rename ${name || endpointId}`} onClick={() => setDraft(name ?? '')}>
+        <button
+          type="button"
+          className="link small"
+          aria-label={`Rename ${name || endpointId}`}
+          onClick={() => setDraft(name ?? '')}
+        >
           Rename
         </button>
         <div className="muted small mono">{endpointId}</div>

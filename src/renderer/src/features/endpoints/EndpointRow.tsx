@@ -36,7 +36,9 @@ export function EndpointRow({ endpoint, extra, hasExtraColumn }: EndpointRowProp
       <td>
         <MaskedToken token={attributes?.VoipDeviceToken} label="VoIP token" />
       </td>
-      <td className="arn-cell">{endpoint.ResourceArn ? <code>{endpoint.ResourceArn}</code> : <span className="muted">—</span>}</td>
+      <td className="arn-cell">
+        {endpoint.ResourceArn ? <code>{endpoint.ResourceArn}</code> : <span className="muted">—</span>}
+      </td>
       <td>
         <label className="switch">
           <input
@@ -65,8 +67,14 @@ export function EndpointRow({ endpoint, extra, hasExtraColumn }: EndpointRowProp
         {/* Portalled so the dialog is not announced as part of the row. */}
         {confirming &&
           createPortal(
-            <ConfirmDialog title="Deregister endpoint" confirmLabel="Deregister" onConfirm={() => deregister(id)} onClose={() => setConfirming(false)}>
-              Deregister <strong>{name}</strong>? The device stops receiving push notifications for this user. This cannot be undone.
+            <ConfirmDialog
+              title="Deregister endpoint"
+              confirmLabel="Deregister"
+              onConfirm={() => deregister(id)}
+              onClose={() => setConfirming(false)}
+            >
+              Deregister <strong>{name}</strong>? The device stops receiving push notifications for this user. This
+              cannot be undone.
             </ConfirmDialog>,
             document.body,
           )}

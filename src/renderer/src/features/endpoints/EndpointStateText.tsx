@@ -8,7 +8,12 @@ export function EndpointStateText({ state }: { readonly state: Endpoint['Endpoin
   const explanation = describeEndpointState(status, reason);
   return (
     <div className="endpoint-state">
-      <span className={status === 'ACTIVE' ? 'state state-active' : status === 'INACTIVE' ? 'state state-inactive' : 'state'} title={explanation}>
+      <span
+        className={
+          status === 'ACTIVE' ? 'state state-active' : status === 'INACTIVE' ? 'state state-inactive' : 'state'
+        }
+        title={explanation}
+      >
         {endpointStateLabel(status, reason)}
       </span>
       {status !== 'ACTIVE' && <div className="muted small">{explanation}</div>}

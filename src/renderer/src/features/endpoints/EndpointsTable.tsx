@@ -39,13 +39,19 @@ export function EndpointsTable({ extraColumn, rowExtra }: EndpointsTableProps) {
             Could not {actionError.action} {actionTarget?.Name || actionError.endpointId}; the change was undone.
           </span>
           <ErrorMessage error={actionError.error} />
-          <button type="button" className="link small" onClick={() => useAppStore.getState().dismissEndpointActionError()}>
+          <button
+            type="button"
+            className="link small"
+            onClick={() => useAppStore.getState().dismissEndpointActionError()}
+          >
             Dismiss
           </button>
         </div>
       )}
       {!loading && !error && endpoints.length === 0 ? (
-        <EmptyState title="No endpoints">This user has no push endpoints yet. Use “Register endpoint” (Ctrl+N) to add one.</EmptyState>
+        <EmptyState title="No endpoints">
+          This user has no push endpoints yet. Use “Register endpoint” (Ctrl+N) to add one.
+        </EmptyState>
       ) : (
         endpoints.length > 0 && (
           <div className="table-scroll">

@@ -27,7 +27,13 @@ export function MaskedToken({ token, label }: MaskedTokenProps) {
   return (
     <span className="masked-token">
       <code className={revealed ? 'token-full' : undefined}>{revealed ? token : shortenToken(token)}</code>
-      <button type="button" className="small" aria-label={`${revealed ? 'Hide' : 'Reveal'} ${label}`} aria-pressed={revealed} onClick={() => setRevealed((r) => !r)}>
+      <button
+        type="button"
+        className="small"
+        aria-label={`${revealed ? 'Hide' : 'Reveal'} ${label}`}
+        aria-pressed={revealed}
+        onClick={() => setRevealed((r) => !r)}
+      >
         {revealed ? 'Hide' : 'Reveal'}
       </button>
       <button type="button" className="small" aria-label={`Copy ${label}`} onClick={() => void onCopy()}>

@@ -19,7 +19,11 @@ export interface UserDetailProps extends EndpointsTableProps {
  * The selected user and its endpoints; Ctrl/Cmd+R refreshes both, Ctrl/Cmd+N opens "Register endpoint".
  * By default the header carries the "Watch" switch and each row its watch switch and "Timeline".
  */
-export function UserDetail({ watchSlot = <UserWatchSwitch />, extraColumn = 'Watch', rowExtra = watchCell }: UserDetailProps) {
+export function UserDetail({
+  watchSlot = <UserWatchSwitch />,
+  extraColumn = 'Watch',
+  rowExtra = watchCell,
+}: UserDetailProps) {
   const userArn = useAppStore((s) => s.selectedUserArn);
   const userName = useAppStore((s) => s.userDetail?.Name);
   const busy = useAppStore((s) => s.userDetailLoading || s.endpointsLoading);
@@ -42,7 +46,11 @@ export function UserDetail({ watchSlot = <UserWatchSwitch />, extraColumn = 'Wat
   }, [userArn]);
 
   if (!userArn) {
-    return <EmptyState title="No user selected">Choose a user from the list to see their details and push endpoints.</EmptyState>;
+    return (
+      <EmptyState title="No user selected">
+        Choose a user from the list to see their details and push endpoints.
+      </EmptyState>
+    );
   }
   return (
     <div className="user-detail">
@@ -51,7 +59,12 @@ export function UserDetail({ watchSlot = <UserWatchSwitch />, extraColumn = 'Wat
           <h2>{userName || 'User'}</h2>
           <span className="spacer" />
           {watchSlot}
-          <button type="button" onClick={() => void useAppStore.getState().refreshUserDetail()} disabled={busy} title="Refresh (Ctrl+R)">
+          <button
+            type="button"
+            onClick={() => void useAppStore.getState().refreshUserDetail()}
+            disabled={busy}
+            title="Refresh (Ctrl+R)"
+          >
             Refresh
           </button>
         </div>
@@ -61,7 +74,12 @@ export function UserDetail({ watchSlot = <UserWatchSwitch />, extraColumn = 'Wat
         <div className="card-header">
           <h3>Endpoints</h3>
           <span className="spacer" />
-          <button type="button" className="primary" onClick={() => setRegistering(true)} title="Register endpoint (Ctrl+N)">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => setRegistering(true)}
+            title="Register endpoint (Ctrl+N)"
+          >
             Register endpoint
           </button>
         </div>

@@ -41,7 +41,8 @@ export function UserInfo() {
         <>
           <dt>Expires</dt>
           <dd>
-            {expiration.ExpirationDays} days after {expiration.ExpirationCriterion === 'CREATED_TIMESTAMP' ? 'creation' : expiration.ExpirationCriterion}
+            {expiration.ExpirationDays} days after{' '}
+            {expiration.ExpirationCriterion === 'CREATED_TIMESTAMP' ? 'creation' : expiration.ExpirationCriterion}
           </dd>
         </>
       )}

@@ -45,7 +45,9 @@ export async function describeEndpoints(userArn: string, endpoints: readonly End
         AppInstanceUserArn: userArn,
         EndpointId: summary.EndpointId,
       });
-      return result.ok && result.value.AppInstanceUserEndpoint ? { ...summary, ...result.value.AppInstanceUserEndpoint } : summary;
+      return result.ok && result.value.AppInstanceUserEndpoint
+        ? { ...summary, ...result.value.AppInstanceUserEndpoint }
+        : summary;
     }),
   );
   return described;

@@ -73,15 +73,16 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
         ...(fresh ? { userDetail: undefined, endpoints: [] } : {}),
       });
       if (!userArn) return;
-      const user = getApi()['chime:DescribeAppInstanceUser']({ AppInstanceUserArn: userArn }).then((result) => {
+      const describeUser = async () => {
+        const result = await getApi()['chime:DescribeAppInstanceUser']({ AppInstanceUserArn: userArn });
         if (!current(userArn)) return;
         set(
           result.ok
             ? { userDetail: result.value.AppInstanceUser, userDetailLoading: false }
             : { userDetailError: result.error, userDetailLoading: false },
         );
-      });
-      await Promise.all([user, get().loadEndpoints(userArn)]);
+      };
+      await Promise.all([describeUser(), get().loadEndpoints(userArn)]);
     },
 
     async refreshUserDetail() {
@@ -119,7 +120,9 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
       if (!current(userArn)) return;
       if (!result.ok) {
         // Roll back only if nothing newer replaced our optimistic value meanwhile.
-        patchEndpoint(endpointId, (e) => (e.AllowMessages === wanted ? { ...e, AllowMessages: before.AllowMessages } : e));
+        patchEndpoint(endpointId, (e) =>
+          e.AllowMessages === wanted ? { ...e, AllowMessages: before.AllowMessages } : e,
+        );
         set({ endpointActionError: { endpointId, action: 'change Allow messages', error: result.error } });
         return;
       }

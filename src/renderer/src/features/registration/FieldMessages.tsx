@@ -18,7 +18,15 @@ export function fieldAria(id: string, lint: FieldLint | undefined, show: boolean
 }
 
 /** Error (announced as an alert), warning and hint under a field; errors only once the field was left or the form sent. */
-export function FieldMessages({ id, lint, show }: { readonly id: string; readonly lint: FieldLint | undefined; readonly show: boolean }) {
+export function FieldMessages({
+  id,
+  lint,
+  show,
+}: {
+  readonly id: string;
+  readonly lint: FieldLint | undefined;
+  readonly show: boolean;
+}) {
   if (!lint) return null;
   return (
     <>

@@ -39,13 +39,19 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
 
   const existing = useMemo(
     () =>
-      endpoints.map((e) => ({ name: e.Name, endpointId: e.EndpointId, type: e.Type, deviceToken: e.EndpointAttributes?.DeviceToken })),
+      endpoints.map((e) => ({
+        name: e.Name,
+        endpointId: e.EndpointId,
+        type: e.Type,
+        deviceToken: e.EndpointAttributes?.DeviceToken,
+      })),
     [endpoints],
   );
   const lint = lintRegistration(form, { region, account }, existing);
   const show = (field: RegistrationField) => attempts > 0 || touched.has(field);
   const blur = (field: RegistrationField) => () => setTouched((t) => new Set(t).add(field));
-  const update = <K extends keyof RegistrationForm>(key: K, value: RegistrationForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const update = <K extends keyof RegistrationForm>(key: K, value: RegistrationForm[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
 
   // After a refused submit, focus moves to the first field that needs attention.
   useEffect(() => {
@@ -75,7 +81,10 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
         return;
       }
       const ws = saved.value;
-      useAppStore.setState((s) => ({ activeWorkspace: ws, workspaces: s.workspaces.map((w) => (w.id === ws.id ? ws : w)) }));
+      useAppStore.setState((s) => ({
+        activeWorkspace: ws,
+        workspaces: s.workspaces.map((w) => (w.id === ws.id ? ws : w)),
+      }));
     }
     onClose();
   };
@@ -123,7 +132,12 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
         <div className="form-row">
           <div className="field">
             <label htmlFor={ids.name}>Endpoint name</label>
-            <input {...fieldAria(ids.name, lint.name, show('name'))} value={form.name} onChange={(e) => update('name', e.target.value)} onBlur={blur('name')} />
+            <input
+              {...fieldAria(ids.name, lint.name, show('name'))}
+              value={form.name}
+              onChange={(e) => update('name', e.target.value)}
+              onBlur={blur('name')}
+            />
             <FieldMessages id={ids.name} lint={lint.name} show={show('name')} />
           </div>
           <div className="field">
@@ -144,7 +158,11 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
             rows={2}
             spellCheck={false}
             className="mono"
-            placeholder={isApnsType(form.type) ? '64 hex characters, e.g. from didRegisterForRemoteNotificationsWithDeviceToken' : 'FCM registration token'}
+            placeholder={
+              isApnsType(form.type)
+                ? '64 hex characters, e.g. from didRegisterForRemoteNotificationsWithDeviceToken'
+                : 'FCM registration token'
+            }
             value={form.deviceToken}
             onChange={(e) => update('deviceToken', e.target.value)}
             onBlur={blur('deviceToken')}
@@ -181,7 +199,12 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
           <FieldMessages id={ids.pinpointAppArn} lint={lint.pinpointAppArn} show={show('pinpointAppArn')} />
         </div>
         <label className="switch">
-          <input type="checkbox" role="switch" checked={form.allowMessages} onChange={(e) => update('allowMessages', e.target.checked)} />
+          <input
+            type="checkbox"
+            role="switch"
+            checked={form.allowMessages}
+            onChange={(e) => update('allowMessages', e.target.checked)}
+          />
           Allow messages
         </label>
         {workspace && (
@@ -191,7 +214,10 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
           </label>
         )}
         {endpoints.length >= ENDPOINTS_PER_USER && (
-          <p className="field-warning">This user already has {endpoints.length} endpoints, the service's limit; the service will likely refuse another.</p>
+          <p className="field-warning">
+            This user already has {endpoints.length} endpoints, the service's limit; the service will likely refuse
+            another.
+          </p>
         )}
         {serverError && <ErrorMessage error={serverError} onRetry={() => void submit()} />}
         <div className="dialog-actions">

@@ -2,7 +2,13 @@ import { useId } from 'react';
 import type { Device } from '../../../../shared/workspace/workspace';
 
 /** "Fill from saved device": the workspace's device library, to register the same phone again in one step. */
-export function SavedDevicePicker({ devices, onPick }: { readonly devices: readonly Device[]; readonly onPick: (device: Device) => void }) {
+export function SavedDevicePicker({
+  devices,
+  onPick,
+}: {
+  readonly devices: readonly Device[];
+  readonly onPick: (device: Device) => void;
+}) {
   const id = useId();
   return (
     <div className="field">

@@ -13,7 +13,10 @@ export const EMPTY_FORM: RegistrationForm = {
 };
 
 /** The request as it will be sent (normalised values), without its ClientRequestToken. */
-export function buildRegisterRequest(form: RegistrationForm, lint: RegistrationLint): Omit<RegisterEndpointInput, 'ClientRequestToken'> {
+export function buildRegisterRequest(
+  form: RegistrationForm,
+  lint: RegistrationLint,
+): Omit<RegisterEndpointInput, 'ClientRequestToken'> {
   const voip = isApnsType(form.type) ? lint.voipDeviceToken.value : '';
   return {
     ...(lint.name.value ? { Name: lint.name.value } : {}),

@@ -61,7 +61,9 @@ describe('lintDeviceToken (GCM)', () => {
 
   it('calls out an APNs token on a GCM endpoint, in any pasted form', () => {
     expect(lintDeviceToken('GCM', HEX64).error).toBe('This looks like an APNs token; choose APNS or APNS_SANDBOX.');
-    expect(lintDeviceToken('GCM', `<${HEX64}>`).error).toBe('This looks like an APNs token; choose APNS or APNS_SANDBOX.');
+    expect(lintDeviceToken('GCM', `<${HEX64}>`).error).toBe(
+      'This looks like an APNs token; choose APNS or APNS_SANDBOX.',
+    );
   });
 
   it('refuses something that is neither', () => {
@@ -77,7 +79,9 @@ describe('lintPinpointArn', () => {
   });
 
   it('tells an ARN of another service from something that is not an ARN', () => {
-    expect(lintPinpointArn('arn:aws:sns:us-east-1:000000000000:topic', context).error).toMatch(/^This is not a Pinpoint app ARN/);
+    expect(lintPinpointArn('arn:aws:sns:us-east-1:000000000000:topic', context).error).toMatch(
+      /^This is not a Pinpoint app ARN/,
+    );
     expect(lintPinpointArn('hello', context).error).toMatch(/^This is not an ARN/);
     expect(lintPinpointArn('', context).error).toMatch(/^Enter the Pinpoint app ARN/);
   });
@@ -86,11 +90,15 @@ describe('lintPinpointArn', () => {
     expect(lintPinpointArn(APP_ARN.replace('us-east-1', 'eu-west-1'), context).error).toBe(
       'This Pinpoint app is in eu-west-1, but the connection uses us-east-1.',
     );
-    expect(lintPinpointArn(APP_ARN.replace('000000000000', '111111111111'), context).error).toMatch(/account 111111111111/);
+    expect(lintPinpointArn(APP_ARN.replace('000000000000', '111111111111'), context).error).toMatch(
+      /account 111111111111/,
+    );
   });
 
   it('skips the account check while the account is unknown', () => {
-    expect(lintPinpointArn(APP_ARN.replace('000000000000', '111111111111'), { region: 'us-east-1' }).error).toBeUndefined();
+    expect(
+      lintPinpointArn(APP_ARN.replace('000000000000', '111111111111'), { region: 'us-east-1' }).error,
+    ).toBeUndefined();
   });
 });
 
@@ -121,7 +129,9 @@ describe('lintRegistration', () => {
     const lint = lintRegistration({ ...form, deviceToken: `<${HEX64.toUpperCase()}>` }, context, [
       { name: 'Old phone', endpointId: 'e1', type: 'APNS_SANDBOX', deviceToken: HEX64 },
     ]);
-    expect(lint.deviceToken.error).toBe('This device token is already registered for this user (endpoint "Old phone").');
+    expect(lint.deviceToken.error).toBe(
+      'This device token is already registered for this user (endpoint "Old phone").',
+    );
     expect(hasErrors(lint)).toBe(true);
   });
 
@@ -132,7 +142,9 @@ describe('lintRegistration', () => {
   });
 
   it('lints the VoIP token of an APNs endpoint like a device token', () => {
-    expect(lintRegistration({ ...form, voipDeviceToken: FCM }, context, []).voipDeviceToken.error).toMatch(/choose GCM/);
+    expect(lintRegistration({ ...form, voipDeviceToken: FCM }, context, []).voipDeviceToken.error).toMatch(
+      /choose GCM/,
+    );
   });
 
   it('compares GCM tokens without whitespace and APNs tokens normalised', () => {

@@ -45,7 +45,11 @@ export function lintDeviceToken(type: EndpointType, raw: string, options: { voip
   if (!raw.trim()) return options.voip ? { value: '' } : { value: '', error: 'Enter the device token.' };
   const value = isApnsType(type) ? normalizeApnsToken(raw) : raw.replace(/\s+/g, '');
   const hint = value !== raw ? `Normalised to ${value}` : undefined;
-  const withHint = (lint: Omit<FieldLint, 'value' | 'hint'>): FieldLint => ({ value, ...(hint ? { hint } : {}), ...lint });
+  const withHint = (lint: Omit<FieldLint, 'value' | 'hint'>): FieldLint => ({
+    value,
+    ...(hint ? { hint } : {}),
+    ...lint,
+  });
 
   const tooLong = validateShapeValue(NonEmptySensitiveString1600, value);
   if (tooLong) return withHint({ error: `The ${what}: ${tooLong}` });
@@ -53,9 +57,14 @@ export function lintDeviceToken(type: EndpointType, raw: string, options: { voip
   const kind = classifyDeviceToken(raw);
   if (isApnsType(type)) {
     if (kind === 'fcm') return withHint({ error: 'This looks like an FCM registration token; choose GCM.' });
-    if (/\.\.\.|…/.test(raw)) return withHint({ error: `This ${what} is truncated (it contains "…"); copy the whole token.` });
-    if (!HEX.test(value)) return withHint({ error: `An APNs ${what} is hexadecimal (0-9, a-f); this one has other characters.` });
-    if (value.length % 2 !== 0) return withHint({ error: `An APNs ${what} is whole bytes (an even number of hex characters); this one has ${value.length}.` });
+    if (/\.\.\.|…/.test(raw))
+      return withHint({ error: `This ${what} is truncated (it contains "…"); copy the whole token.` });
+    if (!HEX.test(value))
+      return withHint({ error: `An APNs ${what} is hexadecimal (0-9, a-f); this one has other characters.` });
+    if (value.length % 2 !== 0)
+      return withHint({
+        error: `An APNs ${what} is whole bytes (an even number of hex characters); this one has ${value.length}.`,
+      });
     if (value.length !== 64) {
       return withHint({
         warning: `APNs ${what}s are normally 64 hex characters (32 bytes); this one has ${value.length}. The service may mark the endpoint INACTIVE.`,
@@ -66,7 +75,8 @@ export function lintDeviceToken(type: EndpointType, raw: string, options: { voip
   if (kind === 'apns') return withHint({ error: 'This looks like an APNs token; choose APNS or APNS_SANDBOX.' });
   if (!isPlausibleDeviceToken('GCM', value)) {
     return withHint({
-      error: 'An FCM registration token looks like INSTANCE_ID:PAYLOAD, with a long base64url payload (about 150 characters or more).',
+      error:
+        'An FCM registration token looks like INSTANCE_ID:PAYLOAD, with a long base64url payload (about 150 characters or more).',
     });
   }
   return withHint({});
@@ -81,18 +91,25 @@ export interface ConnectionContext {
 /** The Pinpoint app ARN: its form, then whether it is in the connection's region and account. */
 export function lintPinpointArn(raw: string, context: ConnectionContext): FieldLint {
   const value = raw.trim();
-  if (!value) return { value, error: 'Enter the Pinpoint app ARN (arn:aws:mobiletargeting:REGION:ACCOUNT:apps/APP_ID).' };
+  if (!value)
+    return { value, error: 'Enter the Pinpoint app ARN (arn:aws:mobiletargeting:REGION:ACCOUNT:apps/APP_ID).' };
   const arnProblem = validateShapeValue(ChimeArn, value);
   const parsed = parsePinpointAppArn(value);
   if (!parsed) {
     const why = arnProblem ? 'This is not an ARN' : 'This is not a Pinpoint app ARN';
-    return { value, error: `${why}: expected arn:aws:mobiletargeting:REGION:ACCOUNT:apps/APP_ID (APP_ID is 32 hex characters).` };
+    return {
+      value,
+      error: `${why}: expected arn:aws:mobiletargeting:REGION:ACCOUNT:apps/APP_ID (APP_ID is 32 hex characters).`,
+    };
   }
   if (context.region && parsed.region !== context.region) {
     return { value, error: `This Pinpoint app is in ${parsed.region}, but the connection uses ${context.region}.` };
   }
   if (context.account && parsed.accountId !== context.account) {
-    return { value, error: `This Pinpoint app is in account ${parsed.accountId}, but you are signed in to account ${context.account}.` };
+    return {
+      value,
+      error: `This Pinpoint app is in account ${parsed.accountId}, but you are signed in to account ${context.account}.`,
+    };
   }
   return { value };
 }
@@ -134,13 +151,18 @@ export function lintRegistration(
     const twin = existing.find((e) => comparableToken(e.type, e.deviceToken) === wanted);
     if (twin) {
       const label = twin.name || twin.endpointId || 'another endpoint';
-      deviceToken = { ...deviceToken, error: `This device token is already registered for this user (endpoint "${label}").` };
+      deviceToken = {
+        ...deviceToken,
+        error: `This device token is already registered for this user (endpoint "${label}").`,
+      };
     }
   }
   return {
     name: lintEndpointName(form.name),
     deviceToken,
-    voipDeviceToken: isApnsType(form.type) ? lintDeviceToken(form.type, form.voipDeviceToken, { voip: true }) : { value: '' },
+    voipDeviceToken: isApnsType(form.type)
+      ? lintDeviceToken(form.type, form.voipDeviceToken, { voip: true })
+      : { value: '' },
     pinpointAppArn: lintPinpointArn(form.pinpointAppArn, context),
   };
 }
