@@ -95,6 +95,21 @@ describe('Selected user', () => {
     );
   });
 
+  it('clears expiration by sending the call without settings', async () => {
+    const api = installFakeApi({
+      ...base,
+      'chime:DescribeAppInstanceUser': () => ({
+        AppInstanceUser: { AppInstanceUserArn: USER_ARN, Name: 'Alice', ExpirationSettings: { ExpirationDays: 9, ExpirationCriterion: 'CREATED_TIMESTAMP' } },
+      }),
+      'chime:PutAppInstanceUserExpirationSettings': () => ({ AppInstanceUserArn: USER_ARN }),
+    });
+    useAppStore.setState({ selectedUserArn: USER_ARN });
+    await openUsersTab();
+    expect(await screen.findByLabelText('Expiration days')).toHaveValue('9');
+    await userEvent.click(screen.getByRole('button', { name: 'Clear expiration' }));
+    await waitFor(() => expect(inputsOf(api, 'chime:PutAppInstanceUserExpirationSettings')).toEqual([{ AppInstanceUserArn: USER_ARN }]));
+  });
+
   it('names the endpoints that go with the user before deleting it, and deletes only on confirm', async () => {
     const api = installFakeApi({
       ...base,
