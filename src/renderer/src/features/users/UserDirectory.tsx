@@ -49,7 +49,7 @@ export function UserDirectory() {
         aria-controls={`${searchId}-list`}
       />
       <div className="user-count muted small" aria-live="polite">
-        {load?.loading ? `Loading users… ${load.loadedCount.toLocaleString()} so far` : `${users.length.toLocaleString()} users`}
+        {load?.loading ? `Loading users… ${load.loadedCount.toLocaleString()} so far` : `${users.length.toLocaleString()} ${users.length === 1 ? 'user' : 'users'}`}
         {filter && ` · ${visible.length.toLocaleString()} match`}
       </div>
       {load?.loading && (
