@@ -26,13 +26,12 @@ export function TimelineDialog({ userArn, endpointId, name, onClose }: TimelineD
 
   useEffect(() => {
     let stale = false;
-    void getApi()
-      ['watch:history']({ userArn, endpointId })
-      .then((result) => {
-        if (stale) return;
-        if (result.ok) setHistory(result.value);
-        else setError(result.error);
-      });
+    const pending = getApi()['watch:history']({ userArn, endpointId });
+    void pending.then((result) => {
+      if (stale) return;
+      if (result.ok) setHistory(result.value);
+      else setError(result.error);
+    });
     return () => {
       stale = true;
     };

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { act, render, screen } from '@testing-library/react';
+import { StatusLine } from '../../../src/renderer/src/features/connection/StatusLine';
+import { useAppStore } from '../../../src/renderer/src/store';
+import { subscribeToMain } from '../../../src/renderer/src/store/events';
+import { formatClock } from '../../../src/renderer/src/features/watch/healthText';
+import { installFakeApi } from '../fakeApi';
+import { USER_ARN } from './fixtures';
+
+const LAST_POLL = new Date(2024, 5, 1, 12, 1, 5).getTime();
+
+describe('Watcher health in the status line', () => {
+  it('follows watch:health events: users, last poll and state', async () => {
+    const api = installFakeApi({ 'watch:list': () => [{ userArn: USER_ARN }] });
+    subscribeToMain();
+    render(<StatusLine />);
+    // The initial call cannot reach main while the channel is shadowed by the event (see watchSlice).
+    await act(() => useAppStore.getState().loadWatch());
+    expect(useAppStore.getState().watchTargets).toEqual([{ userArn: USER_ARN }]);
+    act(() => api.emit('watch:health', { state: 'polling', watchedUsers: 3, lastSuccessAt: LAST_POLL }));
+    expect(screen.getByRole('status')).toHaveTextContent(`Watching 3 users · last poll ${formatClock(LAST_POLL)} · polling`);
+    expect(formatClock(LAST_POLL)).toBe('12:01:05');
+
+    act(() =>
+      api.emit('watch:health', { state: 'backing-off', watchedUsers: 3, lastSuccessAt: LAST_POLL, reason: 'ThrottledClientException: Rate exceeded' }),
+    );
+    expect(screen.getByTestId('watch-health')).toHaveTextContent('backing off: ThrottledClientException: Rate exceeded');
+
+    act(() => api.emit('watch:health', { state: 'error', watchedUsers: 1, reason: 'ForbiddenException: Access denied' }));
+    expect(screen.getByTestId('watch-health')).toHaveTextContent('Watching 1 user · no poll yet · error: ForbiddenException: Access denied');
+    expect(screen.getByTestId('watch-health')).toHaveClass('status-error');
+
+    act(() => api.emit('watch:health', { state: 'paused', watchedUsers: 1, lastSuccessAt: LAST_POLL }));
+    expect(screen.getByTestId('watch-health')).toHaveTextContent('paused');
+  });
+
+  it('shows nothing about watching before the watcher reports', () => {
+    installFakeApi({});
+    render(<StatusLine />);
+    expect(screen.queryByTestId('watch-health')).not.toBeInTheDocument();
+  });
+});
