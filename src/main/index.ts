@@ -31,7 +31,7 @@ protocol.registerSchemesAsPrivileged([
 
 let mainWindow: BrowserWindow | undefined;
 let services: MainServices | undefined;
-const openExternal = allowListedOpener(shell);
+const openAllowListedLink = allowListedOpener(shell);
 
 function openWindow(): BrowserWindow {
   const window = createMainWindow(PRELOAD);
@@ -45,7 +45,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   denyAllPermissions(session.defaultSession);
   registerAppProtocol(protocol, RENDERER_DIR);
-  app.on('web-contents-created', (_event, contents) => applyContentsPolicy(contents, { isAppUrl, openExternal }));
+  app.on('web-contents-created', (_event, contents) => applyContentsPolicy(contents, { isAppUrl, openAllowListedLink }));
 
   const userDataDir = app.getPath('userData');
   services = await createMainServices({
@@ -55,7 +55,7 @@ async function start(): Promise<void> {
     notify: (title, body) => {
       if (Notification.isSupported()) new Notification({ title, body }).show();
     },
-    openExternal,
+    openExternal: openAllowListedLink,
     appVersion: app.getVersion(),
     platform: process.platform,
   });

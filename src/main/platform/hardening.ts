@@ -16,7 +16,7 @@ export function denyAllPermissions(session: Session): void {
 export interface ContentsPolicy {
   readonly isAppUrl: (url: string) => boolean;
   /** Hands a link to the OS browser if it is on the https allow-list (checklist 15); rejects otherwise. */
-  readonly openExternal: (url: string) => Promise<void>;
+  readonly openAllowListedLink: (url: string) => Promise<void>;
 }
 
 /** Checklists 11–14: no webviews, no navigation away from the app, no new windows. */
@@ -30,7 +30,7 @@ export function applyContentsPolicy(contents: WebContents, policy: ContentsPolic
   contents.on('will-redirect', stayInApp);
   contents.setWindowOpenHandler(({ url }) => {
     // A link with target=_blank to an allow-listed page opens in the OS browser; nothing opens in Electron.
-    policy.openExternal(url).catch(() => undefined);
+    policy.openAllowListedLink(url).catch(() => undefined);
     return { action: 'deny' };
   });
 }

@@ -26,7 +26,7 @@ export function createMainWindow(preload: string): BrowserWindow {
       webSecurity: true, // checklist 6
       allowRunningInsecureContent: false, // checklist 8
       experimentalFeatures: false, // checklist 9
-      enableBlinkFeatures: '', // checklist 10
+      // enableBlinkFeatures is left unset (checklist 10): no Chromium feature beyond the defaults.
       disableBlinkFeatures: 'Auxclick', // middle-click must not open links in new windows (checklist 14)
       webviewTag: false, // checklists 11 and 12: no <webview> at all
       navigateOnDragDrop: false, // a dropped file or link must not replace the app (checklist 13)
