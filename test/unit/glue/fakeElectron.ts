@@ -62,13 +62,13 @@ export function createFakeElectron() {
   const ready = new Promise<void>((resolve) => {
     markReady = resolve;
   });
+  const paths = { userData: '' };
   const app = Object.assign(new FakeEmitter(), {
-    userDataDir: '',
     markReady: () => undefined as void,
     whenReady: () => ready,
     requestSingleInstanceLock: recorder(() => true),
     enableSandbox: recorder(),
-    getPath: recorder((name: string) => (name === 'userData' ? app.userDataDir : `/nonexistent/${name}`)),
+    getPath: recorder((name: string) => (name === 'userData' ? paths.userData : `/nonexistent/${name}`)),
     getVersion: () => '0.0.0-glue',
     quit: recorder(),
     exit: recorder<[number?]>(),
@@ -121,6 +121,8 @@ export function createFakeElectron() {
   }
 
   return {
+    /** Where app.getPath('userData') points; set by the test before the app is ready. */
+    paths,
     app,
     BrowserWindow,
     ipcMain,

@@ -33,7 +33,7 @@ const savedEnv = { ...process.env };
 
 beforeAll(async () => {
   userData = await mkdtemp(path.join(tmpdir(), 'cew-glue-'));
-  electron.app.userDataDir = userData;
+  electron.paths.userData = userData;
   // No AWS profile from the machine running the tests: the app falls back to the Local sandbox.
   process.env.AWS_CONFIG_FILE = path.join(userData, 'no-aws-config');
   process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(userData, 'no-aws-credentials');
