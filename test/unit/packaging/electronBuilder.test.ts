@@ -43,7 +43,9 @@ describe('electron-builder configuration', () => {
   });
 
   it('ships only out/** and package.json', () => {
-    expect(config.files.filter((f: string) => !f.startsWith('!'))).toEqual(['out/**', 'package.json']);
+    // electron-builder normalizes `files` into [{ filter: [...] }].
+    const patterns: string[] = config.files.flatMap((f: string | { filter: string[] }) => (typeof f === 'string' ? [f] : f.filter));
+    expect(patterns.filter((p) => !p.startsWith('!'))).toEqual(['out/**', 'package.json']);
     expect(config.directories.output).toBe('dist');
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string };
     expect(pkg.main).toMatch(/^\.\/out\//);
