@@ -12,7 +12,7 @@ import { EndpointHistoryStore } from '../store/historyStore';
 import type { EventBus } from '../ipc/events';
 import { EndpointWatcher, type EndpointLister } from './endpointWatcher';
 import { TokenBucket } from './rateLimiter';
-import { inactiveNotification } from './inactiveNotification';
+import { InactiveNotifier } from './inactiveNotifier';
 import type { WatchTarget } from '../../shared/workspace/workspace';
 import type { HistoryEntry, WatchHealth } from '../../shared/workspace/watch';
 
@@ -30,12 +30,14 @@ export class WatchCoordinator {
   readonly #history: EndpointHistoryStore;
   // One limiter for the app's lifetime: the 50 requests/s quota is per account, not per watcher.
   readonly #limiter = new TokenBucket();
+  readonly #notifier: InactiveNotifier;
   #watcher: EndpointWatcher | undefined;
   #paused = false;
 
   constructor(options: WatchCoordinatorOptions) {
     this.#o = options;
     this.#history = new EndpointHistoryStore({ open: options.openDocuments });
+    this.#notifier = new InactiveNotifier({ notify: options.notify, isEnabled: () => options.workspaces.settings().notifyOnInactive });
   }
 
   targets(): readonly WatchTarget[] {
@@ -93,6 +95,7 @@ export class WatchCoordinator {
   dispose(): void {
     this.#watcher?.stop();
     this.#watcher = undefined;
+    this.#notifier.dispose();
     this.#history.flush();
   }
 
@@ -105,8 +108,7 @@ export class WatchCoordinator {
     });
     watcher.onEvent((event) => {
       this.#o.bus.emit('watch:change', event);
-      const notification = inactiveNotification(event);
-      if (notification && this.#o.workspaces.settings().notifyOnInactive) this.#o.notify(notification.title, notification.body);
+      this.#notifier.handle(event);
     });
     watcher.onHealth((health) => this.#o.bus.emit('watch:health', health));
     return watcher;
