@@ -43,8 +43,10 @@ describe('Watch switch on the selected user', () => {
     expect(callsTo('watch:set')[0]?.input).toEqual({ target: { userArn: USER_ARN }, watched: true });
     await waitFor(() => expect(toggle).toBeChecked());
     // Watching the user covers every endpoint: the row switch shows it and cannot contradict it.
-    const rowToggle = within(await row('iPhone')).getByRole('switch', { name: 'Watch endpoint iPhone' });
+    const rowToggle = within(await row('iPhone')).getByRole('switch', { name: 'Monitor endpoint iPhone' });
     expect(rowToggle).toBeChecked();
+    // Browser tests match names by substring: "Watch" must name one switch only.
+    expect(screen.getAllByRole('switch', { name: /watch/i })).toEqual([toggle]);
     expect(rowToggle).toBeDisabled();
 
     await user.click(toggle);
@@ -64,7 +66,7 @@ describe('Watch switch on the selected user', () => {
 
   it('watches a single endpoint from its row', async () => {
     const { user, callsTo } = setup();
-    const rowToggle = within(await row('iPhone')).getByRole('switch', { name: 'Watch endpoint iPhone' });
+    const rowToggle = within(await row('iPhone')).getByRole('switch', { name: 'Monitor endpoint iPhone' });
     await user.click(rowToggle);
     expect(callsTo('watch:set')[0]?.input).toEqual({ target: { userArn: USER_ARN, endpointId: 'ep-ios' }, watched: true });
     await waitFor(() => expect(rowToggle).toBeChecked());

@@ -6,8 +6,8 @@ import { PERSONAL, setupMenu } from './fixtures';
 describe('Saved devices', () => {
   it('lists the active workspace’s devices with masked tokens and says tokens are encrypted', async () => {
     const { user } = setupMenu();
-    await user.click(screen.getByRole('button', { name: 'Devices (1)' }));
-    const dialog = screen.getByRole('dialog', { name: 'Saved devices' });
+    await user.click(screen.getByRole('button', { name: 'Device library (1)' }));
+    const dialog = screen.getByRole('dialog', { name: 'Device library' });
     const row = within(dialog).getByRole('row', { name: 'My iPhone' });
     expect(row).toHaveTextContent('APNS_SANDBOX');
     expect(within(row).getByText('a1b2…9f0e')).toBeInTheDocument();
@@ -18,20 +18,20 @@ describe('Saved devices', () => {
 
   it('warns when this system cannot encrypt tokens', async () => {
     const { user } = setupMenu({ 'app:info': () => ({ version: '0.1.0', platform: 'linux', encryptionAvailable: false }) });
-    await user.click(screen.getByRole('button', { name: 'Devices (1)' }));
+    await user.click(screen.getByRole('button', { name: 'Device library (1)' }));
     expect(await screen.findByText(/stored without encryption/)).toBeInTheDocument();
   });
 
   it('removes a device after a second click', async () => {
     const { user, callsTo } = setupMenu({ 'device:remove': () => ({ ...PERSONAL, devices: [] }) });
-    await user.click(screen.getByRole('button', { name: 'Devices (1)' }));
-    const dialog = screen.getByRole('dialog', { name: 'Saved devices' });
+    await user.click(screen.getByRole('button', { name: 'Device library (1)' }));
+    const dialog = screen.getByRole('dialog', { name: 'Device library' });
     await user.click(within(dialog).getByRole('button', { name: 'Remove My iPhone…' }));
     expect(callsTo('device:remove')).toHaveLength(0);
     await user.click(within(dialog).getByRole('button', { name: 'Remove My iPhone' }));
     expect(callsTo('device:remove')[0]?.input).toEqual({ workspaceId: 'ws-personal', deviceId: 'dev-1' });
     expect(await within(dialog).findByText('No saved devices')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Devices (0)' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Device library (0)' })).toBeInTheDocument();
   });
 });
 

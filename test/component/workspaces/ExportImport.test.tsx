@@ -29,7 +29,7 @@ describe('Export', () => {
   it('leaves device tokens out by default and downloads the JSON', async () => {
     const downloads = captureDownloads();
     const { user, callsTo } = setupMenu({ 'workspace:export': () => ({ json: EXPORTED, fileName: 'chime-workbench-workspaces-no-tokens.json' }) });
-    await user.click(screen.getByRole('button', { name: 'Export' }));
+    await user.click(screen.getByRole('button', { name: 'Export workspaces' }));
     const dialog = screen.getByRole('dialog', { name: 'Export workspaces' });
     expect(within(dialog).getByRole('checkbox', { name: 'Include device tokens' })).not.toBeChecked();
     await user.click(within(dialog).getByRole('button', { name: 'Export' }));
@@ -43,7 +43,7 @@ describe('Export', () => {
   it('includes tokens and every workspace only when asked', async () => {
     captureDownloads();
     const { user, callsTo } = setupMenu({ 'workspace:export': () => ({ json: EXPORTED, fileName: 'all.json' }) });
-    await user.click(screen.getByRole('button', { name: 'Export' }));
+    await user.click(screen.getByRole('button', { name: 'Export workspaces' }));
     const dialog = screen.getByRole('dialog', { name: 'Export workspaces' });
     await user.click(within(dialog).getByRole('radio', { name: 'All workspaces (2)' }));
     await user.click(within(dialog).getByRole('checkbox', { name: 'Include device tokens' }));
@@ -62,7 +62,7 @@ describe('Import', () => {
       'workspace:import': () => ({ ok: false, error: { code: 'ImportInvalid', message: problem, retryable: false } }),
     });
     const before = useAppStore.getState();
-    await user.click(screen.getByRole('button', { name: 'Import' }));
+    await user.click(screen.getByRole('button', { name: 'Import workspaces' }));
     const dialog = screen.getByRole('dialog', { name: 'Import workspaces' });
     await user.upload(within(dialog).getByLabelText('Workspace file'), file('{"format":"x","workspaces":[{"region":"moon"}]}'));
     const alert = await within(dialog).findByRole('alert');
@@ -86,7 +86,7 @@ describe('Import', () => {
       }),
       'workspace:list': () => ({ workspaces: [PERSONAL, TEAM, imported], activeId: 'ws-personal' }),
     });
-    await user.click(screen.getByRole('button', { name: 'Import' }));
+    await user.click(screen.getByRole('button', { name: 'Import workspaces' }));
     const dialog = screen.getByRole('dialog', { name: 'Import workspaces' });
     await user.upload(within(dialog).getByLabelText('Workspace file'), file('{}'));
     expect(await within(dialog).findByText('Imported 1 workspace:')).toBeInTheDocument();

@@ -41,7 +41,7 @@ describe('Workspace menu', () => {
 
   it('renames the active workspace', async () => {
     const { user, callsTo } = setupMenu({ 'workspace:rename': (input) => ({ ...PERSONAL, name: (input as { name: string }).name }) });
-    await user.click(screen.getByRole('button', { name: 'Rename' }));
+    await user.click(screen.getByRole('button', { name: 'Rename workspace' }));
     const dialog = screen.getByRole('dialog', { name: 'Rename workspace' });
     const field = within(dialog).getByRole('textbox', { name: 'Workspace name' });
     expect(field).toHaveValue('Personal');
@@ -62,14 +62,14 @@ describe('Workspace menu', () => {
       'workspace:delete': () => ({ workspaces: [TEAM] }),
       'workspace:restore': () => restoreOf(TEAM, [TEAM]),
     });
-    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    await user.click(screen.getByRole('button', { name: 'Delete workspace' }));
     let dialog = screen.getByRole('dialog', { name: 'Delete workspace' });
     expect(dialog).toHaveTextContent('Delete Personal');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(callsTo('workspace:delete')).toHaveLength(0);
 
-    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    await user.click(screen.getByRole('button', { name: 'Delete workspace' }));
     dialog = screen.getByRole('dialog', { name: 'Delete workspace' });
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
     expect(callsTo('workspace:delete')[0]?.input).toEqual({ id: 'ws-personal' });
@@ -86,12 +86,12 @@ describe('Workspace menu', () => {
       'workspace:create': () => fresh,
       'workspace:switch': () => restoreOf(fresh, [PERSONAL, TEAM, copy, fresh]),
     });
-    await user.click(screen.getByRole('button', { name: 'Duplicate' }));
+    await user.click(screen.getByRole('button', { name: 'Duplicate workspace' }));
     expect(callsTo('workspace:duplicate')[0]?.input).toEqual({ id: 'ws-personal' });
     expect(await screen.findByText('Duplicated as “Personal copy”')).toBeInTheDocument();
     expect(workspaceBox()).toHaveDisplayValue('Personal');
 
-    await user.click(screen.getByRole('button', { name: 'New' }));
+    await user.click(screen.getByRole('button', { name: 'New workspace' }));
     const dialog = screen.getByRole('dialog', { name: 'New workspace' });
     await user.type(within(dialog).getByRole('textbox', { name: 'Workspace name' }), 'Android tests{Enter}');
     expect(callsTo('workspace:create')[0]?.input).toEqual({ name: 'Android tests' });

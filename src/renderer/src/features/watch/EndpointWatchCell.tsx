@@ -21,7 +21,9 @@ export function EndpointWatchCell({ endpoint }: { readonly endpoint: Endpoint })
         <input
           type="checkbox"
           role="switch"
-          aria-label={`Watch endpoint ${name}`}
+          // Not "Watch …": Playwright matches names by substring, so the user's "Watch" switch
+          // (a DESIGN.md contract) must stay the only switch whose name contains it.
+          aria-label={`Monitor endpoint ${name}`}
           checked={viaUser || alone}
           // Watching the user covers every endpoint; a per-endpoint entry under it would be redundant.
           disabled={viaUser}

@@ -15,7 +15,7 @@ export function DevicesDialog({ onClose }: { readonly onClose: () => void }) {
   }, [encryption]);
 
   return (
-    <Dialog title="Saved devices" onClose={onClose} wide>
+    <Dialog title="Device library" onClose={onClose} wide>
       <p className="muted small" data-testid="token-encryption">
         {encryption === undefined
           ? 'Checking whether tokens are encrypted at rest…'

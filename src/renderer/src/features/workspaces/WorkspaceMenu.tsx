@@ -12,7 +12,11 @@ import type { WorkbenchError } from '../../../../shared/errors';
 
 type OpenDialog = 'new' | 'rename' | 'delete' | 'export' | 'import' | 'devices';
 
-/** The header's workspace switcher and its actions, plus the Settings gear. */
+/**
+ * The header's workspace switcher and its actions, plus the Settings gear.
+ * Buttons show a short word; their names say "workspace" too, so a screen
+ * reader (or a test) never confuses them with an endpoint's Rename or Delete.
+ */
 export function WorkspaceMenu() {
   const workspaces = useAppStore((s) => s.workspaces);
   const active = useAppStore((s) => s.activeWorkspace);
@@ -61,26 +65,26 @@ export function WorkspaceMenu() {
           ))}
         </select>
       </label>
-      <button type="button" className="small" disabled={busy} onClick={() => setDialog('new')}>
+      <button type="button" className="small" disabled={busy} aria-label="New workspace" onClick={() => setDialog('new')}>
         New
       </button>
-      <button type="button" className="small" disabled={busy || !active} onClick={() => setDialog('rename')}>
+      <button type="button" className="small" disabled={busy || !active} aria-label="Rename workspace" onClick={() => setDialog('rename')}>
         Rename
       </button>
-      <button type="button" className="small" disabled={busy || !active} onClick={() => active && onDuplicate(active.id)}>
+      <button type="button" className="small" disabled={busy || !active} aria-label="Duplicate workspace" onClick={() => active && onDuplicate(active.id)}>
         Duplicate
       </button>
-      <button type="button" className="small" disabled={busy || !active} onClick={() => setDialog('delete')}>
+      <button type="button" className="small" disabled={busy || !active} aria-label="Delete workspace" onClick={() => setDialog('delete')}>
         Delete
       </button>
-      <button type="button" className="small" disabled={busy || workspaces.length === 0} onClick={() => setDialog('export')}>
+      <button type="button" className="small" disabled={busy || workspaces.length === 0} aria-label="Export workspaces" onClick={() => setDialog('export')}>
         Export
       </button>
-      <button type="button" className="small" disabled={busy} onClick={() => setDialog('import')}>
+      <button type="button" className="small" disabled={busy} aria-label="Import workspaces" onClick={() => setDialog('import')}>
         Import
       </button>
       <button type="button" className="small" disabled={!active} onClick={() => setDialog('devices')}>
-        Devices{active ? ` (${active.devices.length})` : ''}
+        Device library ({active?.devices.length ?? 0})
       </button>
       <SettingsButton />
       <span role="status" className="muted small">
