@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { HEX64 } from '../registration/fixtures';
 import { PERSONAL, setupMenu } from './fixtures';
@@ -37,6 +37,7 @@ describe('Saved devices', () => {
 
 describe('Settings', () => {
   it('saves notification, interval and theme, and applies the theme', async () => {
+    onTestFinished(() => void delete document.documentElement.dataset.theme);
     const { user, callsTo } = setupMenu({ 'settings:set': (patch) => ({ notifyOnInactive: true, watchIntervalMs: 5000, theme: 'system', ...(patch as object) }) });
     await user.click(screen.getByRole('button', { name: 'Settings' }));
     const dialog = screen.getByRole('dialog', { name: 'Settings' });

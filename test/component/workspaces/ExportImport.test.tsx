@@ -96,3 +96,16 @@ describe('Import', () => {
     await waitFor(() => expect(within(screen.getByRole('combobox', { name: 'Workspace' })).getAllByRole('option')).toHaveLength(3));
   });
 });
+
+describe('Import of an oversized file', () => {
+  it('is refused before anything is sent', async () => {
+    const { user, callsTo } = setupMenu();
+    await user.click(screen.getByRole('button', { name: 'Import workspaces' }));
+    const dialog = screen.getByRole('dialog', { name: 'Import workspaces' });
+    const big = new File(['x'], 'huge.json', { type: 'application/json' });
+    Object.defineProperty(big, 'size', { value: 6_000_000 });
+    await user.upload(within(dialog).getByLabelText('Workspace file'), big);
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('huge.json: larger than 5 MB');
+    expect(callsTo('workspace:import')).toHaveLength(0);
+  });
+});

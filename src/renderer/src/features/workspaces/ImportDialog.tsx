@@ -6,6 +6,9 @@ import type { ImportSummary } from '../../../../shared/ipc/appTypes';
 import type { WorkbenchError } from '../../../../shared/errors';
 import { ImportSummaryText } from './ImportSummaryText';
 
+/** The contract's cap on `workspace:import` input (appContract.ts). */
+const MAX_IMPORT_CHARS = 5_000_000;
+
 /**
  * Import from a JSON export. Main validates the whole file before touching
  * the store, so a bad file changes nothing; its error names the path of
@@ -19,9 +22,14 @@ export function ImportDialog({ onClose }: { readonly onClose: () => void }) {
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    setBusy(true);
     setError(undefined);
     setSummary(undefined);
+    // The import channel refuses more than this; saying so here names the real problem.
+    if (file.size > MAX_IMPORT_CHARS) {
+      setError({ code: 'ImportInvalid', message: `${file.name}: larger than ${MAX_IMPORT_CHARS / 1_000_000} MB, not a workspace export`, retryable: false });
+      return;
+    }
+    setBusy(true);
     const result = await useAppStore.getState().importWorkspaces(await file.text());
     setBusy(false);
     if (result.ok) setSummary(result.value);
