@@ -110,7 +110,7 @@ export class WatchCoordinator {
       this.#o.bus.emit('watch:change', event);
       this.#notifier.handle(event);
     });
-    watcher.onHealth((health) => this.#o.bus.emit('watch:health', health));
+    watcher.onHealth((health) => this.#o.bus.emit('watch:status', health));
     return watcher;
   }
 

@@ -70,6 +70,6 @@ export const appEvents = {
   'mfa:request': event<T.MfaRequest>(),
   'activity:appended': event<T.ActivityEntry>(),
   'watch:change': event<T.WatchChange>(),
-  'watch:health': event<T.WatchHealth>(),
+  'watch:status': event<T.WatchHealth>(),
   'store:notice': event<T.StoreNotice>(),
 };

@@ -17,20 +17,20 @@ describe('Watcher health in the status line', () => {
     // The initial call cannot reach main while the channel is shadowed by the event (see watchSlice).
     await act(() => useAppStore.getState().loadWatch());
     expect(useAppStore.getState().watchTargets).toEqual([{ userArn: USER_ARN }]);
-    act(() => api.emit('watch:health', { state: 'polling', watchedUsers: 3, lastSuccessAt: LAST_POLL }));
+    act(() => api.emit('watch:status', { state: 'polling', watchedUsers: 3, lastSuccessAt: LAST_POLL }));
     expect(screen.getByRole('status')).toHaveTextContent(`Watching 3 users · last poll ${formatClock(LAST_POLL)} · polling`);
     expect(formatClock(LAST_POLL)).toBe('12:01:05');
 
     act(() =>
-      api.emit('watch:health', { state: 'backing-off', watchedUsers: 3, lastSuccessAt: LAST_POLL, reason: 'ThrottledClientException: Rate exceeded' }),
+      api.emit('watch:status', { state: 'backing-off', watchedUsers: 3, lastSuccessAt: LAST_POLL, reason: 'ThrottledClientException: Rate exceeded' }),
     );
     expect(screen.getByTestId('watch-health')).toHaveTextContent('backing off: ThrottledClientException: Rate exceeded');
 
-    act(() => api.emit('watch:health', { state: 'error', watchedUsers: 1, reason: 'ForbiddenException: Access denied' }));
+    act(() => api.emit('watch:status', { state: 'error', watchedUsers: 1, reason: 'ForbiddenException: Access denied' }));
     expect(screen.getByTestId('watch-health')).toHaveTextContent('Watching 1 user · no poll yet · error: ForbiddenException: Access denied');
     expect(screen.getByTestId('watch-health')).toHaveClass('status-error');
 
-    act(() => api.emit('watch:health', { state: 'paused', watchedUsers: 1, lastSuccessAt: LAST_POLL }));
+    act(() => api.emit('watch:status', { state: 'paused', watchedUsers: 1, lastSuccessAt: LAST_POLL }));
     expect(screen.getByTestId('watch-health')).toHaveTextContent('paused');
   });
 

@@ -15,7 +15,7 @@ export function subscribeToMain(): () => void {
     api['activity:appended']((entry) => s().activityAppended(entry)),
     api['pages:page']((page) => routePage(page)),
     api['watch:change']((change) => s().watchChanged(change)),
-    api['watch:health']((health) => s().watchHealthChanged(health)),
+    api['watch:status']((health) => s().watchHealthChanged(health)),
     api['store:notice']((notice) => s().storeNotice(notice)),
   ];
   return () => unsubscribers.forEach((off) => off());

@@ -13,6 +13,8 @@ const ROW_HEIGHT = 36;
 export function UserList({ id, users }: { readonly id: string; readonly users: readonly UserSummary[] }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const selected = useAppStore((s) => s.selectedUserArn);
+  // The app does not use the React Compiler, so the virtualizer's unmemoizable API is fine here.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: users.length,
     getScrollElement: () => scrollRef.current,

@@ -7,7 +7,7 @@
 import type { SliceCreator } from '../../store';
 import { getApi } from '../../api';
 import type { WatchChange, WatchHealth, WatchTarget } from '../../../../shared/ipc/appTypes';
-import type { Result, WorkbenchError } from '../../../../shared/errors';
+import type { WorkbenchError } from '../../../../shared/errors';
 import { sameTarget } from './watchTargets';
 
 /** Enough for an open timeline to catch up; the full history is main's (watch:history). */
@@ -29,21 +29,9 @@ export interface WatchSlice {
   watchHealthChanged(health: WatchHealth): void;
 }
 
-/**
- * The initial health, when the contract lets us ask for it. Known bug
- * (test/unit/preload/preload.test.ts): 'watch:health' is both a channel and an
- * event, so buildApi's subscribe function shadows the invoke function and the
- * call subscribes an undefined listener instead. Detect that at run time, undo
- * the stray subscription and rely on the pushed events; once the event is
- * renamed in the contract this reads the health as intended.
- */
+/** The watcher's health now; later changes arrive as 'watch:status' events. */
 async function readHealth(): Promise<WatchHealth | undefined> {
-  const answer: unknown = (getApi()['watch:health'] as unknown as () => unknown)();
-  if (typeof answer === 'function') {
-    (answer as () => void)();
-    return undefined;
-  }
-  const result = await (answer as Promise<Result<WatchHealth>>);
+  const result = await getApi()['watch:health']();
   return result.ok ? result.value : undefined;
 }
 
