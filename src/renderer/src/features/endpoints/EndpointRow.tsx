@@ -15,6 +15,12 @@ interface EndpointRowProps {
   readonly hasExtraColumn?: boolean;
 }
 
+/** `apps/a1b2…e8f90`: the part that tells Pinpoint apps apart; the full ARN is on hover. */
+function shortPinpointArn(arn: string): string {
+  const resource = arn.split(':').slice(5).join(':') || arn;
+  return resource.length > 18 ? `${resource.slice(0, 9)}…${resource.slice(-5)}` : resource;
+}
+
 /** One endpoint; the row is named by the endpoint's name so tests and screen readers can find it. */
 export function EndpointRow({ endpoint, extra, hasExtraColumn }: EndpointRowProps) {
   const [confirming, setConfirming] = useState(false);
@@ -37,7 +43,13 @@ export function EndpointRow({ endpoint, extra, hasExtraColumn }: EndpointRowProp
         <MaskedToken token={attributes?.VoipDeviceToken} label="VoIP token" />
       </td>
       <td className="arn-cell">
-        {endpoint.ResourceArn ? <code>{endpoint.ResourceArn}</code> : <span className="muted">—</span>}
+        {endpoint.ResourceArn ? (
+          <code title={endpoint.ResourceArn} aria-label={endpoint.ResourceArn}>
+            {shortPinpointArn(endpoint.ResourceArn)}
+          </code>
+        ) : (
+          <span className="muted">—</span>
+        )}
       </td>
       <td>
         <label className="switch">
@@ -53,11 +65,9 @@ export function EndpointRow({ endpoint, extra, hasExtraColumn }: EndpointRowProp
       <td>
         <EndpointStateText state={endpoint.EndpointState} />
       </td>
-      <td>
-        <Timestamp value={endpoint.CreatedTimestamp} />
-      </td>
-      <td>
-        <Timestamp value={endpoint.LastUpdatedTimestamp} />
+      <td className="dates-cell">
+        <Timestamp value={endpoint.CreatedTimestamp} compact />
+        <Timestamp value={endpoint.LastUpdatedTimestamp} compact />
       </td>
       {hasExtraColumn && <td>{extra}</td>}
       <td>

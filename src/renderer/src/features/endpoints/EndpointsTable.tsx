@@ -65,8 +65,7 @@ export function EndpointsTable({ extraColumn, rowExtra }: EndpointsTableProps) {
                   <th scope="col">Pinpoint app ARN</th>
                   <th scope="col">Allow messages</th>
                   <th scope="col">State</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Updated</th>
+                  <th scope="col">Created / updated</th>
                   {extraColumn && <th scope="col">{extraColumn}</th>}
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
