@@ -95,6 +95,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
         mfa.cancelAll();
         watch.pause();
       },
+      switchFailed: () => watch.resume(),
     }),
     ...activityHandlers(activityLog),
     ...workspaceHandlers({

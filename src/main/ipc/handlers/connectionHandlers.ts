@@ -18,6 +18,8 @@ export interface ConnectionHandlerDeps {
   readonly profileSource?: ProfileSourceOptions;
   /** Called before a new connection is built (cancel loads, pause the watcher). */
   readonly beforeSwitch: () => void;
+  /** Called when the new connection could not be built: the old one stays, and so does its watcher. */
+  readonly switchFailed: () => void;
 }
 
 export function describeConnection(info: ConnectionInfo): ConnectionState {
@@ -25,7 +27,7 @@ export function describeConnection(info: ConnectionInfo): ConnectionState {
   return { info, status: 'connected', ...(warning ? { regionWarning: warning } : {}) };
 }
 
-export function connectionHandlers({ connections, mfa, profileSource, beforeSwitch }: ConnectionHandlerDeps) {
+export function connectionHandlers({ connections, mfa, profileSource, beforeSwitch, switchFailed }: ConnectionHandlerDeps) {
   return {
     'profiles:list': () => listProfiles(profileSource),
     'connection:get': (): ConnectionState => {
@@ -36,7 +38,10 @@ export function connectionHandlers({ connections, mfa, profileSource, beforeSwit
     'connection:select': async ({ connection, region }: { connection: WorkspaceConnection; region: string }) => {
       beforeSwitch();
       const result = await connections.select(connection.kind === 'sandbox' ? { kind: 'sandbox' } : { kind: 'profile', profile: connection.profile, region });
-      if (!result.ok) throw new WorkbenchFailure(result.error);
+      if (!result.ok) {
+        switchFailed();
+        throw new WorkbenchFailure(result.error);
+      }
       return describeConnection(result.value);
     },
     'connection:whoami': async () => {
