@@ -30,38 +30,60 @@ export interface UsersSlice {
 }
 
 let current: PagedLoad | undefined;
+let cancelPending: () => void = () => {};
+const PUBLISH_EVERY_MS = 100;
 
 export const createUsersSlice: SliceCreator<UsersSlice> = (set, get) => ({
   users: [],
   userFilter: '',
 
   startUserLoad(appInstanceArn) {
+    cancelPending();
     current?.cancel();
     const startedAt = performance.now();
     set({ users: [], userLoad: { appInstanceArn, loading: true, loadedCount: 0, startedAt } });
     // Pages are appended in place and published as a new array reference so
-    // selectors see a change while the list grows to 100,000 users.
+    // selectors see a change while the list grows to 100,000 users. The first
+    // page is published at once (first rows fast); later pages at most every
+    // PUBLISH_EVERY_MS, so a 2,000-page load does not re-render 2,000 times.
     const collected: UserSummary[] = [];
-    current = startPagedLoad('ListAppInstanceUsers', { AppInstanceArn: appInstanceArn }, (page) => {
-      for (const item of page.items as UserSummary[]) collected.push(item);
-      const previous = get().userLoad;
+    let firstPageAt: number | undefined;
+    let lastPublish = 0;
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const publish = (done: boolean, error?: WorkbenchError) => {
+      if (pending) clearTimeout(pending);
+      pending = undefined;
       const now = performance.now();
+      lastPublish = now;
+      firstPageAt ??= now;
       set({
         users: collected.slice(),
         userLoad: {
           appInstanceArn,
-          loading: !page.done,
+          loading: !done,
           loadedCount: collected.length,
           startedAt,
-          firstPageAt: previous?.firstPageAt ?? now,
-          ...(page.done ? { doneAt: now } : {}),
-          ...(page.error ? { error: page.error } : {}),
+          firstPageAt,
+          ...(done ? { doneAt: now } : {}),
+          ...(error ? { error } : {}),
         },
       });
+    };
+    current = startPagedLoad('ListAppInstanceUsers', { AppInstanceArn: appInstanceArn }, (page) => {
+      for (const item of page.items as UserSummary[]) collected.push(item);
+      if (page.done || firstPageAt === undefined) return publish(page.done, page.error);
+      const wait = PUBLISH_EVERY_MS - (performance.now() - lastPublish);
+      if (wait <= 0) publish(false);
+      else pending ??= setTimeout(() => publish(false), wait);
     });
+    cancelPending = () => {
+      if (pending) clearTimeout(pending);
+      pending = undefined;
+    };
   },
 
   cancelUserLoad() {
+    cancelPending();
     current?.cancel();
     current = undefined;
     set({ users: [], userLoad: undefined });
