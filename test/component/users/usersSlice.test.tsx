@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useAppStore } from '../../../src/renderer/src/store';
 import { installFakeApi, type FakeApi } from '../fakeApi';
+import { subscribeToMain } from '../../../src/renderer/src/store/events';
 
 const APP = 'arn:aws:chime:us-east-1:000000000000:app-instance/demo';
 const page = (loadId: string, pageIndex: number, count: number, done: boolean) => ({
@@ -15,6 +16,7 @@ const page = (loadId: string, pageIndex: number, count: number, done: boolean) =
 describe('users slice: paged loading', () => {
   let api: FakeApi;
   let loadIds: string[];
+  let unsubscribe: () => void;
   beforeEach(() => {
     vi.useFakeTimers();
     loadIds = [];
@@ -25,8 +27,12 @@ describe('users slice: paged loading', () => {
       },
       'pages:cancel': () => ({ cancelled: true }),
     });
+    unsubscribe = subscribeToMain();
   });
-  afterEach(() => vi.useRealTimers());
+  afterEach(() => {
+    unsubscribe();
+    vi.useRealTimers();
+  });
 
   it('shows the first page at once, batches the next ones, and finishes with the full list', async () => {
     useAppStore.getState().startUserLoad(APP);
@@ -52,6 +58,8 @@ describe('users slice: paged loading', () => {
     api.emit('pages:page', page(loadIds[0]!, 0, 50, true));
     vi.advanceTimersByTime(200);
     expect(useAppStore.getState().users).toHaveLength(0);
+    api.emit('pages:page', page(loadIds[1]!, 0, 7, true));
+    expect(useAppStore.getState().users).toHaveLength(7);
     expect(api.calls.some((c) => c.channel === 'pages:cancel')).toBe(true);
   });
 });
