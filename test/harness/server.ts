@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import type { MainServices } from '../../src/main/services';
+import { CONTENT_TYPES } from '../../src/main/platform/appProtocol';
 
 export interface HarnessServerOptions {
   readonly port: number;
@@ -24,15 +25,6 @@ export interface HarnessServer {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 export async function startHarnessServer({ port, rendererDir, services }: HarnessServerOptions): Promise<HarnessServer> {
   const bridge = await bundleBridge();
@@ -80,7 +72,7 @@ export async function startHarnessServer({ port, rendererDir, services }: Harnes
     if (!file.startsWith(rendererDir + path.sep)) return void res.writeHead(403).end();
     try {
       const content = await readFile(file);
-      send(res, 200, TYPES[path.extname(file)] ?? 'application/octet-stream', content);
+      send(res, 200, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', content);
     } catch {
       res.writeHead(404).end('Not found');
     }

@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from '../ipc/appOrigin';
 
-const TYPES: Record<string, string> = {
+/** Content types of what the renderer build contains (the harness serves the same files). */
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -41,7 +42,7 @@ export function registerAppProtocol(protocol: Protocol, rendererDir: string): vo
       const body = await readFile(file);
       return new Response(body, {
         headers: {
-          'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+          'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
           'content-security-policy': CONTENT_SECURITY_POLICY,
           'x-content-type-options': 'nosniff',
         },
