@@ -4,7 +4,7 @@
  * their platform adapters (store opener, encryptor, notifications, shell).
  */
 import path from 'node:path';
-import { startSandbox, type RunningSandbox } from './sandbox';
+import { SANDBOX_CREDENTIALS, startSandbox, type RunningSandbox } from './sandbox';
 import { ActivityLog } from './aws/activityLog';
 import { ConnectionManager, type SandboxEndpoint } from './aws/connections';
 import { MfaPromptBroker } from './aws/mfaPrompt';
@@ -57,7 +57,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const sandbox = options.sandboxUrl ? undefined : await startEmbeddedSandbox(options);
   const sandboxEndpoint: SandboxEndpoint = sandbox
     ? { url: sandbox.url, credentials: sandbox.credentials, region: sandbox.region }
-    : { url: options.sandboxUrl ?? '', credentials: { accessKeyId: 'SANDBOXACCESSKEY', secretAccessKey: 'sandbox-secret' } };
+    : { url: options.sandboxUrl ?? '', credentials: SANDBOX_CREDENTIALS };
 
   const bus = new EventBus();
   const activityLog = new ActivityLog();

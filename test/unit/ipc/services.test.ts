@@ -15,6 +15,7 @@ import { plainTextEncryptor } from '../../../src/main/store/encryption';
 import type { PageEvent } from '../../../src/shared/ipc/contract';
 
 let dir: string;
+let firstRestore: { notices: Array<{ kind: string }> };
 let services: MainServices;
 const events: Array<{ event: string; payload: unknown }> = [];
 const call = async <T = unknown>(channel: string, input?: unknown): Promise<T> => {
@@ -45,7 +46,7 @@ beforeAll(async () => {
     profileSource: { env: { AWS_CONFIG_FILE: path.join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials') } },
   });
   services.bus.subscribe((event, payload) => events.push({ event, payload }));
-  await call('workspace:restore');
+  firstRestore = await call<{ notices: Array<{ kind: string }> }>('workspace:restore');
   await call('connection:select', { connection: { kind: 'sandbox' }, region: 'us-east-1' });
 });
 
@@ -94,5 +95,14 @@ describe('main services through the dispatcher', () => {
     expect(command).toContain('aws chime-sdk-identity list-app-instances');
     expect(command).toContain(`--endpoint-url ${services.sandboxUrl}`);
     expect(command).toContain('--region us-east-1');
+  });
+});
+
+describe('store notices', () => {
+  it('are told by the first restore only', async () => {
+    // No keychain in this test: the first restore says tokens are stored unencrypted.
+    expect(firstRestore.notices.map((n) => n.kind)).toContain('encryption-unavailable');
+    const again = await call<{ notices: unknown[] }>('workspace:restore');
+    expect(again.notices).toEqual([]);
   });
 });

@@ -27,9 +27,13 @@ export function workspaceHandlers({ workspaces, startupNotices, onSettingsChange
     const lastId = workspaces.settings().lastWorkspaceId;
     return { workspaces: workspaces.list(), ...(lastId ? { activeId: lastId } : {}) };
   };
+  // Startup notices are told once: a later restore (a workspace switch) must not repeat them.
+  let untold = startupNotices;
   const restore = (): WorkspaceRestore => {
     const workspace = value(workspaces.restore());
-    return { workspace, list: list(), settings: workspaces.settings(), notices: startupNotices };
+    const notices = untold;
+    untold = [];
+    return { workspace, list: list(), settings: workspaces.settings(), notices };
   };
   return {
     'workspace:list': list,
