@@ -38,7 +38,7 @@ export class ActivityLog {
     this.#capacity = Math.max(1, options.capacity ?? 500);
   }
 
-  record(call: CallRecord, connection: ConnectionInfo): ActivityEntry {
+  record(call: CallRecord, connection: ConnectionInfo, source?: ActivityEntry['source']): ActivityEntry {
     const entry: ActivityEntry = {
       id: this.#nextId++,
       operation: call.operation,
@@ -51,6 +51,7 @@ export class ActivityLog {
       ...(call.output !== undefined ? { output: redactTokens(withoutMetadata(call.output)) } : {}),
       ...(call.error ? { error: call.error } : {}),
       connection: { ...connection },
+      ...(source ? { source } : {}),
     };
     this.#entries.push(entry);
     this.#rawInputs.set(entry.id, structuredClone(call.input));

@@ -32,6 +32,12 @@ export function isPaginatedOperation(op: string): op is PaginatedOperation {
 
 export interface CallOptions {
   readonly signal?: AbortSignal;
+  /**
+   * A call the app makes by itself (watcher polls): it goes through a client
+   * without SDK retries, because the caller backs off on its own and retries
+   * would spend the account's rate budget, and it is logged as such.
+   */
+  readonly background?: boolean;
 }
 
 export async function sendOperation<Op extends OperationName>(

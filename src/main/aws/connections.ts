@@ -46,6 +46,8 @@ export interface ConnectionManagerOptions {
 interface Active {
   readonly info: ConnectionInfo;
   readonly client: ChimeSDKIdentityClient;
+  /** For background calls (see CallOptions.background): one attempt, logged with source 'watch'. */
+  readonly backgroundClient: ChimeSDKIdentityClient;
   readonly credentials: CredentialsProvider;
 }
 
@@ -92,10 +94,10 @@ export class ConnectionManager {
     const built = await this.#build(connection);
     if (!built.ok) return built;
     if (generation !== this.#generation) {
-      built.value.client.destroy();
+      destroy(built.value);
       return fail({ code: WorkbenchCodes.Cancelled, message: 'A newer connection was selected meanwhile.', retryable: false });
     }
-    this.#active?.client.destroy();
+    if (this.#active) destroy(this.#active);
     this.#active = built.value;
     for (const listener of this.#listeners) listener(built.value.info);
     return ok(built.value.info);
@@ -109,7 +111,7 @@ export class ConnectionManager {
       const frozen = { ...sandbox.credentials };
       const credentials: CredentialsProvider = async () => frozen;
       const info: ConnectionInfo = { kind: 'sandbox', region: connection.region ?? sandbox.region ?? SANDBOX_DEFAULT_REGION, endpointUrl: sandbox.url };
-      return ok({ info, credentials, client: this.#client(info, credentials) });
+      return ok(this.#activeFor(info, credentials));
     }
     const known = await listProfiles(this.#options.profileSource);
     if (!known.profiles.some((p) => p.name === connection.profile)) {
@@ -123,18 +125,23 @@ export class ConnectionManager {
       ...(this.#options.mfaPrompt ? { mfaPrompt: this.#options.mfaPrompt } : {}),
     });
     const info: ConnectionInfo = { kind: 'profile', profile: connection.profile, region };
-    return ok({ info, credentials, client: this.#client(info, credentials) });
+    return ok(this.#activeFor(info, credentials));
   }
 
-  #client(info: ConnectionInfo, credentials: CredentialsProvider): ChimeSDKIdentityClient {
+  #activeFor(info: ConnectionInfo, credentials: CredentialsProvider): Active {
+    return { info, credentials, client: this.#client(info, credentials), backgroundClient: this.#client(info, credentials, true) };
+  }
+
+  #client(info: ConnectionInfo, credentials: CredentialsProvider, background = false): ChimeSDKIdentityClient {
     const log = this.#options.activityLog;
     return createChimeClient({
       ...this.#options.client,
+      ...(background ? { maxAttempts: 1 } : {}),
       region: info.region,
       credentials,
       ...(info.endpointUrl ? { endpoint: info.endpointUrl } : {}),
       ...(info.profile ? { profile: info.profile } : {}),
-      ...(log ? { onCall: (call) => log.record(call, info) } : {}),
+      ...(log ? { onCall: (call) => log.record(call, info, background ? 'watch' : undefined) } : {}),
     });
   }
 
@@ -146,7 +153,8 @@ export class ConnectionManager {
   async invoke<Op extends OperationName>(operation: Op, input: OperationInput<Op>, options: CallOptions = {}): Promise<Result<OperationOutput<Op>>> {
     const active = this.#active;
     if (!active) return fail(notConnected());
-    return sendOperation(active.client, operation, input, options, mappingContext(active.info));
+    const client = options.background ? active.backgroundClient : active.client;
+    return sendOperation(client, operation, input, options, mappingContext(active.info));
   }
 
   /** Pages of a list operation; stop early by breaking out of the loop or aborting the signal. */
@@ -178,9 +186,14 @@ export class ConnectionManager {
   /** Destroys the client (app shutdown). */
   dispose(): void {
     this.#generation++;
-    this.#active?.client.destroy();
+    if (this.#active) destroy(this.#active);
     this.#active = undefined;
   }
+}
+
+function destroy(active: Active): void {
+  active.client.destroy();
+  active.backgroundClient.destroy();
 }
 
 function mappingContext(info: ConnectionInfo) {

@@ -120,7 +120,7 @@ export class WatchCoordinator {
       const result = await connections.invoke(
         'ListAppInstanceUserEndpoints',
         { AppInstanceUserArn: userArn, MaxResults: 50, ...(nextToken ? { NextToken: nextToken } : {}) },
-        signal ? { signal } : {},
+        { background: true, ...(signal ? { signal } : {}) },
       );
       if (!result.ok) throw Object.assign(new Error(result.error.message), result.error, { name: result.error.code });
       const endpoints = (result.value.AppInstanceUserEndpoints ?? []).map((e) => ({

@@ -80,6 +80,8 @@ export interface ActivityEntry {
   readonly output?: unknown;
   readonly error?: WorkbenchError;
   readonly connection: ConnectionInfo;
+  /** Set for calls the app makes by itself (the endpoint watcher's polls), so the log can hide them. */
+  readonly source?: 'watch';
 }
 
 /** Asked of the user through the renderer's MFA dialog. */

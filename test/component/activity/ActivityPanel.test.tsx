@@ -162,3 +162,14 @@ describe('ActivityPanel', () => {
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 });
+
+describe('watcher polls in the log', () => {
+  it('are hidden until "Show watcher polls" is on', async () => {
+    const watcherPoll: ActivityEntry = { ...ENTRIES[0]!, id: 3, requestId: 'req-watch-3', source: 'watch' };
+    const { user } = setup({ 'activity:list': () => [...ENTRIES, watcherPoll] });
+    await screen.findByText('req-reg-2');
+    expect(screen.queryByText('req-watch-3')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('switch', { name: 'Show watcher polls' }));
+    expect(await screen.findByText('req-watch-3')).toBeInTheDocument();
+  });
+});

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useAppStore } from '../../store';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -11,7 +12,9 @@ import { ActivityItemText } from './ActivityItemText';
 export const ACTIVITY_SHOWN = 300;
 
 export function ActivityList() {
-  const activity = useAppStore((s) => s.activity);
+  const all = useAppStore((s) => s.activity);
+  const showWatcherCalls = useAppStore((s) => s.showWatcherCalls);
+  const activity = useMemo(() => (showWatcherCalls ? all : all.filter((e) => e.source !== 'watch')), [all, showWatcherCalls]);
   const loading = useAppStore((s) => s.activityLoading);
   const error = useAppStore((s) => s.activityError);
   const selectedId = useAppStore((s) => s.selectedActivityId);

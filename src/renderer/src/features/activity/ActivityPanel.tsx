@@ -16,6 +16,7 @@ interface ActivityPanelProps {
 export function ActivityPanel({ open, onToggle }: ActivityPanelProps) {
   const bodyId = useId();
   const count = useAppStore((s) => s.activity.length);
+  const showWatcherCalls = useAppStore((s) => s.showWatcherCalls);
   const [exportError, setExportError] = useState<WorkbenchError>();
   const [exported, setExported] = useState<string>();
 
@@ -49,6 +50,15 @@ export function ActivityPanel({ open, onToggle }: ActivityPanelProps) {
         {open && (
           <>
             <span className="spacer" />
+            <label className="switch small">
+              <input
+                type="checkbox"
+                role="switch"
+                checked={showWatcherCalls}
+                onChange={(e) => useAppStore.getState().setShowWatcherCalls(e.target.checked)}
+              />
+              Show watcher polls
+            </label>
             <span role="status" className="muted small">
               {exported ? `Exported ${exported}` : ''}
             </span>

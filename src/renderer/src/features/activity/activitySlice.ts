@@ -13,6 +13,9 @@ export const ACTIVITY_CAP = 5000;
 
 export interface ActivitySlice {
   readonly activity: readonly ActivityEntry[];
+  /** Whether the log lists the watcher's own polls too (off: they would bury the user's calls). */
+  readonly showWatcherCalls: boolean;
+  setShowWatcherCalls(show: boolean): void;
   readonly activityLoading: boolean;
   readonly activityError?: WorkbenchError;
   readonly selectedActivityId?: number;
@@ -24,6 +27,8 @@ export interface ActivitySlice {
 
 export const createActivitySlice: SliceCreator<ActivitySlice> = (set) => ({
   activity: [],
+  showWatcherCalls: false,
+  setShowWatcherCalls: (showWatcherCalls) => set({ showWatcherCalls }),
   activityLoading: false,
 
   activityAppended: (entry) =>
