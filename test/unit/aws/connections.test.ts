@@ -176,13 +176,13 @@ describe('background calls (the watcher)', () => {
     const log = new ActivityLog();
     const m = manager(empty, log);
     expect((await m.select({ kind: 'sandbox' })).ok).toBe(true);
-    sandbox.controls.setFaults({ throttle: 1 });
+    sandbox.controls.setFaults('throttle=1');
     try {
       const background = await m.invoke('ListAppInstances', {}, { background: true });
       const foreground = await m.invoke('ListAppInstances', {});
       expect(background.ok || foreground.ok).toBe(false);
     } finally {
-      sandbox.controls.setFaults({});
+      sandbox.controls.setFaults('');
     }
     const [bg, fg] = log.entries().slice(-2);
     expect(bg).toMatchObject({ source: 'watch', attempts: 1, httpStatus: 429 });
