@@ -21,6 +21,11 @@ async function open(run: string): Promise<E2ESession> {
   return s;
 }
 
+/** The workspace actions live in a disclosure menu next to the Workspace picker. */
+async function openWorkspaceActions(page: E2ESession['page']) {
+  await page.locator('summary[aria-label="Workspace actions"]').click();
+}
+
 async function aliceIphone(s: E2ESession) {
   const list = await s.harness.services.dispatcher.dispatch('chime:ListAppInstances', {}, true);
   const appInstanceArn = (list as { ok: true; value: { AppInstances: { AppInstanceArn: string }[] } }).value.AppInstances[0]!.AppInstanceArn;
@@ -70,6 +75,7 @@ describe('watch and workspaces', () => {
     await page.keyboard.press('Escape');
 
     // 4. Name the workspace, then restart on the same user-data folder.
+    await openWorkspaceActions(page);
     await page.getByRole('button', { name: 'Rename workspace' }).click();
     const rename = page.getByRole('dialog');
     await rename.getByLabel('Workspace name').fill('Alice debugging');
@@ -88,6 +94,7 @@ describe('watch and workspaces', () => {
     await s.step('restored after restart');
 
     // 5. Export every workspace, then import the file back.
+    await openWorkspaceActions(page);
     await page.getByRole('button', { name: 'Export workspaces' }).click();
     const exportDialog = page.getByRole('dialog');
     await exportDialog.getByLabel(/All workspaces/).check();
@@ -98,6 +105,7 @@ describe('watch and workspaces', () => {
     const exported = JSON.parse(readFileSync(file, 'utf8')) as { workspaces: { name: string }[] };
     expect(exported.workspaces.map((w) => w.name)).toContain('Alice debugging');
 
+    await openWorkspaceActions(page);
     await page.getByRole('button', { name: 'Import workspaces' }).click();
     const importDialog = page.getByRole('dialog');
     await importDialog.getByLabel('Workspace file').setInputFiles(file);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, useRef } from 'react';
 import { useAppStore } from '../../store';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -52,6 +52,9 @@ export function WorkspaceMenu() {
     return undefined;
   };
 
+  const menuRef = useRef<HTMLDetailsElement>(null);
+  const closeMenu = () => menuRef.current?.removeAttribute('open');
+
   return (
     <div className="workspace-menu" role="group" aria-label="Workspaces">
       <label className="field-inline">
@@ -65,24 +68,32 @@ export function WorkspaceMenu() {
           ))}
         </select>
       </label>
-      <button type="button" className="small" disabled={busy} aria-label="New workspace" onClick={() => setDialog('new')}>
-        New
-      </button>
-      <button type="button" className="small" disabled={busy || !active} aria-label="Rename workspace" onClick={() => setDialog('rename')}>
-        Rename
-      </button>
-      <button type="button" className="small" disabled={busy || !active} aria-label="Duplicate workspace" onClick={() => active && onDuplicate(active.id)}>
-        Duplicate
-      </button>
-      <button type="button" className="small" disabled={busy || !active} aria-label="Delete workspace" onClick={() => setDialog('delete')}>
-        Delete
-      </button>
-      <button type="button" className="small" disabled={busy || workspaces.length === 0} aria-label="Export workspaces" onClick={() => setDialog('export')}>
-        Export
-      </button>
-      <button type="button" className="small" disabled={busy} aria-label="Import workspaces" onClick={() => setDialog('import')}>
-        Import
-      </button>
+      {/* A disclosure menu keeps the header on one row; each action closes it. */}
+      <details className="menu" ref={menuRef} onKeyDown={(e) => e.key === 'Escape' && closeMenu()} onClick={(e) => (e.target as HTMLElement).closest('.menu-items button') && closeMenu()}>
+        <summary className="small" aria-label="Workspace actions" title="Workspace actions">
+          ⋯
+        </summary>
+        <div className="menu-items">
+          <button type="button" className="small" disabled={busy} aria-label="New workspace" onClick={() => setDialog('new')}>
+            New
+          </button>
+          <button type="button" className="small" disabled={busy || !active} aria-label="Rename workspace" onClick={() => setDialog('rename')}>
+            Rename
+          </button>
+          <button type="button" className="small" disabled={busy || !active} aria-label="Duplicate workspace" onClick={() => active && onDuplicate(active.id)}>
+            Duplicate
+          </button>
+          <button type="button" className="small" disabled={busy || !active} aria-label="Delete workspace" onClick={() => setDialog('delete')}>
+            Delete
+          </button>
+          <button type="button" className="small" disabled={busy || workspaces.length === 0} aria-label="Export workspaces" onClick={() => setDialog('export')}>
+            Export
+          </button>
+          <button type="button" className="small" disabled={busy} aria-label="Import workspaces" onClick={() => setDialog('import')}>
+            Import
+          </button>
+        </div>
+      </details>
       <button type="button" className="small" disabled={!active} onClick={() => setDialog('devices')}>
         Device library ({active?.devices.length ?? 0})
       </button>
