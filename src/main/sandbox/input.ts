@@ -3,8 +3,8 @@
  * label, query string, JSON body) and validates it with the shared schemas,
  * so every constraint is declared once in src/shared/chime/shapes.ts.
  *
- * Like the real service, body members the model does not know are ignored
- * (forward compatibility with newer SDKs), never stored.
+ * Like the real service, members the model does not know are ignored at any
+ * depth (forward compatibility with newer SDKs), never stored.
  */
 import { OPERATIONS, type OperationName } from '../../shared/chime/operations';
 import { describeIssues, validateOperationInput } from '../../shared/chime/schema';
@@ -38,7 +38,7 @@ export function buildInput(
 }
 
 export function validateInput(operation: OperationName, input: Record<string, unknown>): Record<string, unknown> {
-  const result = validateOperationInput(operation, input);
+  const result = validateOperationInput(operation, input, 'strip');
   if (!result.ok) throw badRequest(describeIssues(result.issues));
   return result.value;
 }

@@ -52,17 +52,25 @@ function integerSchema(shape: IntegerShape): z.ZodType<number> {
   return schema;
 }
 
-const cache = new WeakMap<Shape, z.ZodType>();
+/**
+ * What to do with members the model does not declare: the app's own IPC and
+ * forms refuse them ('reject'); the sandbox ignores them at every depth
+ * ('strip'), as AWS services do so that newer SDKs keep working.
+ */
+export type UnknownMembers = 'reject' | 'strip';
 
-export function shapeSchema(shape: Shape): z.ZodType {
+const caches: Record<UnknownMembers, WeakMap<Shape, z.ZodType>> = { reject: new WeakMap(), strip: new WeakMap() };
+
+export function shapeSchema(shape: Shape, unknown: UnknownMembers = 'reject'): z.ZodType {
+  const cache = caches[unknown];
   const hit = cache.get(shape);
   if (hit) return hit;
-  const built = buildShapeSchema(shape);
+  const built = buildShapeSchema(shape, unknown);
   cache.set(shape, built);
   return built;
 }
 
-function buildShapeSchema(shape: Shape): z.ZodType {
+function buildShapeSchema(shape: Shape, unknown: UnknownMembers): z.ZodType {
   switch (shape.kind) {
     case 'string':
       return stringSchema(shape);
@@ -73,7 +81,7 @@ function buildShapeSchema(shape: Shape): z.ZodType {
         error: `Member must satisfy enum value set: [${shape.values.join(', ')}]`,
       });
     case 'list': {
-      let list = z.array(shapeSchema(shape.member), { error: 'Member must be a list' });
+      let list = z.array(shapeSchema(shape.member, unknown), { error: 'Member must be a list' });
       if (shape.min !== undefined) {
         list = list.min(shape.min, { message: `Member must have length greater than or equal to ${shape.min}` });
       }
@@ -83,17 +91,22 @@ function buildShapeSchema(shape: Shape): z.ZodType {
       return list;
     }
     case 'structure':
-      return membersSchema(shape.members);
+      return membersSchema(shape.members, unknown);
   }
 }
 
-/** A strict object: unknown keys are refused, which also keeps `__proto__` and friends out. */
-export function membersSchema(members: Readonly<Record<string, Member | OperationMember>>) {
+/**
+ * An object of the declared members. Unknown keys are refused or dropped,
+ * never kept, which also keeps `__proto__` and friends out.
+ */
+export function membersSchema(members: Readonly<Record<string, Member | OperationMember>>, unknown: UnknownMembers = 'reject') {
   const entries = Object.entries(members).map(([name, member]) => {
-    const schema = shapeSchema(member.shape);
+    const schema = shapeSchema(member.shape, unknown);
     return [name, member.required ? schema : schema.optional()] as const;
   });
-  return z.strictObject(Object.fromEntries(entries), {
+  const shape = Object.fromEntries(entries);
+  if (unknown === 'strip') return z.object(shape, { error: 'Input must be a JSON object' });
+  return z.strictObject(shape, {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
         ? `Unknown member: ${issue.keys.join(', ')}`
@@ -101,13 +114,14 @@ export function membersSchema(members: Readonly<Record<string, Member | Operatio
   });
 }
 
-const opCache = new Map<OperationName, z.ZodType>();
+const opCaches: Record<UnknownMembers, Map<OperationName, z.ZodType>> = { reject: new Map(), strip: new Map() };
 
-export function operationInputSchema(op: OperationName): z.ZodType<Record<string, unknown>> {
-  let schema = opCache.get(op);
+export function operationInputSchema(op: OperationName, unknown: UnknownMembers = 'reject'): z.ZodType<Record<string, unknown>> {
+  const cache = opCaches[unknown];
+  let schema = cache.get(op);
   if (!schema) {
-    schema = membersSchema(OPERATIONS[op].input);
-    opCache.set(op, schema);
+    schema = membersSchema(OPERATIONS[op].input, unknown);
+    cache.set(op, schema);
   }
   return schema as z.ZodType<Record<string, unknown>>;
 }
@@ -135,8 +149,12 @@ export function describeIssues(issues: readonly ValidationIssue[]): string {
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
 
-export function validateOperationInput(op: OperationName, input: unknown): Validation<Record<string, unknown>> {
-  const result = operationInputSchema(op).safeParse(input);
+export function validateOperationInput(
+  op: OperationName,
+  input: unknown,
+  unknown: UnknownMembers = 'reject',
+): Validation<Record<string, unknown>> {
+  const result = operationInputSchema(op, unknown).safeParse(input);
   return result.success ? { ok: true, value: result.data } : { ok: false, issues: toValidationIssues(result.error) };
 }
 

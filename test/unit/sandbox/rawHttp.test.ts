@@ -71,3 +71,16 @@ test('an empty path label (/app-instance-users//endpoints/) is a 400 naming the 
 test('a Host that is not loopback is refused (DNS rebinding)', async () => {
   expectError(await call('GET', '/_sandbox/health', { headers: { Host: 'evil.example:80' } }), 403, 'ForbiddenException', 'Forbidden');
 });
+
+test('unknown members nested in structures are ignored too, and never stored', async () => {
+  const body = { Name: 'Nested', ClientRequestToken: 'raw-token-nested', Tags: [{ Key: 'team', Value: 'mobile', Colour: 'blue' }] };
+  const created = await call('POST', '/app-instances', { headers: SIGNED, body: JSON.stringify(body) });
+  expect(created.status).toBe(201);
+  const arn = (JSON.parse(created.text) as { AppInstanceArn: string }).AppInstanceArn;
+  const tags = await call('GET', `/tags?arn=${encodeURIComponent(arn)}`, { headers: SIGNED });
+  expect(JSON.parse(tags.text)).toEqual({ Tags: [{ Key: 'team', Value: 'mobile' }] });
+  // Known members are still checked at every depth.
+  const bad = await call('POST', '/app-instances', { headers: SIGNED, body: JSON.stringify({ ...body, ClientRequestToken: 'raw-token-bad', Tags: [{ Key: '', Value: 'x' }] }) });
+  expectError(bad, 400, 'BadRequestException', 'BadRequest');
+  expect(JSON.parse(bad.text).Message).toContain("'Tags.1.Key'");
+});
