@@ -62,7 +62,11 @@ async function start(): Promise<void> {
   bindIpc(ipcMain, services, () => mainWindow);
   powerMonitor.on('suspend', () => services?.suspend());
   powerMonitor.on('resume', () => services?.resume());
-  if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
+  // No View menu anywhere: its Reload (Ctrl/Cmd+R) would reload the window instead of the app's
+  // own "Refresh" shortcut. macOS keeps the app, Edit (copy and paste need it) and Window menus.
+  Menu.setApplicationMenu(
+    process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]) : null,
+  );
   mainWindow = openWindow();
 
   app.on('activate', () => {

@@ -137,7 +137,7 @@ export function createFakeElectron() {
     },
     Notification,
     powerMonitor: new FakeEmitter(),
-    Menu: { setApplicationMenu: recorder<[unknown]>() },
+    Menu: { setApplicationMenu: recorder<[unknown]>(), buildFromTemplate: (template: unknown[]) => ({ template }) },
   };
 }
 

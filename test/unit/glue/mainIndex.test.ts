@@ -54,6 +54,10 @@ const mainWindow = () => electron.BrowserWindow.instances[0]!;
 const contents = (): FakeWebContents => mainWindow().webContents;
 
 describe('app lifecycle', () => {
+  it('has no View menu, whose Reload would take Ctrl+R from the app (no menu at all off macOS)', () => {
+    expect(electron.Menu.setApplicationMenu.calls).toEqual([[null]]);
+  });
+
   it('requests the single-instance lock and sandboxes every renderer (checklist 4)', () => {
     expect(electron.app.requestSingleInstanceLock.calls).toHaveLength(1);
     expect(electron.app.enableSandbox.calls).toHaveLength(1);
