@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { channel, event } from './define';
+import { shapeSchema } from '../chime/schema';
+import { ChimeArn, String64 } from '../chime/shapes';
 import type * as T from './appTypes';
 
 import {
@@ -17,7 +19,9 @@ import {
   workspacePatchSchema,
 } from '../workspace/workspace';
 
-const arn = z.string().min(5).max(1600);
+// The service's own ARN rule, declared once in the shared shapes.
+const arn = shapeSchema(ChimeArn) as z.ZodType<string>;
+const endpointId = z.string().min(1).max(String64.max ?? 64);
 const deviceId = z.string().min(1).max(64);
 
 export const appChannels = {
@@ -42,7 +46,7 @@ export const appChannels = {
   'watch:set': channel<readonly T.WatchTarget[]>()(z.strictObject({ target: watchTargetSchema, watched: z.boolean() })),
   'watch:list': channel<readonly T.WatchTarget[]>()(z.undefined()),
   'watch:health': channel<T.WatchHealth>()(z.undefined()),
-  'watch:history': channel<readonly T.HistoryEntry[]>()(z.strictObject({ userArn: arn, endpointId: deviceId })),
+  'watch:history': channel<readonly T.HistoryEntry[]>()(z.strictObject({ userArn: arn, endpointId })),
 
   'workspace:list': channel<T.WorkspaceList>()(z.undefined()),
   'workspace:restore': channel<T.WorkspaceRestore>()(z.undefined()),
