@@ -45,6 +45,8 @@ export function RegionPicker() {
       {warning && (
         <span id={warningId} className="warning-chip" role="status" title={warning}>
           ⚠ Not a Chime SDK Identity region
+          {/* The whole sentence for screen readers; sighted users get it on hover. */}
+          <span className="visually-hidden">: {warning}</span>
         </span>
       )}
     </div>
