@@ -9,7 +9,7 @@ import { ActivityLog } from './aws/activityLog';
 import { ConnectionManager, type SandboxEndpoint } from './aws/connections';
 import { MfaPromptBroker } from './aws/mfaPrompt';
 import { toWorkbenchError } from './aws/errors';
-import type { ProfileSourceOptions } from './aws/profiles';
+import { listProfiles, type ProfileSourceOptions } from './aws/profiles';
 import { WorkspaceService } from './store/workspaceService';
 import type { DocumentOpener } from './store/persistence';
 import type { Encryptor } from './store/encryption';
@@ -103,6 +103,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       startupNotices,
       onSettingsChanged: () => watch.settingsChanged(),
       onWorkspaceChanged: () => watch.workspaceChanged(),
+      firstConnection: () => defaultProfileConnection(options.profileSource),
     }),
     ...watchHandlers(watch),
     ...shellHandlers(options.openExternal),
@@ -129,6 +130,13 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       await sandbox?.close();
     },
   };
+}
+
+/** The profile the AWS CLI would use (AWS_PROFILE, environment keys, `default`), if it is usable. */
+async function defaultProfileConnection(source: ProfileSourceOptions | undefined) {
+  const { profiles, defaultProfile } = await listProfiles(source);
+  const chosen = profiles.find((p) => p.name === defaultProfile && !p.problem);
+  return chosen ? { connection: { kind: 'profile' as const, profile: chosen.name }, region: chosen.region ?? 'us-east-1' } : undefined;
 }
 
 async function startEmbeddedSandbox(options: MainServicesOptions): Promise<RunningSandbox> {

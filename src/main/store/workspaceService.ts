@@ -207,12 +207,15 @@ export class WorkspaceService {
     return r.ok ? ok(settings) : r;
   }
 
-  /** On launch: the last workspace, else the first, else a new "My workspace" on the Local sandbox. */
-  restore(): Result<Workspace> {
+  /**
+   * On launch: the last workspace, else the first, else a new "My workspace"
+   * on `first` (the default AWS profile, when main found one) or the Local sandbox.
+   */
+  restore(first?: { readonly connection: Connection; readonly region: string }): Result<Workspace> {
     const { lastWorkspaceId } = this.#state.settings;
     const last = this.#state.workspaces.find((w) => w.id === lastWorkspaceId) ?? this.#state.workspaces[0];
     if (last) return lastWorkspaceId === last.id ? ok(last) : this.switch(last.id);
-    const created = this.create({ name: DEFAULT_WORKSPACE_NAME });
+    const created = this.create({ name: DEFAULT_WORKSPACE_NAME, ...(first ?? {}) });
     return created.ok ? this.switch(created.value.id) : created;
   }
 

@@ -46,7 +46,8 @@ export const connectionSchema = z.discriminatedUnion('kind', [
       .string()
       .min(1)
       .max(WORKSPACE_LIMITS.profile)
-      .regex(/^[\w.@+-]+( [\w.@+-]+)*$/, { message: 'expected an AWS profile name' }),
+      // A profile name, or the pseudo-profile of the AWS_* environment variables.
+      .regex(/^(\(environment\)|[\w.@+-]+( [\w.@+-]+)*)$/, { message: 'expected an AWS profile name' }),
   }),
 ]);
 

@@ -5,7 +5,7 @@
 import type { WorkspaceService } from '../../store/workspaceService';
 import { WorkbenchFailure } from '../../aws/errors';
 import type { Result } from '../../../shared/errors';
-import type { DeviceInput, SettingsPatch, WorkspacePatch } from '../../../shared/workspace/workspace';
+import type { Connection, DeviceInput, SettingsPatch, WorkspacePatch } from '../../../shared/workspace/workspace';
 import type { StoreNotice, WorkspaceList, WorkspaceRestore } from '../../../shared/ipc/appTypes';
 
 const value = <T>(result: Result<T>): T => {
@@ -19,18 +19,28 @@ export interface WorkspaceHandlerDeps {
   readonly startupNotices: readonly StoreNotice[];
   readonly onSettingsChanged: () => void;
   readonly onWorkspaceChanged: () => void;
+  /** Where a first workspace points: the default AWS profile if there is a usable one, else nothing (the sandbox). */
+  readonly firstConnection: () => Promise<{ connection: Connection; region: string } | undefined>;
   readonly now?: () => number;
 }
 
-export function workspaceHandlers({ workspaces, startupNotices, onSettingsChanged, onWorkspaceChanged, now = Date.now }: WorkspaceHandlerDeps) {
+export function workspaceHandlers({
+  workspaces,
+  startupNotices,
+  onSettingsChanged,
+  onWorkspaceChanged,
+  firstConnection,
+  now = Date.now,
+}: WorkspaceHandlerDeps) {
   const list = (): WorkspaceList => {
     const lastId = workspaces.settings().lastWorkspaceId;
     return { workspaces: workspaces.list(), ...(lastId ? { activeId: lastId } : {}) };
   };
   // Startup notices are told once: a later restore (a workspace switch) must not repeat them.
   let untold = startupNotices;
-  const restore = (): WorkspaceRestore => {
-    const workspace = value(workspaces.restore());
+  const restore = async (): Promise<WorkspaceRestore> => {
+    const first = workspaces.list().length === 0 ? await firstConnection() : undefined;
+    const workspace = value(workspaces.restore(first));
     const notices = untold;
     untold = [];
     return { workspace, list: list(), settings: workspaces.settings(), notices };
@@ -45,7 +55,7 @@ export function workspaceHandlers({ workspaces, startupNotices, onSettingsChange
       value(workspaces.delete(id));
       return list();
     },
-    'workspace:switch': ({ id }: { id: string }) => {
+    'workspace:switch': async ({ id }: { id: string }) => {
       value(workspaces.switch(id));
       onWorkspaceChanged();
       return restore();
