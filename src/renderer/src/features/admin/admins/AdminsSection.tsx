@@ -7,6 +7,7 @@ import { PromoteForm } from './PromoteForm';
 import { AdminRow } from './AdminRow';
 import { AdminDetailCard } from './AdminDetailCard';
 import { DemoteDialog } from './DemoteDialog';
+import { ListCardHeader, countOf } from '../ListCardHeader';
 
 /** ListAppInstanceAdmins with promote, describe and demote. */
 export function AdminsSection({ appInstanceArn }: { readonly appInstanceArn: string }) {
@@ -25,14 +26,13 @@ export function AdminsSection({ appInstanceArn }: { readonly appInstanceArn: str
   return (
     <section className="admin-section" aria-label="Admins">
       <div className="card">
-        <div className="card-header">
-          <h3>Admins</h3>
-          <span className="muted">{admins?.loading ? 'Loading…' : `${items.length}${admins?.value?.complete === false ? '+' : ''}`}</span>
-          <span className="spacer" />
-          <button type="button" className="small" onClick={() => void loadAdmins(appInstanceArn)}>
-            Refresh admins
-          </button>
-        </div>
+        <ListCardHeader
+          title="Admins"
+          loading={admins?.loading}
+          countText={countOf(admins?.value)}
+          refreshLabel="Refresh admins"
+          onRefresh={() => void loadAdmins(appInstanceArn)}
+        />
         {admins?.error && <ErrorMessage error={admins.error} onRetry={() => void loadAdmins(appInstanceArn)} />}
         {items.length === 0 && !admins?.loading && !admins?.error ? (
           <EmptyState title="No admins" />

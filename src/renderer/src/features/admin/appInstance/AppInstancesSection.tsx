@@ -4,6 +4,7 @@ import { selectAppInstance } from '../../session/sessionActions';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { EmptyState } from '../../../components/EmptyState';
 import { CreateAppInstanceForm } from './CreateAppInstanceForm';
+import { ListCardHeader } from '../ListCardHeader';
 
 /**
  * Every AppInstance of the connection (ListAppInstances, paged through main's
@@ -22,14 +23,14 @@ export function AppInstancesSection() {
   return (
     <section className="admin-section" aria-labelledby="admin-app-instances-title">
       <div className="card">
-        <div className="card-header">
-          <h3 id="admin-app-instances-title">App instances</h3>
-          <span className="muted">{loading ? 'Loading…' : `${appInstances.length} in this region`}</span>
-          <span className="spacer" />
-          <button type="button" className="small" onClick={() => void reload()} disabled={loading}>
-            Refresh list
-          </button>
-        </div>
+        <ListCardHeader
+          title="App instances"
+          titleId="admin-app-instances-title"
+          loading={loading}
+          countText={`${appInstances.length} in this region`}
+          refreshLabel="Refresh list"
+          onRefresh={() => void reload()}
+        />
         {error && <ErrorMessage error={error} onRetry={() => void reload()} />}
         {appInstances.length === 0 && !loading && !error ? (
           <EmptyState title="No app instances yet">Create one below to start adding users and endpoints.</EmptyState>

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { EmptyState } from '../../../components/EmptyState';
 import { BotForm } from './BotForm';
 import { BotPanel } from './BotPanel';
+import { ListCardHeader, countOf } from '../ListCardHeader';
 
 /**
  * ListAppInstanceBots, and either the opened bot or the create form (never
@@ -25,14 +26,13 @@ export function BotsSection({ appInstanceArn }: { readonly appInstanceArn: strin
   return (
     <section className="admin-section" aria-label="Bots">
       <div className="card">
-        <div className="card-header">
-          <h3>Bots</h3>
-          <span className="muted">{bots?.loading ? 'Loading…' : `${items.length}${bots?.value?.complete === false ? '+' : ''}`}</span>
-          <span className="spacer" />
-          <button type="button" className="small" onClick={() => void loadBots(appInstanceArn)}>
-            Refresh bots
-          </button>
-        </div>
+        <ListCardHeader
+          title="Bots"
+          loading={bots?.loading}
+          countText={countOf(bots?.value)}
+          refreshLabel="Refresh bots"
+          onRefresh={() => void loadBots(appInstanceArn)}
+        />
         {bots?.error && <ErrorMessage error={bots.error} onRetry={() => void loadBots(appInstanceArn)} />}
         {items.length === 0 && !bots?.loading && !bots?.error ? (
           <EmptyState title="No bots">A bot connects a Lex V2 bot to the app instance&apos;s channels.</EmptyState>
