@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ELECTRON_DIR = path.join(ROOT, 'node_modules/electron');
 const ELECTRON_VITE = path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js');
-const INSTALL_TIMEOUT_MS = Number(process.env.WORKBENCH_ELECTRON_INSTALL_TIMEOUT_MS ?? 120_000);
+const INSTALL_TIMEOUT_MS = Number(process.env.WORKBENCH_ELECTRON_INSTALL_TIMEOUT_MS ?? 600_000);
 const BUILT = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 const SOURCES = ['src', 'electron.vite.config.ts', 'package.json', 'tsconfig.json', 'tsconfig.node.json', 'tsconfig.web.json'];
 
