@@ -22,6 +22,7 @@ import { createCredentialsProvider, type CredentialsOptions, type CredentialsPro
 import type { MfaPrompt } from './mfaPrompt';
 import { listProfiles, type ProfileSourceOptions } from './profiles';
 import { whoAmI, type WhoAmIOptions } from './whoami';
+import { isRegionName } from '../../shared/aws/regions';
 
 /** Where the embedded sandbox listens and the credentials it accepts. */
 export interface SandboxEndpoint {
@@ -52,7 +53,6 @@ interface Active {
 }
 
 const SANDBOX_DEFAULT_REGION = 'us-east-1';
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 /** The sandbox's principal, shown by "Who am I" (the sandbox has no STS). */
 export const SANDBOX_IDENTITY: CallerIdentity = {
@@ -105,7 +105,7 @@ export class ConnectionManager {
 
   async #build(connection: Connection): Promise<Result<Active>> {
     const region = connection.region ?? SANDBOX_DEFAULT_REGION;
-    if (!REGION_PATTERN.test(region)) return fail(invalid(`"${region}" is not an AWS region name.`));
+    if (!isRegionName(region)) return fail(invalid(`"${region}" is not an AWS region name.`));
     if (connection.kind === 'sandbox') {
       const sandbox = await this.#options.sandboxEndpoint();
       const frozen = { ...sandbox.credentials };

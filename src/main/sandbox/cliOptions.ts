@@ -1,6 +1,7 @@
 /** The sandbox's command line, parsed with node:util parseArgs (see cli.ts). */
 import { parseArgs } from 'node:util';
 import { parseFaultSpec } from './faults';
+import { isRegionName } from '../../shared/aws/regions';
 import { DEFAULT_ENDPOINT_LIMIT, DEFAULT_REGION, DEFAULT_VALIDATION_DELAY_MS, type SandboxOptions } from './index';
 
 export const USAGE = `Usage: npm run sandbox -- [options]
@@ -58,7 +59,7 @@ export function parseCli(argv: readonly string[]): SandboxOptions | 'help' {
   if ((values['access-key'] === undefined) !== (values['secret-key'] === undefined)) {
     throw new UsageError('--access-key and --secret-key go together');
   }
-  if (values.region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(values.region)) {
+  if (values.region !== undefined && !isRegionName(values.region)) {
     throw new UsageError(`--region needs a region name such as us-east-1, got "${values.region}"`);
   }
   let faults;

@@ -6,6 +6,13 @@
  */
 export const SUPPORTED_REGIONS = ['us-east-1', 'eu-central-1'] as const;
 
+/** The form of an AWS region name (`us-east-1`, `ap-southeast-4`, `us-gov-west-1`): one rule for the app and the sandbox. */
+export const REGION_NAME_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+export function isRegionName(value: string): boolean {
+  return REGION_NAME_PATTERN.test(value);
+}
+
 const OTHER_COMMERCIAL_REGIONS = [
   'us-east-2',
   'us-west-1',

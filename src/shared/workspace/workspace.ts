@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { ChimeArn, ENDPOINT_TYPES, NonEmptySensitiveString1600, String64 } from '../chime/shapes';
+import { REGION_NAME_PATTERN } from '../aws/regions';
 
 /** Caps for lists, so a hostile import cannot make the store or the UI unbounded. */
 export const WORKSPACE_LIMITS = {
@@ -36,7 +37,7 @@ export const workspaceIdSchema = z
 export const regionSchema = z
   .string()
   .max(32)
-  .regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, { message: 'expected an AWS region such as us-east-1' });
+  .regex(REGION_NAME_PATTERN, { message: 'expected an AWS region such as us-east-1' });
 
 export const connectionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('sandbox') }),
