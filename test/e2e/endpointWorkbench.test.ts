@@ -108,6 +108,9 @@ describe('endpoint workbench', () => {
     await page.getByRole('button', { name: /Activity log/ }).click();
     await page.getByRole('button', { name: /RegisterAppInstanceUserEndpoint/ }).first().click();
     await page.getByRole('button', { name: 'Copy as AWS CLI command' }).click();
+    // The copy is asynchronous: wait for the app to say it is done instead of racing it.
+    const call = page.getByRole('region', { name: /^Call RegisterAppInstanceUserEndpoint/ });
+    await call.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('aws chime-sdk-identity register-app-instance-user-endpoint');
     expect(copied).toContain('--endpoint-url');
