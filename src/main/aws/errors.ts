@@ -83,5 +83,20 @@ function serviceError(err: Error & ErrorFields): WorkbenchError {
 function credentialError(err: Error & ErrorFields, context: MappingContext): WorkbenchError {
   if (SSO_TOKEN_PROBLEM.test(err.message)) return ssoTokenExpired(context.profile);
   const profile = context.profile ? ` for profile "${context.profile}"` : '';
-  return { code: WorkbenchCodes.CredentialsUnavailable, message: `Could not get credentials${profile}: ${err.message}`, retryable: false };
+  return { code: WorkbenchCodes.CredentialsUnavailable, message: `Could not get credentials${profile}: ${credentialDetail(err.message)}`, retryable: false };
+}
+
+/**
+ * Node's exec failure ("Command failed: <command line>\n<stderr>") reaches us
+ * through the SDK's fromProcess when a credential_process sits in a
+ * source_profile chain: the command line and the helper's stderr can hold
+ * secrets, so only the kind of failure is kept. Any other provider message is
+ * cut to its first line and 300 characters (the SDK's own messages are one line).
+ */
+export function credentialDetail(message: string): string {
+  if (/^Command failed:/.test(message) || /credential_process/i.test(message) && /\n/.test(message)) {
+    return 'a credential_process in its source_profile chain failed. Its output is not shown because helpers can print secrets; run it in a terminal to see it.';
+  }
+  const firstLine = message.split('\n', 1)[0] ?? '';
+  return firstLine.length > 300 ? `${firstLine.slice(0, 300)}…` : firstLine;
 }
