@@ -27,6 +27,7 @@ import { plainTextEncryptor, type Encryptor } from './encryption';
 import type { DocumentOpener, PersistentDocument, StoreNotice } from './persistence';
 import { openLayout, originalKey, sealLayout, type SealedOriginals } from './tokenSealing';
 import { exportWorkspaces, planImport, uniqueName } from './workspaceTransfer';
+import { MAX_EXPORT_CHARS, MAX_EXPORT_TEXT } from '../../shared/limits';
 import { workspaceDocumentSpec, type StoredLayout } from './workspaceLayout';
 
 export interface WorkspaceServiceOptions {
@@ -228,7 +229,12 @@ export class WorkspaceService {
       selected = [w.value];
     }
     if (selected.length === 0) return invalid('There is no workspace to export');
-    return ok(exportWorkspaces(selected, options.includeDeviceTokens, this.#now()));
+    const text = exportWorkspaces(selected, options.includeDeviceTokens, this.#now());
+    // What we write we must be able to read back (src/shared/limits.ts).
+    if (text.length > MAX_EXPORT_CHARS) {
+      return invalid(`The export would be larger than ${MAX_EXPORT_TEXT}, the most an import reads: export fewer workspaces at a time, or without device tokens`);
+    }
+    return ok(text);
   }
 
   import(text: string): Result<ImportSummary> {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { channel, event } from './define';
 import { shapeSchema } from '../chime/schema';
+import { MAX_EXPORT_CHARS } from '../limits';
 import { ChimeArn, String64 } from '../chime/shapes';
 import type * as T from './appTypes';
 
@@ -61,7 +62,7 @@ export const appChannels = {
   'workspace:export': channel<{ json: string; fileName: string }>()(
     z.strictObject({ ids: z.array(id).max(1000).optional(), includeDeviceTokens: z.boolean() }),
   ),
-  'workspace:import': channel<T.ImportSummary>()(z.strictObject({ json: z.string().max(5_000_000) })),
+  'workspace:import': channel<T.ImportSummary>()(z.strictObject({ json: z.string().max(MAX_EXPORT_CHARS) })),
 
   'settings:get': channel<T.Settings>()(z.undefined()),
   'settings:set': channel<T.Settings>()(settingsPatchSchema),
