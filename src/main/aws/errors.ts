@@ -4,6 +4,7 @@
  * Callers never inspect SDK errors themselves; they map once, here.
  */
 import { WorkbenchCodes, isWorkbenchError, type WorkbenchError } from '../../shared/errors';
+import { chimeErrorInfo } from '../../shared/chime/errors';
 
 /** A throwable carrying a WorkbenchError, for code that must throw (e.g. inside a credential provider). */
 export class WorkbenchFailure extends Error {
@@ -20,7 +21,13 @@ export interface MappingContext {
 
 /** HTTP statuses where the same request may succeed later. */
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
-const THROTTLING = new Set(['ThrottledClientException', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded', 'ResourceLimitExceededException']);
+// Throttling names of other AWS services (STS for whoami). Chime's own errors
+// are classified by src/shared/chime/errors.ts, from the service model.
+const THROTTLING = new Set(['ThrottledClientException', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded']);
+/** Statuses that mean the request itself (URL, headers, body) was too large for the server. */
+const TOO_LARGE_STATUS = new Set([413, 414, 431]);
+/** Names the SDK gives an answer its model does not describe. */
+const UNNAMED = new Set(['', 'Error', 'Unknown', 'UnknownError']);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED']);
 // Messages of @aws-sdk/credential-provider-sso and @aws-sdk/token-providers when
 // the cached SSO token is missing, expired or cannot be refreshed.
@@ -53,6 +60,10 @@ export function toWorkbenchError(thrown: unknown, context: MappingContext = {}):
     return { code: WorkbenchCodes.NetworkError, message: `Network error (${networkCode}): ${err.message}`, retryable: true, ...metadata(err) };
   }
   if (err.$metadata) return serviceError(err);
+  // encodeURIComponent in the SDK's serializer: a lone surrogate in a path or query member.
+  if (err instanceof URIError) {
+    return { code: WorkbenchCodes.InvalidInput, message: 'A value contains malformed Unicode (a lone UTF-16 surrogate) and cannot be sent.', retryable: false };
+  }
   return { code: WorkbenchCodes.Internal, message: err.message || err.name, retryable: false };
 }
 
@@ -73,11 +84,29 @@ function metadata(err: ErrorFields): { httpStatus?: number; requestId?: string }
 
 function serviceError(err: Error & ErrorFields): WorkbenchError {
   const meta = metadata(err);
-  const retryable =
-    err.$retryable !== undefined || THROTTLING.has(err.name) || (meta.httpStatus !== undefined && RETRYABLE_STATUS.has(meta.httpStatus));
-  // The SDK names unmodelled errors "Unknown"/"UnknownError"; the status says more.
-  const code = err.name && err.name !== 'Error' ? err.name : `HTTP${meta.httpStatus ?? ''}`;
-  return { code, message: err.message || code, retryable, ...meta };
+  const status = meta.httpStatus;
+  if (UNNAMED.has(err.name ?? '')) return unnamedServiceError(err, meta);
+  const known = chimeErrorInfo(err.name);
+  const retryable = known
+    ? known.retryable
+    : err.$retryable !== undefined || THROTTLING.has(err.name) || (status !== undefined && RETRYABLE_STATUS.has(status));
+  return { code: err.name, message: err.message || err.name, retryable, ...meta };
+}
+
+/** An answer the model does not describe (no error code): named by what its status means. */
+function unnamedServiceError(err: Error & ErrorFields, meta: { httpStatus?: number; requestId?: string }): WorkbenchError {
+  const status = meta.httpStatus;
+  if (status !== undefined && TOO_LARGE_STATUS.has(status)) {
+    return {
+      code: WorkbenchCodes.RequestTooLarge,
+      message: `The server refused the request as too large (HTTP ${status}): a value sent in the URL or headers (a NextToken, an id) is too long once encoded.`,
+      retryable: false,
+      ...meta,
+    };
+  }
+  const retryable = status !== undefined && RETRYABLE_STATUS.has(status);
+  const detail = err.message && err.message !== err.name && !UNNAMED.has(err.message) ? `: ${err.message.slice(0, 300)}` : '';
+  return { code: WorkbenchCodes.UnexpectedResponse, message: `The server answered HTTP ${status ?? '(no status)'} without an error code${detail}`, retryable, ...meta };
 }
 
 function credentialError(err: Error & ErrorFields, context: MappingContext): WorkbenchError {
