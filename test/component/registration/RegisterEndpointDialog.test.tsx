@@ -1,7 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
-import { ResourceLimitExceededException } from '@aws-sdk/client-chime-sdk-identity';
-import { toWorkbenchError } from '../../../src/main/aws/errors';
 import userEvent from '@testing-library/user-event';
 import { RegisterEndpointDialog } from '../../../src/renderer/src/features/registration/RegisterEndpointDialog';
 import { installFakeApi } from '../fakeApi';
@@ -166,10 +164,8 @@ describe('RegisterEndpointDialog', () => {
       EndpointState: { Status: status, ...(reason ? { StatusReason: reason } : {}) },
     });
     seedStore([endpoint('a', 'ACTIVE'), endpoint('b', 'INACTIVE', 'INVALID_DEVICE_TOKEN'), endpoint('c', 'ACTIVE')]);
-    // The error exactly as main maps the service's answer.
-    const quota = toWorkbenchError(
-      new ResourceLimitExceededException({ message: 'The request exceeds the resource limit.', $metadata: { httpStatusCode: 400, requestId: 'q' } }),
-    );
+    // As main maps the service's answer (test/unit/aws/chimeErrors.test.ts); even flagged retryable, "Try again" must not show.
+    const quota = { code: 'ResourceLimitExceededException', message: 'The request exceeds the resource limit.', httpStatus: 400, retryable: true };
     const deregistered: unknown[] = [];
     const { user } = setup({
       'chime:RegisterAppInstanceUserEndpoint': () => ({ ok: false, error: quota }),
