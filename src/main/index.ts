@@ -85,7 +85,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => void services?.dispose());
+  // Saves are asynchronous (store/documentWriter.ts): quitting waits until the last one is on disk.
+  let disposed = false;
+  app.on('will-quit', (event) => {
+    if (disposed || !services) return;
+    disposed = true;
+    event.preventDefault();
+    void services.dispose().finally(() => app.quit());
+  });
   start().catch((error: unknown) => {
     console.error('Chime Endpoint Workbench failed to start:', error);
     app.exit(1);

@@ -16,7 +16,7 @@ export interface TestServices {
 }
 
 export async function startTestServices(prefix: string, extra: Partial<MainServicesOptions> = {}): Promise<TestServices> {
-  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  const dir = extra.userDataDir ?? (await mkdtemp(path.join(tmpdir(), prefix)));
   await writeFile(path.join(dir, 'config'), '');
   await writeFile(path.join(dir, 'credentials'), '');
   const services = await createMainServices({
