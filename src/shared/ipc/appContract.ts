@@ -37,9 +37,8 @@ export const appChannels = {
 
   'activity:list': channel<readonly T.ActivityEntry[]>()(z.undefined()),
   'activity:clear': channel<{ cleared: number }>()(z.undefined()),
-  'activity:export': channel<{ json: string; fileName: string }>()(
-    z.strictObject({ revealTokens: z.boolean().default(false) }).optional(),
-  ),
+  // The export is always redacted (tokens shortened); there is nothing to reveal, so no member asks to.
+  'activity:export': channel<{ json: string; fileName: string }>()(z.undefined()),
   'activity:cli': channel<{ command: string }>()(
     z.strictObject({ id: z.number().int().nonnegative(), revealTokens: z.boolean().default(false) }),
   ),
