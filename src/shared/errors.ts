@@ -32,6 +32,7 @@ export const fail = (error: WorkbenchError): Result<never> => ({ ok: false, erro
  * - Cancelled: the user or the app aborted the request.
  * - RequestTooLarge: the server refused the request as too large (HTTP 413, 414, 431), e.g. a long NextToken once URL-encoded.
  * - UnexpectedResponse: the server answered with a status and no error code the model knows; httpStatus says which.
+ * - NotFound: a workbench item (an activity entry) that is not there (any more).
  * - StoreError, ImportInvalid: the workspace store or an import file.
  * - Internal: a bug in the app, never something the input caused.
  */
@@ -47,6 +48,7 @@ export const WorkbenchCodes = {
   Cancelled: 'Cancelled',
   StoreError: 'StoreError',
   ImportInvalid: 'ImportInvalid',
+  NotFound: 'NotFound',
   RequestTooLarge: 'RequestTooLarge',
   UnexpectedResponse: 'UnexpectedResponse',
   Internal: 'Internal',

@@ -1,14 +1,13 @@
 /**
  * Issue 10: the device-token rules at their boundaries, everywhere they are
- * used: the shared rule (deviceTokens.ts), the register form's linter, the
- * IPC-visible prediction, and the sandbox's EndpointState simulation through
+ * used: the shared rule (deviceTokens.ts), the IPC-visible prediction (the
+ * form linter's cases are in src/renderer/…/registration/tokenBoundaries.test.ts), and the sandbox's EndpointState simulation through
  * the real SDK. A rule that accepted 63 or 65 hex characters for APNs passed
  * every test before.
  */
 import * as sdk from '@aws-sdk/client-chime-sdk-identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyDeviceToken, isPlausibleDeviceToken, normalizeApnsToken, predictEndpointStatusReason } from '../../src/shared/chime/deviceTokens';
-import { lintDeviceToken } from '../../src/renderer/src/features/registration/tokenLinter';
 import { FCM_TOKEN, PINPOINT_ARN, startTestSandbox, type TestSandbox } from './sandbox/support';
 
 const hex = (n: number) => 'a1b2c3d4e5f6'.repeat(Math.ceil(n / 12) + 1).slice(0, n);
@@ -44,24 +43,6 @@ describe('APNs token boundaries in the shared rule', () => {
     expect(isPlausibleDeviceToken('GCM', '')).toBe(false);
     expect(isPlausibleDeviceToken('GCM', 'abc:def')).toBe(false);
     expect(isPlausibleDeviceToken('GCM', FCM_TOKEN)).toBe(true);
-  });
-});
-
-describe('APNs token boundaries in the register form linter', () => {
-  it.each(APNS_CASES)('%s hex characters', (_name, n, ok) => {
-    for (const voip of [false, true]) {
-      const lint = lintDeviceToken('APNS', hex(n), { voip });
-      if (ok) {
-        expect(lint.error, `voip=${voip}`).toBeUndefined();
-        expect(lint.warning, `voip=${voip}`).toBeUndefined();
-      } else if (n === 0) {
-        // The device token is required; the VoIP token is optional.
-        expect(lint.error === undefined, `voip=${voip}`).toBe(voip);
-      } else {
-        // Odd lengths cannot be bytes: an error; whole bytes of another length: at least a warning.
-        expect(n % 2 === 1 ? lint.error : (lint.error ?? lint.warning), `voip=${voip}`).toBeDefined();
-      }
-    }
   });
 });
 

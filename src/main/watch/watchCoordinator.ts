@@ -8,6 +8,7 @@
 import type { ConnectionManager } from '../aws/connections';
 import type { WorkspaceService } from '../store/workspaceService';
 import type { DocumentOpener, StoreNotice } from '../store/persistence';
+import { WorkbenchFailure } from '../aws/errors';
 import { EndpointHistoryStore } from '../store/historyStore';
 import type { EventBus } from '../ipc/events';
 import { EndpointWatcher, type EndpointLister } from './endpointWatcher';
@@ -51,7 +52,7 @@ export class WatchCoordinator {
     const others = workspace.watchList.filter((t) => !same(t));
     const watchList = watched ? [...others, target] : others;
     const updated = this.#o.workspaces.update(workspace.id, { watchList });
-    if (!updated.ok) throw new Error(updated.error.message);
+    if (!updated.ok) throw new WorkbenchFailure(updated.error);
     this.#watcher?.setTargets(watchList);
     return watchList;
   }
