@@ -43,6 +43,27 @@ export function ssoTokenExpired(profile: string | undefined, detail = 'The SSO s
 }
 
 export function toWorkbenchError(thrown: unknown, context: MappingContext = {}): WorkbenchError {
+  const mapped = mapThrown(thrown, context);
+  const message = redactSecrets(mapped.message);
+  return message === mapped.message ? mapped : { ...mapped, message };
+}
+
+/**
+ * Text from outside (SDK and provider messages, helper output that slipped
+ * through, a URL with a query) reaches IPC, the activity log and its export
+ * through an error's message: anything shaped like a credential is masked.
+ * Access key ids (AKIA…/ASIA…), `secret=`, `token=`, `password=` style pairs,
+ * bearer tokens and JWTs.
+ */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/\b(AKIA|ASIA|AROA|AIDA)[A-Z0-9]{12,}\b/g, '$1…')
+    .replace(/\b([A-Za-z_-]*(?:secret|token|password|passwd|credential|session)[A-Za-z_-]*)(\s*[=:]\s*)("?)[^\s"',;&]{4,}\3/gi, '$1$2$3…$3')
+    .replace(/\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi, '$1 …')
+    .replace(/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, '…');
+}
+
+function mapThrown(thrown: unknown, context: MappingContext): WorkbenchError {
   if (thrown instanceof WorkbenchFailure) return thrown.error;
   if (isWorkbenchError(thrown)) return thrown;
   if (!(thrown instanceof Error)) {

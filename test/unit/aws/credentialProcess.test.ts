@@ -98,3 +98,26 @@ describe('credential_process failures', () => {
     expectClean(toWorkbenchError(sdk, { profile: 'x' }));
   });
 });
+
+describe('secrets in outside text', () => {
+  it('masks credential-shaped text in any mapped error message', async () => {
+    const { redactSecrets } = await import('../../../src/main/aws/errors');
+    const leaky = [
+      'failed with AKIAABCDEFGHIJKLMNOP and ASIAZZZZZZZZZZZZZZZZ',
+      'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      'url https://x.example/cb?token=abcdef123456&x=1',
+      'password: "hunter2-long"',
+      'Authorization: Bearer abcdefghijklmnop.qrs',
+      'jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.signature-part',
+    ];
+    for (const text of leaky) {
+      const out = redactSecrets(text);
+      for (const secret of ['ABCDEFGHIJKLMNOP', 'ZZZZZZZZZZZZZZZZ', 'wJalrXUtnFEMI', 'abcdef123456', 'hunter2-long', 'abcdefghijklmnop', 'eyJzdWIi']) {
+        expect(out, text).not.toContain(secret);
+      }
+    }
+    expect(redactSecrets('ConflictException: The request could not be processed')).toBe('ConflictException: The request could not be processed');
+    const mapped = toWorkbenchError(Object.assign(new Error('boom token=SECRETSECRET'), { name: 'Weird' }));
+    expect(mapped.message).not.toContain('SECRETSECRET');
+  });
+});
