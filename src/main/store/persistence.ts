@@ -122,6 +122,7 @@ export function createConfOpener({ cwd, create, now = Date.now }: ConfOpenerOpti
 
     // The bytes as we found them: conf may already have written migrations or defaults into the
     // file by the time our own validation rejects it, and the user should get back what they had.
+    removeStaleTempFiles(cwd, spec.name);
     const found = readIfExists(file);
     if (found instanceof Error) return unavailable(found);
     let original = found;
@@ -181,6 +182,18 @@ export function createConfOpener({ cwd, create, now = Date.now }: ConfOpenerOpti
     };
     return { document, notices };
   };
+}
+
+/** Temp files of saves a crash interrupted (documentWriter.ts names them `.<name>.json.<pid>.<n>.tmp`); the document itself is whole. */
+function removeStaleTempFiles(dir: string, name: string): void {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const prefix = `.${name}.json.`;
+  for (const entry of entries) if (entry.startsWith(prefix) && entry.endsWith('.tmp')) fs.rmSync(path.join(dir, entry), { force: true });
 }
 
 /** A document that lives in memory only: the app keeps working when its file cannot be used at all. */

@@ -146,6 +146,14 @@ describe('store promises', () => {
     expect(summary.imported).toHaveLength(9);
   }, 60_000);
 
+  it('removes the temp file of a save a crash interrupted, keeping the document', () => {
+    const dir = tempDir();
+    writeStore(dir, { workspaces: [workspace('w', 'Kept')], settings: DEFAULT_SETTINGS });
+    fs.writeFileSync(path.join(dir, '.workspaces.json.12345.7.tmp'), '{"workspaces": [');
+    expect(open(dir).list().map((w) => w.name)).toEqual(['Kept']);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('keeps a sealed token written before a device was edited consistent after the edit', async () => {
     const dir = tempDir();
     const service = open(dir);
