@@ -87,6 +87,8 @@ describe('the window', () => {
       webviewTag: false,
     });
     expect(prefs.enableBlinkFeatures ?? '').toBe('');
+    // DevTools follow launchPolicy.ts: on for this development build (app.isPackaged false), off when packaged.
+    expect(prefs.devTools).toBe(true);
     expect(String(prefs.preload).replaceAll('\\', '/')).toMatch(/\/preload\/index\.cjs$/);
   });
 
