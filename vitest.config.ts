@@ -3,6 +3,8 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   test: {
+    // A private TMPDIR per run; a test that leaves a temp folder behind fails the run (issue 10).
+    globalSetup: ['test/tempFolders.globalSetup.ts'],
     projects: [
       {
         test: {

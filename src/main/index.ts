@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, Notification, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import { createMainServices, type MainServices } from './services';
 import { bindIpc } from './ipc/electronBinding';
 import { APP_SCHEME, isAppUrl } from './ipc/appOrigin';
@@ -17,6 +17,7 @@ import { createMainWindow } from './platform/mainWindow';
 import { allowListedOpener } from './platform/externalLinks';
 import { safeStorageEncryptor } from './platform/safeStorageEncryptor';
 import { createElectronStoreOpener } from './store/electronStoreAdapter';
+import { devToolsEnabled, launchDecision } from './platform/launchPolicy';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.join(here, '../renderer');
@@ -34,7 +35,7 @@ let services: MainServices | undefined;
 const openAllowListedLink = allowListedOpener(shell);
 
 function openWindow(): BrowserWindow {
-  const window = createMainWindow(PRELOAD);
+  const window = createMainWindow(PRELOAD, devToolsEnabled(app.isPackaged));
   window.on('closed', () => {
     mainWindow = undefined;
   });
@@ -74,8 +75,14 @@ async function start(): Promise<void> {
   });
 }
 
-// One instance: a second launch focuses the first window instead of starting a second sandbox and store.
-if (!app.requestSingleInstanceLock()) {
+// A packaged build refuses Chromium's debugging switches before anything else (launchPolicy.ts).
+const launch = launchDecision(process.argv, app.isPackaged);
+if (!launch.allowed) {
+  console.error(launch.message);
+  dialog.showErrorBox('Chime Endpoint Workbench', launch.message ?? '');
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
+  // One instance: a second launch focuses the first window instead of starting a second sandbox and store.
   app.quit();
 } else {
   app.on('second-instance', () => {
@@ -85,7 +92,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => void services?.dispose());
+  // Saves are asynchronous (store/documentWriter.ts): quitting waits until the last one is on disk.
+  let disposed = false;
+  app.on('will-quit', (event) => {
+    if (disposed || !services) return;
+    disposed = true;
+    event.preventDefault();
+    void services.dispose().finally(() => app.quit());
+  });
   start().catch((error: unknown) => {
     console.error('Chime Endpoint Workbench failed to start:', error);
     app.exit(1);

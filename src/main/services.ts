@@ -80,7 +80,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     watch.connectionChanged();
   });
   // Notices from opening the stores are replayed to each window that subscribes (see `notices`).
-  const startupNotices = workspaces.notices().map(describeStoreNotice);
+  const startupNotices = [...workspaces.notices(), ...watch.storeNotices()].map(describeStoreNotice);
+  workspaces.onWriteError((notice) => bus.emit('store:notice', describeStoreNotice(notice)));
 
   const handlers: Handlers = {
     ...chimeHandlers(connections),
@@ -125,8 +126,9 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     resume: () => watch.resume(),
     async dispose() {
       pagedLoads.cancelAll();
-      watch.dispose();
+      await watch.dispose();
       connections.dispose();
+      await workspaces.flush();
       await sandbox?.close();
     },
   };

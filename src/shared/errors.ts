@@ -22,7 +22,20 @@ export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (error: WorkbenchError): Result<never> => ({ ok: false, error });
 
-/** Workbench-level error codes (service errors keep the service's exception name). */
+/**
+ * Workbench-level error codes (service errors keep the service's exception
+ * name; Chime's are listed in src/shared/chime/errors.ts). Each one:
+ * - InvalidInput: the payload failed the contract (type, length, pattern, malformed Unicode) or a transport refused it; never retryable.
+ * - ForbiddenSender: the IPC call did not come from the app window.
+ * - NotConnected, MfaCancelled, SsoTokenExpired, CredentialsUnavailable: connection and credential problems, with the profile named.
+ * - NetworkError, Timeout: the request did not get an answer; retryable.
+ * - Cancelled: the user or the app aborted the request.
+ * - RequestTooLarge: the server refused the request as too large (HTTP 413, 414, 431), e.g. a long NextToken once URL-encoded.
+ * - UnexpectedResponse: the server answered with a status and no error code the model knows; httpStatus says which.
+ * - NotFound: a workbench item (an activity entry) that is not there (any more).
+ * - StoreError, ImportInvalid: the workspace store or an import file.
+ * - Internal: a bug in the app, never something the input caused.
+ */
 export const WorkbenchCodes = {
   InvalidInput: 'InvalidInput',
   ForbiddenSender: 'ForbiddenSender',
@@ -35,6 +48,9 @@ export const WorkbenchCodes = {
   Cancelled: 'Cancelled',
   StoreError: 'StoreError',
   ImportInvalid: 'ImportInvalid',
+  NotFound: 'NotFound',
+  RequestTooLarge: 'RequestTooLarge',
+  UnexpectedResponse: 'UnexpectedResponse',
   Internal: 'Internal',
 } as const;
 

@@ -8,7 +8,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSession, type E2ESession } from './support/session';
 
@@ -41,6 +41,7 @@ async function aliceIphone(s: E2ESession) {
 describe('watch and workspaces', () => {
   afterAll(async () => {
     for (const s of sessions) await s.close().catch(() => {});
+    rmSync(userData, { recursive: true, force: true });
   });
 
   it('shows a state flip live, then restores the workspace after a restart', async () => {

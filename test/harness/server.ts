@@ -13,6 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import type { MainServices } from '../../src/main/services';
 import { CONTENT_TYPES } from '../../src/main/platform/appProtocol';
+import { WorkbenchCodes, fail } from '../../src/shared/errors';
+import { MAX_IPC_BODY_BYTES } from '../../src/shared/limits';
 
 export interface HarnessServerOptions {
   readonly port: number;
@@ -38,26 +40,40 @@ export async function startHarnessServer({ port, rendererDir, services }: Harnes
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
-      res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
+      // Every failure the request can cause is answered above; this is a harness bug.
+      if (!res.headersSent) sendError(res, 500, WorkbenchCodes.Internal, `Harness failure: ${error instanceof Error ? error.message : String(error)}`);
+      else res.destroy();
     });
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
-    const url = new URL(req.url ?? '/', origin);
     if (req.headers.host !== new URL(origin).host) return void res.writeHead(421).end('Misdirected request');
-    if (url.pathname === '/__harness/events') return openStream(res);
-    if (url.pathname === '/__harness/bridge.js') return send(res, 200, 'text/javascript; charset=utf-8', bridge);
-    if (url.pathname.startsWith('/__harness/ipc/') && req.method === 'POST') {
-      const channel = decodeURIComponent(url.pathname.slice('/__harness/ipc/'.length));
-      const sameOrigin = req.headers.origin === origin;
+    const url = new URL(req.url ?? '/', origin);
+    const pathname = decodePath(url.pathname);
+    if (pathname === undefined) return sendError(res, 400, WorkbenchCodes.InvalidInput, 'The request path has a malformed percent-escape.');
+    if (pathname === '/__harness/events') return openStream(res);
+    if (pathname === '/__harness/bridge.js') return send(res, 200, 'text/javascript; charset=utf-8', bridge);
+    if (pathname.startsWith('/__harness/ipc/') && req.method === 'POST') {
+      const channel = pathname.slice('/__harness/ipc/'.length);
+      // The Origin is checked before the body is read: a foreign page gets
+      // the dispatcher's ForbiddenSender answer without costing us its upload.
+      if (req.headers.origin !== origin) {
+        req.resume();
+        return send(res, 200, 'application/json', JSON.stringify(await services.dispatcher.dispatch(channel, undefined, false)));
+      }
       const body = await readJson(req);
-      const result = body.ok
-        ? await services.dispatcher.dispatch(channel, body.input, sameOrigin)
-        : { ok: false, error: { code: 'InvalidInput', message: 'The IPC payload is not valid JSON.', retryable: false } };
+      if (body.kind === 'too-large') {
+        res.setHeader('connection', 'close');
+        return sendError(res, 413, WorkbenchCodes.InvalidInput, `The IPC payload is larger than ${MAX_IPC_BODY_BYTES / 1024 / 1024} MB.`);
+      }
+      const result =
+        body.kind === 'ok'
+          ? await services.dispatcher.dispatch(channel, body.input, true)
+          : fail({ code: WorkbenchCodes.InvalidInput, message: 'The IPC payload is not valid JSON.', retryable: false });
       return send(res, 200, 'application/json', JSON.stringify(result));
     }
-    if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, 'text/html; charset=utf-8', index);
-    return serveStatic(url.pathname, res);
+    if (pathname === '/' || pathname === '/index.html') return send(res, 200, 'text/html; charset=utf-8', index);
+    return serveStatic(pathname, res);
   }
 
   function openStream(res: http.ServerResponse) {
@@ -68,7 +84,7 @@ export async function startHarnessServer({ port, rendererDir, services }: Harnes
   }
 
   async function serveStatic(pathname: string, res: http.ServerResponse) {
-    const file = path.normalize(path.join(rendererDir, decodeURIComponent(pathname)));
+    const file = path.normalize(path.join(rendererDir, pathname));
     if (!file.startsWith(rendererDir + path.sep)) return void res.writeHead(403).end();
     try {
       const content = await readFile(file);
@@ -78,7 +94,7 @@ export async function startHarnessServer({ port, rendererDir, services }: Harnes
     }
   }
 
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await listen(server, port);
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: origin,
@@ -95,21 +111,58 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).end(body);
 }
 
-async function readJson(req: http.IncomingMessage): Promise<{ ok: true; input: unknown } | { ok: false }> {
+/** A JSON Result with the status, as every IPC answer is (so a caller never parses text/plain). */
+function sendError(res: http.ServerResponse, status: number, code: string, message: string) {
+  send(res, status, 'application/json', JSON.stringify(fail({ code, message, retryable: false })));
+}
+
+function decodePath(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return undefined; // URIError: a malformed escape such as "%" or "%E0%A4%A"
+  }
+}
+
+/** Listens on loopback; a port in use rejects with one plain sentence instead of an unhandled 'error' event. */
+export function listen(server: http.Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      const reason = error.code === 'EADDRINUSE' ? `port ${port} is already in use` : error.code === 'EACCES' ? `port ${port} is not allowed` : error.message;
+      reject(new Error(`harness: cannot listen on 127.0.0.1:${port}: ${reason}.`));
+    };
+    server.once('error', onError);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+type Body = { kind: 'ok'; input: unknown } | { kind: 'invalid' } | { kind: 'too-large' };
+
+async function readJson(req: http.IncomingMessage): Promise<Body> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_IPC_BODY_BYTES) return tooLarge(req);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > 8 * 1024 * 1024) throw new Error('IPC payload too large');
+    if (size > MAX_IPC_BODY_BYTES) return tooLarge(req);
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  if (!text) return { ok: true, input: undefined };
+  if (!text) return { kind: 'ok', input: undefined };
   try {
-    return { ok: true, input: (JSON.parse(text) as { input?: unknown }).input };
+    return { kind: 'ok', input: (JSON.parse(text) as { input?: unknown }).input };
   } catch {
-    return { ok: false };
+    return { kind: 'invalid' };
   }
+}
+
+/** Stops reading; the answer closes the connection, so the rest of the upload is not waited for. */
+function tooLarge(req: http.IncomingMessage): Body {
+  req.pause();
+  return { kind: 'too-large' };
 }
 
 function injectBridge(html: string): string {

@@ -16,6 +16,7 @@ import { fromIni, type FromIniInit } from '@aws-sdk/credential-provider-ini';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { WorkbenchCodes } from '../../shared/errors';
 import { ENVIRONMENT_PROFILE } from '../../shared/aws/types';
+import { runCredentialProcess } from './credentialProcess';
 import { WorkbenchFailure, ssoTokenExpired, toWorkbenchError } from './errors';
 import type { MfaPrompt } from './mfaPrompt';
 import { readSharedProfiles, sharedFilePaths, type ProfileSourceOptions, type Section, type SharedProfiles } from './profiles';
@@ -36,6 +37,8 @@ export interface CredentialsOptions extends ProfileSourceOptions {
   /** Refresh this long before expiry (default 5 minutes, as the SDK's own memo does). */
   readonly refreshWindowMs?: number;
   readonly now?: () => number;
+  /** How long a credential_process may run (default CREDENTIAL_PROCESS_TIMEOUT_MS). */
+  readonly processTimeoutMs?: number;
 }
 
 export function createCredentialsProvider(options: CredentialsOptions): CredentialsProvider {
@@ -84,7 +87,12 @@ function fromProfile(options: CredentialsOptions, now: () => number): Credential
   const provider = fromIni(init);
   return async (properties) => {
     try {
-      await checkSsoTokens(await readSharedProfiles(options), profile, options.homeDir ?? homedir(), now);
+      const shared = await readSharedProfiles(options);
+      await checkSsoTokens(shared, profile, options.homeDir ?? homedir(), now);
+      const own = shared.profiles.get(profile);
+      if (own && isProcessOnly(own)) return await runCredentialProcess(profile, own.credential_process ?? '', {
+          ...(options.processTimeoutMs !== undefined ? { timeoutMs: options.processTimeoutMs } : {}),
+        });
       return await provider(properties);
     } catch (thrown) {
       throw new WorkbenchFailure(toWorkbenchError(thrown, { profile }));
@@ -129,6 +137,11 @@ async function checkSsoTokens(shared: SharedProfiles, profile: string, home: str
     const section = shared.profiles.get(name);
     if (section && isSsoOnly(section)) await checkSsoToken(name, section, home, now);
   }
+}
+
+/** The profile's own source is its credential_process (fromIni's order: role, keys, web identity, process). */
+function isProcessOnly(s: Section): boolean {
+  return Boolean(s.credential_process) && !s.role_arn && !s.aws_access_key_id && !s.aws_secret_access_key && !s.web_identity_token_file;
 }
 
 function isSsoOnly(s: Section): boolean {

@@ -4,6 +4,7 @@
  * Callers never inspect SDK errors themselves; they map once, here.
  */
 import { WorkbenchCodes, isWorkbenchError, type WorkbenchError } from '../../shared/errors';
+import { chimeErrorInfo } from '../../shared/chime/errors';
 
 /** A throwable carrying a WorkbenchError, for code that must throw (e.g. inside a credential provider). */
 export class WorkbenchFailure extends Error {
@@ -20,7 +21,13 @@ export interface MappingContext {
 
 /** HTTP statuses where the same request may succeed later. */
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
-const THROTTLING = new Set(['ThrottledClientException', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded', 'ResourceLimitExceededException']);
+// Throttling names of other AWS services (STS for whoami). Chime's own errors
+// are classified by src/shared/chime/errors.ts, from the service model.
+const THROTTLING = new Set(['ThrottledClientException', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded']);
+/** Statuses that mean the request itself (URL, headers, body) was too large for the server. */
+const TOO_LARGE_STATUS = new Set([413, 414, 431]);
+/** Names the SDK gives an answer its model does not describe. */
+const UNNAMED = new Set(['', 'Error', 'Unknown', 'UnknownError']);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED']);
 // Messages of @aws-sdk/credential-provider-sso and @aws-sdk/token-providers when
 // the cached SSO token is missing, expired or cannot be refreshed.
@@ -36,6 +43,27 @@ export function ssoTokenExpired(profile: string | undefined, detail = 'The SSO s
 }
 
 export function toWorkbenchError(thrown: unknown, context: MappingContext = {}): WorkbenchError {
+  const mapped = mapThrown(thrown, context);
+  const message = redactSecrets(mapped.message);
+  return message === mapped.message ? mapped : { ...mapped, message };
+}
+
+/**
+ * Text from outside (SDK and provider messages, helper output that slipped
+ * through, a URL with a query) reaches IPC, the activity log and its export
+ * through an error's message: anything shaped like a credential is masked.
+ * Access key ids (AKIA…/ASIA…), `secret=`, `token=`, `password=` style pairs,
+ * bearer tokens and JWTs.
+ */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/\b(AKIA|ASIA|AROA|AIDA)[A-Z0-9]{12,}\b/g, '$1…')
+    .replace(/\b([A-Za-z_-]*(?:secret|token|password|passwd|credential|session)[A-Za-z_-]*)(\s*[=:]\s*)("?)[^\s"',;&]{4,}\3/gi, '$1$2$3…$3')
+    .replace(/\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi, '$1 …')
+    .replace(/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, '…');
+}
+
+function mapThrown(thrown: unknown, context: MappingContext): WorkbenchError {
   if (thrown instanceof WorkbenchFailure) return thrown.error;
   if (isWorkbenchError(thrown)) return thrown;
   if (!(thrown instanceof Error)) {
@@ -53,6 +81,10 @@ export function toWorkbenchError(thrown: unknown, context: MappingContext = {}):
     return { code: WorkbenchCodes.NetworkError, message: `Network error (${networkCode}): ${err.message}`, retryable: true, ...metadata(err) };
   }
   if (err.$metadata) return serviceError(err);
+  // encodeURIComponent in the SDK's serializer: a lone surrogate in a path or query member.
+  if (err instanceof URIError) {
+    return { code: WorkbenchCodes.InvalidInput, message: 'A value contains malformed Unicode (a lone UTF-16 surrogate) and cannot be sent.', retryable: false };
+  }
   return { code: WorkbenchCodes.Internal, message: err.message || err.name, retryable: false };
 }
 
@@ -73,15 +105,48 @@ function metadata(err: ErrorFields): { httpStatus?: number; requestId?: string }
 
 function serviceError(err: Error & ErrorFields): WorkbenchError {
   const meta = metadata(err);
-  const retryable =
-    err.$retryable !== undefined || THROTTLING.has(err.name) || (meta.httpStatus !== undefined && RETRYABLE_STATUS.has(meta.httpStatus));
-  // The SDK names unmodelled errors "Unknown"/"UnknownError"; the status says more.
-  const code = err.name && err.name !== 'Error' ? err.name : `HTTP${meta.httpStatus ?? ''}`;
-  return { code, message: err.message || code, retryable, ...meta };
+  const status = meta.httpStatus;
+  if (UNNAMED.has(err.name ?? '')) return unnamedServiceError(err, meta);
+  const known = chimeErrorInfo(err.name);
+  const retryable = known
+    ? known.retryable
+    : err.$retryable !== undefined || THROTTLING.has(err.name) || (status !== undefined && RETRYABLE_STATUS.has(status));
+  return { code: err.name, message: err.message || err.name, retryable, ...meta };
+}
+
+/** An answer the model does not describe (no error code): named by what its status means. */
+function unnamedServiceError(err: Error & ErrorFields, meta: { httpStatus?: number; requestId?: string }): WorkbenchError {
+  const status = meta.httpStatus;
+  if (status !== undefined && TOO_LARGE_STATUS.has(status)) {
+    return {
+      code: WorkbenchCodes.RequestTooLarge,
+      message: `The server refused the request as too large (HTTP ${status}): a value sent in the URL or headers (a NextToken, an id) is too long once encoded.`,
+      retryable: false,
+      ...meta,
+    };
+  }
+  const retryable = status !== undefined && RETRYABLE_STATUS.has(status);
+  const detail = err.message && err.message !== err.name && !UNNAMED.has(err.message) ? `: ${err.message.slice(0, 300)}` : '';
+  return { code: WorkbenchCodes.UnexpectedResponse, message: `The server answered HTTP ${status ?? '(no status)'} without an error code${detail}`, retryable, ...meta };
 }
 
 function credentialError(err: Error & ErrorFields, context: MappingContext): WorkbenchError {
   if (SSO_TOKEN_PROBLEM.test(err.message)) return ssoTokenExpired(context.profile);
   const profile = context.profile ? ` for profile "${context.profile}"` : '';
-  return { code: WorkbenchCodes.CredentialsUnavailable, message: `Could not get credentials${profile}: ${err.message}`, retryable: false };
+  return { code: WorkbenchCodes.CredentialsUnavailable, message: `Could not get credentials${profile}: ${credentialDetail(err.message)}`, retryable: false };
+}
+
+/**
+ * Node's exec failure ("Command failed: <command line>\n<stderr>") reaches us
+ * through the SDK's fromProcess when a credential_process sits in a
+ * source_profile chain: the command line and the helper's stderr can hold
+ * secrets, so only the kind of failure is kept. Any other provider message is
+ * cut to its first line and 300 characters (the SDK's own messages are one line).
+ */
+export function credentialDetail(message: string): string {
+  if (/^Command failed:/.test(message) || /credential_process/i.test(message) && /\n/.test(message)) {
+    return 'a credential_process in its source_profile chain failed. Its output is not shown because helpers can print secrets; run it in a terminal to see it.';
+  }
+  const firstLine = message.split('\n', 1)[0] ?? '';
+  return firstLine.length > 300 ? `${firstLine.slice(0, 300)}…` : firstLine;
 }

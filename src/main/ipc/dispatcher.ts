@@ -9,6 +9,7 @@ import type { ChannelOutput } from '../../shared/ipc/define';
 import { fail, ok, WorkbenchCodes, type Result, type WorkbenchError } from '../../shared/errors';
 import { toValidationIssues, describeIssues } from '../../shared/chime/schema';
 import type { z } from 'zod';
+import { findMalformedUnicode } from '../../shared/ipc/wellFormed';
 
 export type Handler<C extends ChannelName> = (
   input: z.output<Contract[C]['input']>,
@@ -35,9 +36,11 @@ export function createDispatcher({ handlers, mapError }: DispatcherOptions): Dis
       if (!isChannelName(channel)) {
         return fail({ code: WorkbenchCodes.InvalidInput, message: `Unknown IPC channel: ${String(channel).slice(0, 80)}`, retryable: false });
       }
+      const malformed = findMalformedUnicode(payload);
+      if (malformed !== undefined) return fail(malformedUnicode(malformed));
       const parsed = contract[channel].input.safeParse(payload);
       if (!parsed.success) {
-        const issues = toValidationIssues(parsed.error);
+        const issues = toValidationIssues(parsed.error, payload);
         return fail({ code: WorkbenchCodes.InvalidInput, message: describeIssues(issues), issues, retryable: false });
       }
       try {
@@ -48,4 +51,9 @@ export function createDispatcher({ handlers, mapError }: DispatcherOptions): Dis
       }
     },
   };
+}
+
+function malformedUnicode(member: string): WorkbenchError {
+  const issues = [{ member, message: 'Member must be well-formed Unicode (it contains a lone UTF-16 surrogate)' }];
+  return { code: WorkbenchCodes.InvalidInput, message: describeIssues(issues), issues, retryable: false };
 }

@@ -5,6 +5,7 @@
  * Electron objects, so the glue test can drive the handlers with fakes.
  */
 import type { Session, WebContents } from 'electron';
+import { isRecentGesture, isUserGesture } from './linkPolicy';
 
 /** Checklist 5: the app needs no camera, microphone, geolocation, notification, HID or any other permission. */
 export function denyAllPermissions(session: Session): void {
@@ -15,6 +16,8 @@ export function denyAllPermissions(session: Session): void {
 
 export interface ContentsPolicy {
   readonly isAppUrl: (url: string) => boolean;
+  /** Clock for the user-gesture check (tests pass their own). */
+  readonly now?: () => number;
   /** Hands a link to the OS browser if it is on the https allow-list (checklist 15); rejects otherwise. */
   readonly openAllowListedLink: (url: string) => Promise<void>;
 }
@@ -28,9 +31,18 @@ export function applyContentsPolicy(contents: WebContents, policy: ContentsPolic
   contents.on('will-navigate', stayInApp);
   contents.on('will-frame-navigate', (event) => stayInApp(event, event.url));
   contents.on('will-redirect', stayInApp);
+  const now = policy.now ?? Date.now;
+  let lastGestureAt: number | undefined;
+  contents.on('input-event', (_event, input) => {
+    if (isUserGesture(input.type)) lastGestureAt = now();
+  });
   contents.setWindowOpenHandler(({ url }) => {
-    // A link with target=_blank to an allow-listed page opens in the OS browser; nothing opens in Electron.
-    policy.openAllowListedLink(url).catch(() => undefined);
+    // A link with target=_blank to an allow-listed page opens in the OS browser, and only right
+    // after a click or key press: a script cannot open pages on its own. Nothing opens in Electron.
+    if (isRecentGesture(lastGestureAt, now())) {
+      lastGestureAt = undefined; // one gesture, one window
+      policy.openAllowListedLink(url).catch(() => undefined);
+    }
     return { action: 'deny' };
   });
 }

@@ -8,7 +8,8 @@
 import { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from '../ipc/appOrigin';
 
-export function createMainWindow(preload: string): BrowserWindow {
+/** `devTools`: launchPolicy.ts's devToolsEnabled (false in packaged builds). */
+export function createMainWindow(preload: string, devTools: boolean): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -32,6 +33,7 @@ export function createMainWindow(preload: string): BrowserWindow {
       navigateOnDragDrop: false, // a dropped file or link must not replace the app (checklist 13)
       safeDialogs: true,
       spellcheck: false, // the spellchecker would download dictionaries from Google's CDN
+      devTools, // off in packaged builds (launchPolicy.ts): no inspector on a renderer that can export tokens
     },
   });
   window.once('ready-to-show', () => window.show());

@@ -31,6 +31,7 @@ type HistoryLayout = z.infer<typeof historyLayoutSchema>;
 
 const historySpec: DocumentSpec<HistoryLayout> = {
   name: 'endpoint-history',
+  what: 'endpoint history',
   version: '1.0.0',
   migrations: {},
   jsonSchema: { endpoints: { type: 'object' } },
@@ -90,16 +91,19 @@ export class EndpointHistoryStore {
     if (this.#entries.delete(historyKey(userArn, endpointId))) this.#schedule();
   }
 
-  /** Writes pending changes now (main calls it before quitting). */
-  flush(): void {
-    if (this.#pending === undefined) return;
-    this.#timers.clearTimeout(this.#pending);
-    this.#pending = undefined;
-    this.#write();
+  /** Writes pending changes now (main calls it before quitting); resolves once they are on disk. */
+  flush(): Promise<void> {
+    if (this.#pending !== undefined) {
+      this.#timers.clearTimeout(this.#pending);
+      this.#pending = undefined;
+      this.#write();
+    }
+    return this.#document.flush();
   }
 
   #write(): void {
-    this.#document.write({ endpoints: Object.fromEntries(this.#entries) });
+    // Copies of the lists: append() changes them in place, and a written value must not change.
+    this.#document.write({ endpoints: Object.fromEntries([...this.#entries].map(([key, list]) => [key, [...list]])) });
   }
 
   #schedule(): void {

@@ -47,15 +47,35 @@ export function openLayout(
   return { workspaces, originals, notices };
 }
 
+/**
+ * Sealing every token of every workspace on each save made a small change to
+ * a large store cost as much as sealing it all: a sealed workspace is cached
+ * by the (never mutated) workspace object, so only changed workspaces are
+ * sealed again. `originals` only change together with their workspace.
+ */
+export type SealCache = WeakMap<Workspace, StoredLayout['workspaces'][number]>;
+
 export function sealLayout(
   workspaces: readonly Workspace[],
   settings: Settings,
   encryptor: Encryptor,
   originals: SealedOriginals,
+  cache: SealCache = new WeakMap(),
 ): StoredLayout {
   return {
     settings,
-    workspaces: workspaces.map((w) => ({
+    workspaces: workspaces.map((w) => {
+      const hit = cache.get(w);
+      if (hit) return hit;
+      const sealed = sealWorkspace(w, encryptor, originals);
+      cache.set(w, sealed);
+      return sealed;
+    }),
+  };
+}
+
+function sealWorkspace(w: Workspace, encryptor: Encryptor, originals: SealedOriginals): StoredLayout['workspaces'][number] {
+  return {
       ...w,
       devices: w.devices.map((d) => {
         const kept = originals.get(originalKey(w.id, d.id));
@@ -65,6 +85,5 @@ export function sealLayout(
         else device.voipDeviceToken = voip;
         return device;
       }),
-    })),
   };
 }

@@ -145,6 +145,7 @@ export const EMPTY_LAYOUT: StoredLayout = { workspaces: [], settings: { ...DEFAU
 
 export const workspaceDocumentSpec: DocumentSpec<StoredLayout> = {
   name: 'workspaces',
+  what: 'workspaces',
   version: WORKSPACE_LAYOUT_VERSION,
   migrations: { '2.0.0': migrateV1ToV2 },
   jsonSchema,

@@ -25,8 +25,9 @@ import {
 } from '../../shared/workspace/workspace';
 import { plainTextEncryptor, type Encryptor } from './encryption';
 import type { DocumentOpener, PersistentDocument, StoreNotice } from './persistence';
-import { openLayout, originalKey, sealLayout, type SealedOriginals } from './tokenSealing';
+import { openLayout, originalKey, sealLayout, type SealCache, type SealedOriginals } from './tokenSealing';
 import { exportWorkspaces, planImport, uniqueName } from './workspaceTransfer';
+import { MAX_EXPORT_CHARS, MAX_EXPORT_TEXT } from '../../shared/limits';
 import { workspaceDocumentSpec, type StoredLayout } from './workspaceLayout';
 
 export interface WorkspaceServiceOptions {
@@ -63,6 +64,7 @@ export class WorkspaceService {
   readonly #notices: StoreNotice[];
   /** Ciphertexts this machine could not decrypt, kept so a write does not drop them. */
   #originals: SealedOriginals;
+  readonly #sealed: SealCache = new WeakMap();
   #state: State;
 
   constructor({ open, encryptor = plainTextEncryptor, now = Date.now, newId = () => crypto.randomUUID() }: WorkspaceServiceOptions) {
@@ -74,10 +76,33 @@ export class WorkspaceService {
     this.#document = opened.document;
     this.#notices = [...opened.notices];
     if (!this.encryptionAvailable) this.#notices.push({ kind: 'encryption-unavailable' });
-    const { workspaces, originals, notices } = openLayout(this.#document.read(), encryptor);
+    const stored = this.#document.read();
+    const { workspaces, originals, notices } = openLayout(stored, encryptor);
+    // What was loaded is already sealed: the first save reuses it instead of sealing everything again.
+    workspaces.forEach((w, i) => {
+      const sealed = stored.workspaces[i];
+      if (sealed) this.#sealed.set(w, sealed);
+    });
     this.#notices.push(...notices);
     this.#originals = originals;
-    this.#state = { workspaces, settings: this.#document.read().settings };
+    const repaired = repairDuplicateIds(workspaces, originals, this.#newId);
+    this.#state = { workspaces: repaired.workspaces, settings: this.#document.read().settings };
+    if (repaired.details.length > 0) {
+      this.#notices.push({ kind: 'store-repaired', file: this.#document.path, details: repaired.details });
+      this.#commit(this.#state, undefined);
+    }
+  }
+
+  /** Resolves once every change so far is on disk (main awaits it before quitting). */
+  flush(): Promise<void> {
+    return this.#document.flush();
+  }
+
+  /** A save that failed in the background; the change stays in memory and the next change saves again. */
+  onWriteError(listener: (notice: StoreNotice) => void): () => void {
+    return this.#document.onWriteError((error) =>
+      listener({ kind: 'store-write-failed', file: this.#document.path, reason: error.message.split('\n', 1)[0] ?? String(error) }),
+    );
   }
 
   /** Things main should tell the user once (recovered file, tokens that could not be decrypted, no encryption). */
@@ -171,6 +196,11 @@ export class WorkspaceService {
     const valid = validate(devicePatchSchema, patch);
     if (!valid.ok) return valid;
     let updated: Device | undefined;
+    // The user gave a new token: the ciphertext we could not read is no longer worth keeping
+    // (dropped before the commit seals the workspace, restored if the change fails).
+    const key = originalKey(id, deviceId);
+    const original = this.#originals.get(key);
+    if (original && (valid.value.deviceToken !== undefined || valid.value.voipDeviceToken !== undefined)) this.#originals.delete(key);
     const r = this.#change(id, (w, at) => {
       const devices = w.devices.map((d) => {
         if (d.id !== deviceId) return d;
@@ -183,9 +213,10 @@ export class WorkspaceService {
       });
       return updated ? { ...w, devices, updatedAt: at } : undefined;
     });
-    if (!r.ok) return r;
-    // The user gave a new token: the ciphertext we could not read is no longer worth keeping.
-    if (valid.value.deviceToken !== undefined || valid.value.voipDeviceToken !== undefined) this.#originals.delete(originalKey(id, deviceId));
+    if (!r.ok) {
+      if (original) this.#originals.set(key, original);
+      return r;
+    }
     return ok(updated!);
   }
 
@@ -228,7 +259,12 @@ export class WorkspaceService {
       selected = [w.value];
     }
     if (selected.length === 0) return invalid('There is no workspace to export');
-    return ok(exportWorkspaces(selected, options.includeDeviceTokens, this.#now()));
+    const text = exportWorkspaces(selected, options.includeDeviceTokens, this.#now());
+    // What we write we must be able to read back (src/shared/limits.ts).
+    if (text.length > MAX_EXPORT_CHARS) {
+      return invalid(`The export would be larger than ${MAX_EXPORT_TEXT}, the most an import reads: export fewer workspaces at a time, or without device tokens`);
+    }
+    return ok(text);
   }
 
   import(text: string): Result<ImportSummary> {
@@ -248,7 +284,7 @@ export class WorkspaceService {
 
   #commit<T>(next: State, value: T): Result<T> {
     try {
-      this.#document.write(sealLayout(next.workspaces, next.settings, this.#encryptor, this.#originals));
+      this.#document.write(sealLayout(next.workspaces, next.settings, this.#encryptor, this.#originals, this.#sealed));
     } catch (error) {
       return fail({
         code: WorkbenchCodes.StoreError,
@@ -286,4 +322,42 @@ function dedupeTargets(list: Workspace['watchList']): Workspace['watchList'] {
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * Two workspaces with one id (or two devices with one id in a workspace) made
+ * a rename or delete of one hit both. Later duplicates get new ids; nothing
+ * is dropped, and what changed is said to the user.
+ */
+export function repairDuplicateIds(
+  workspaces: readonly Workspace[],
+  originals: SealedOriginals,
+  newId: () => string,
+): { workspaces: Workspace[]; details: string[] } {
+  const details: string[] = [];
+  const seen = new Set<string>();
+  const repaired = workspaces.map((w) => {
+    let id = w.id;
+    if (seen.has(id)) {
+      id = newId();
+      details.push(`workspace "${w.name}" shared its id with another and was given a new one`);
+    }
+    seen.add(id);
+    const deviceIds = new Set<string>();
+    let changed = id !== w.id;
+    const devices = w.devices.map((d) => {
+      const kept = originals.get(originalKey(w.id, d.id));
+      let deviceId = d.id;
+      if (deviceIds.has(deviceId)) {
+        deviceId = newId();
+        changed = true;
+        details.push(`device "${d.label}" in workspace "${w.name}" shared its id with another and was given a new one`);
+      }
+      deviceIds.add(deviceId);
+      if (kept && (id !== w.id || deviceId !== d.id)) originals.set(originalKey(id, deviceId), kept);
+      return deviceId === d.id ? d : { ...d, id: deviceId };
+    });
+    return changed ? { ...w, id, devices } : w;
+  });
+  return { workspaces: repaired, details };
 }

@@ -7,7 +7,8 @@
  */
 import type { ConnectionManager } from '../aws/connections';
 import type { WorkspaceService } from '../store/workspaceService';
-import type { DocumentOpener } from '../store/persistence';
+import type { DocumentOpener, StoreNotice } from '../store/persistence';
+import { WorkbenchFailure } from '../aws/errors';
 import { EndpointHistoryStore } from '../store/historyStore';
 import type { EventBus } from '../ipc/events';
 import { EndpointWatcher, type EndpointLister } from './endpointWatcher';
@@ -51,7 +52,7 @@ export class WatchCoordinator {
     const others = workspace.watchList.filter((t) => !same(t));
     const watchList = watched ? [...others, target] : others;
     const updated = this.#o.workspaces.update(workspace.id, { watchList });
-    if (!updated.ok) throw new Error(updated.error.message);
+    if (!updated.ok) throw new WorkbenchFailure(updated.error);
     this.#watcher?.setTargets(watchList);
     return watchList;
   }
@@ -92,11 +93,17 @@ export class WatchCoordinator {
     this.#watcher?.resume();
   }
 
-  dispose(): void {
+  /** Problems met opening the endpoint history file (a corrupt file moved aside), for main to tell the user. */
+  storeNotices(): readonly StoreNotice[] {
+    return this.#history.notices;
+  }
+
+  /** Stops watching; resolves once the endpoint history is on disk. */
+  dispose(): Promise<void> {
     this.#watcher?.stop();
     this.#watcher = undefined;
     this.#notifier.dispose();
-    this.#history.flush();
+    return this.#history.flush();
   }
 
   #createWatcher(): EndpointWatcher {

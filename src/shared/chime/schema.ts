@@ -109,7 +109,7 @@ export function membersSchema(members: Readonly<Record<string, Member | Operatio
   return z.strictObject(shape, {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `Unknown member: ${issue.keys.join(', ')}`
+        ? `Unknown member: ${cappedList(issue.keys)}`
         : 'Input must be a JSON object',
   });
 }
@@ -132,18 +132,64 @@ export interface ValidationIssue {
   readonly message: string;
 }
 
-export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
-  return error.issues.map((issue) => {
-    const member = issue.path.map((p) => (typeof p === 'number' ? String(p + 1) : String(p))).join('.');
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
-    return { member, message: missing ? 'Member must not be null' : issue.message };
+/** Messages name at most this many items of a list (unknown keys, issues), then "and N more". */
+export const MESSAGE_LIST_CAP = 10;
+const MESSAGE_ITEM_CHARS = 64;
+
+/** `a, b, c and 49,997 more`, each item cut to 64 characters: a hostile payload cannot make a huge answer. */
+export function cappedList(items: readonly PropertyKey[]): string {
+  const shown = items.slice(0, MESSAGE_LIST_CAP).map((k) => {
+    const text = String(k);
+    return text.length > MESSAGE_ITEM_CHARS ? `${text.slice(0, MESSAGE_ITEM_CHARS)}…` : text;
   });
+  const rest = items.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} and ${rest.toLocaleString('en-US')} more` : shown.join(', ');
+}
+
+/** What a value is, in the words a message uses: "a number", "an array", "null". */
+export function describeReceived(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : 'a number';
+  if (typeof value === 'string') return 'a string';
+  if (typeof value === 'boolean') return 'a boolean';
+  return typeof value === 'undefined' ? 'nothing' : `a ${typeof value}`;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/**
+ * Issues as the service names them. `input` (what was validated) lets a type
+ * mismatch say what came: zod does not keep the received value in its issues.
+ * A missing or null required member is "must not be null" (the service's
+ * words); any other wrong type says what was expected and what was received.
+ * At most MESSAGE_LIST_CAP issues are kept.
+ */
+export function toValidationIssues(error: z.ZodError, input?: unknown): ValidationIssue[] {
+  const issues = error.issues.slice(0, MESSAGE_LIST_CAP).map((issue) => {
+    const member = issue.path.map((p) => (typeof p === 'number' ? String(p + 1) : String(p))).join('.');
+    if (issue.code !== 'invalid_type') return { member, message: issue.message };
+    const received = 'input' in issue && issue.input !== undefined ? issue.input : valueAt(input, issue.path);
+    if (received === undefined || received === null) return { member, message: 'Member must not be null' };
+    const expected = issue.message.replace(/^Invalid input: /, '').replace(/, received \w+$/, '');
+    return { member, message: `${expected}, received ${describeReceived(received)}` };
+  });
+  const more = error.issues.length - issues.length;
+  return more > 0 ? [...issues, { member: '', message: `and ${more.toLocaleString('en-US')} more problems` }] : issues;
 }
 
 /** The service's sentence for a set of issues. */
 export function describeIssues(issues: readonly ValidationIssue[]): string {
   const parts = issues.map((i) => (i.member ? `Value at '${i.member}' failed to satisfy constraint: ${i.message}` : i.message));
-  const n = issues.length;
+  const n = issues.filter((i) => i.member || !i.message.startsWith('and ')).length;
   return `${n} validation error${n === 1 ? '' : 's'} detected: ${parts.join('; ')}`;
 }
 
@@ -155,7 +201,7 @@ export function validateOperationInput(
   unknown: UnknownMembers = 'reject',
 ): Validation<Record<string, unknown>> {
   const result = operationInputSchema(op, unknown).safeParse(input);
-  return result.success ? { ok: true, value: result.data } : { ok: false, issues: toValidationIssues(result.error) };
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: toValidationIssues(result.error, input) };
 }
 
 /** Validate one form field against a member shape (forms use this field by field). */

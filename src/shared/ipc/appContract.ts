@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { channel, event } from './define';
 import { shapeSchema } from '../chime/schema';
+import { MAX_EXPORT_CHARS } from '../limits';
 import { ChimeArn, String64 } from '../chime/shapes';
 import type * as T from './appTypes';
 
@@ -36,9 +37,8 @@ export const appChannels = {
 
   'activity:list': channel<readonly T.ActivityEntry[]>()(z.undefined()),
   'activity:clear': channel<{ cleared: number }>()(z.undefined()),
-  'activity:export': channel<{ json: string; fileName: string }>()(
-    z.strictObject({ revealTokens: z.boolean().default(false) }).optional(),
-  ),
+  // The export is always redacted (tokens shortened); there is nothing to reveal, so no member asks to.
+  'activity:export': channel<{ json: string; fileName: string }>()(z.undefined()),
   'activity:cli': channel<{ command: string }>()(
     z.strictObject({ id: z.number().int().nonnegative(), revealTokens: z.boolean().default(false) }),
   ),
@@ -61,7 +61,7 @@ export const appChannels = {
   'workspace:export': channel<{ json: string; fileName: string }>()(
     z.strictObject({ ids: z.array(id).max(1000).optional(), includeDeviceTokens: z.boolean() }),
   ),
-  'workspace:import': channel<T.ImportSummary>()(z.strictObject({ json: z.string().max(5_000_000) })),
+  'workspace:import': channel<T.ImportSummary>()(z.strictObject({ json: z.string().max(MAX_EXPORT_CHARS) })),
 
   'settings:get': channel<T.Settings>()(z.undefined()),
   'settings:set': channel<T.Settings>()(settingsPatchSchema),

@@ -44,7 +44,15 @@ export interface WorkspaceRestore {
 }
 
 export interface StoreNotice {
-  readonly kind: 'store-recovered' | 'encryption-unavailable' | 'tokens-unreadable' | 'import-done';
+  readonly kind:
+    | 'store-recovered'
+    | 'store-newer'
+    | 'store-unavailable'
+    | 'store-repaired'
+    | 'store-write-failed'
+    | 'encryption-unavailable'
+    | 'tokens-unreadable'
+    | 'import-done';
   readonly message: string;
   readonly movedTo?: string;
 }

@@ -6,12 +6,13 @@
  * unknown key is an error rather than something carried along unseen.
  */
 import { z } from 'zod';
+import { MAX_EXPORT_CHARS, MAX_EXPORT_TEXT } from '../limits';
 import { WORKSPACE_LIMITS, workspaceSchema, type Workspace } from './workspace';
 
 export const EXPORT_FORMAT = 'chime-endpoint-workbench/workspaces';
 export const EXPORT_VERSION = 1;
-/** Every workspace at its list caps with 1,600-character tokens fits well under this. */
-export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
+/** Export refuses to write more than this, so every export can be imported (src/shared/limits.ts). */
+export const MAX_IMPORT_BYTES = MAX_EXPORT_CHARS;
 const MAX_DEPTH = 16;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -76,7 +77,7 @@ function issueText(issue: z.core.$ZodIssue): string {
  * string, received number"), first ten only.
  */
 export function parseUntrustedJson<T>(text: string, schema: z.ZodType<T>): ParseOutcome<T> {
-  if (text.length > MAX_IMPORT_BYTES) return { ok: false, problems: [`(file): larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`] };
+  if (text.length > MAX_IMPORT_BYTES) return { ok: false, problems: [`(file): larger than ${MAX_EXPORT_TEXT}`] };
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { RegisterEndpointDialog } from '../../../src/renderer/src/features/registration/RegisterEndpointDialog';
 import { installFakeApi } from '../fakeApi';
@@ -153,6 +153,36 @@ describe('RegisterEndpointDialog', () => {
     const [first, second] = registerCalls().map((c) => (c.input as { ClientRequestToken: string }).ClientRequestToken);
     expect(first).toBeTruthy();
     expect(second).toBe(first);
+  });
+
+  it('offers to deregister an INACTIVE endpoint, not "Try again", when the endpoint quota is reached', async () => {
+    const endpoint = (id: string, status: 'ACTIVE' | 'INACTIVE', reason?: 'INVALID_DEVICE_TOKEN') => ({
+      EndpointId: id,
+      Name: `Phone ${id}`,
+      Type: 'APNS' as const,
+      AppInstanceUserArn: USER_ARN,
+      EndpointState: { Status: status, ...(reason ? { StatusReason: reason } : {}) },
+    });
+    seedStore([endpoint('a', 'ACTIVE'), endpoint('b', 'INACTIVE', 'INVALID_DEVICE_TOKEN'), endpoint('c', 'ACTIVE')]);
+    // As main maps the service's answer (test/unit/aws/chimeErrors.test.ts); even flagged retryable, "Try again" must not show.
+    const quota = { code: 'ResourceLimitExceededException', message: 'The request exceeds the resource limit.', httpStatus: 400, retryable: true };
+    const deregistered: unknown[] = [];
+    const { user } = setup({
+      'chime:RegisterAppInstanceUserEndpoint': () => ({ ok: false, error: quota }),
+      'chime:DeregisterAppInstanceUserEndpoint': (input) => {
+        deregistered.push(input);
+        return {};
+      },
+    });
+    await fillValid(user);
+    await user.click(screen.getByRole('button', { name: 'Register' }));
+    expect(await screen.findByText('ResourceLimitExceededException')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    const inactive = screen.getByRole('list', { name: 'INACTIVE endpoints' });
+    expect(within(inactive).getAllByRole('listitem')).toHaveLength(1);
+    await user.click(within(inactive).getByRole('button', { name: 'Deregister Phone b' }));
+    expect(deregistered).toEqual([{ AppInstanceUserArn: USER_ARN, EndpointId: 'b' }]);
+    expect(await screen.findByText(/Deregistered Phone b: you can register now/)).toBeInTheDocument();
   });
 
   it('uses a new ClientRequestToken once the request changed', async () => {

@@ -1,3 +1,4 @@
+import { MAX_EXPORT_CHARS, MAX_EXPORT_TEXT } from '../../../src/shared/limits';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { useAppStore } from '../../../src/renderer/src/store';
@@ -103,9 +104,9 @@ describe('Import of an oversized file', () => {
     await user.click(screen.getByRole('button', { name: 'Import workspaces' }));
     const dialog = screen.getByRole('dialog', { name: 'Import workspaces' });
     const big = new File(['x'], 'huge.json', { type: 'application/json' });
-    Object.defineProperty(big, 'size', { value: 6_000_000 });
+    Object.defineProperty(big, 'size', { value: MAX_EXPORT_CHARS + 1 });
     await user.upload(within(dialog).getByLabelText('Workspace file'), big);
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('huge.json: larger than 5 MB');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(`huge.json: larger than ${MAX_EXPORT_TEXT}`);
     expect(callsTo('workspace:import')).toHaveLength(0);
   });
 });

@@ -107,9 +107,9 @@ describe('Workspace menu', () => {
       movedTo: 'workspaces.corrupt-2024.json',
     });
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Workspace store recovered');
+    expect(alert).toHaveTextContent('Saved data recovered');
     expect(alert).toHaveTextContent('workspaces.corrupt-2024.json');
-    await user.click(within(alert).getByRole('button', { name: 'Dismiss: Workspace store recovered' }));
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss: Saved data recovered' }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });

@@ -6,7 +6,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { startHarness, type RunningHarness } from '../../harness/startHarness';
@@ -72,6 +72,9 @@ export async function openSession(options: SessionOptions): Promise<E2ESession> 
       await context.close();
       if (!options.browser) await browser.close();
       await harness.close();
+      // The temp folders this session made (a caller's userDataDir is the caller's to remove).
+      rmSync(awsConfigDir, { recursive: true, force: true });
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

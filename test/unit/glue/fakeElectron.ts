@@ -70,6 +70,8 @@ export function createFakeElectron() {
     enableSandbox: recorder(),
     getPath: recorder((name: string) => (name === 'userData' ? paths.userData : `/nonexistent/${name}`)),
     getVersion: () => '0.0.0-glue',
+    /** As `electron .` runs: a development build (DevTools on, debugging switches allowed). */
+    isPackaged: false,
     quit: recorder(),
     exit: recorder<[number?]>(),
   });
@@ -129,6 +131,7 @@ export function createFakeElectron() {
     protocol,
     session,
     shell: { openExternal: recorder(async (_url: string) => undefined) },
+    dialog: { showErrorBox: recorder<[string, string]>() },
     safeStorage: {
       isEncryptionAvailable: () => false,
       getSelectedStorageBackend: () => 'basic_text',

@@ -87,6 +87,8 @@ describe('the window', () => {
       webviewTag: false,
     });
     expect(prefs.enableBlinkFeatures ?? '').toBe('');
+    // DevTools follow launchPolicy.ts: on for this development build (app.isPackaged false), off when packaged.
+    expect(prefs.devTools).toBe(true);
     expect(String(prefs.preload).replaceAll('\\', '/')).toMatch(/\/preload\/index\.cjs$/);
   });
 
@@ -103,8 +105,11 @@ describe('Content-Security-Policy (checklist 7)', () => {
     expect(csp.get('script-src')).toEqual(["'self'"]);
     expect(csp.get('object-src')).toEqual(["'none'"]);
     expect(csp.get('default-src')).toEqual(["'none'"]);
-    for (const [, sources] of csp) expect(sources).not.toContain("'unsafe-eval'");
-    expect(csp.get('script-src')).not.toContain("'unsafe-inline'");
+    // Every directive, every 'unsafe-*' keyword (eval, inline, hashes, wasm-eval, allow-redirects).
+    for (const [name, sources] of csp) {
+      expect(sources.filter((s) => /^'unsafe-/i.test(s)), name).toEqual([]);
+      expect(sources, name).not.toContain('*');
+    }
   };
 
   it('is sent as a header with every app:// response', async () => {
@@ -127,6 +132,18 @@ describe('Content-Security-Policy (checklist 7)', () => {
     expect(meta).not.toBeNull();
     expectStrict(meta![1]!);
   });
+
+  it('says the same in the header and the meta tag (but for what a meta tag cannot carry)', async () => {
+    const html = await readFile(path.join(ROOT, 'src/renderer/index.html'), 'utf8');
+    const meta = cspDirectives(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)![1]!);
+    const [, handler] = electron.protocol.handle.calls[0]!;
+    const header = cspDirectives((await handler(new Request('app://workbench/index.html'))).headers.get('content-security-policy') ?? '');
+    // CSP3 §6.1: frame-ancestors, report-uri and sandbox are ignored in a <meta> policy.
+    const META_IGNORED = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
+    const headerForMeta = new Map([...header].filter(([name]) => !META_IGNORED.has(name)));
+    expect(Object.fromEntries(meta)).toEqual(Object.fromEntries(headerForMeta));
+    expect(header.get('frame-ancestors')).toEqual(["'none'"]);
+  });
 });
 
 describe('web contents policy (checklists 11–15)', () => {
@@ -147,13 +164,22 @@ describe('web contents policy (checklists 11–15)', () => {
     expect(frame.defaultPrevented).toBe(true);
   });
 
-  it('denies every new window; only allow-listed https links reach shell.openExternal', async () => {
+  it('denies every new window; only allow-listed https links reach shell.openExternal, each after a user gesture', async () => {
     const open = contents().windowOpenHandler!;
+    const click = () => contents().emit('input-event', fakeEvent(), { type: 'mouseDown' });
     for (const url of ['https://evil.example/', 'http://docs.aws.amazon.com/', 'file:///etc/passwd', 'smb://host/share', 'app://workbench/']) {
+      click();
       expect(open({ url })).toEqual({ action: 'deny' });
     }
+    // Without a click or key press just before, a script's window.open opens nothing.
+    contents().emit('input-event', fakeEvent(), { type: 'mouseMove' });
+    expect(open({ url: 'https://docs.aws.amazon.com/chime-sdk/scripted' })).toEqual({ action: 'deny' });
+    click();
     expect(open({ url: 'https://docs.aws.amazon.com/chime-sdk/' })).toEqual({ action: 'deny' });
+    // One gesture opens one window.
+    expect(open({ url: 'https://docs.aws.amazon.com/chime-sdk/second' })).toEqual({ action: 'deny' });
     await vi.waitFor(() => expect(electron.shell.openExternal.calls.length).toBeGreaterThan(0));
+    await new Promise((r) => setTimeout(r, 20));
     expect(electron.shell.openExternal.calls).toEqual([['https://docs.aws.amazon.com/chime-sdk/']]);
   });
 

@@ -2,12 +2,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
+import { afterAll } from 'vitest';
 import { createConfOpener, type ConfLike, type DocumentOpener } from '../../../src/main/store/persistence';
 import type { Encryptor } from '../../../src/main/store/encryption';
 
+const made: string[] = [];
+/** A temp folder, removed after the test file (issue 10: tests left ~40 behind per run). */
 export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'workbench-store-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'workbench-store-'));
+  made.push(dir);
+  return dir;
 }
+afterAll(() => {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 export const FIXED_NOW = Date.UTC(2025, 0, 2, 3, 4, 5);
 

@@ -10,7 +10,7 @@ describe('EndpointHistoryStore', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('coalesces writes, survives a restart and stays bounded per endpoint', () => {
+  it('coalesces writes, survives a restart and stays bounded per endpoint', async () => {
     const dir = tempDir();
     const history = new EndpointHistoryStore({ open: confOpener(dir), perEndpoint: 3, flushDelayMs: 500 });
     for (let i = 1; i <= 5; i++) history.append(USER_ARN, 'e1', entry(i));
@@ -18,20 +18,21 @@ describe('EndpointHistoryStore', () => {
     const onDisk = () => fs.readFileSync(path.join(dir, 'endpoint-history.json'), 'utf8');
     expect(onDisk()).not.toContain('INVALID_DEVICE_TOKEN');
     vi.advanceTimersByTime(500);
+    await history.flush();
     expect(onDisk()).toContain('INVALID_DEVICE_TOKEN');
     const again = new EndpointHistoryStore({ open: confOpener(dir), perEndpoint: 3 });
     expect(again.get(USER_ARN, 'e1').map((e) => e.at)).toEqual([3, 4, 5]);
     expect(again.get(USER_ARN, 'other')).toEqual([]);
   });
 
-  it('drops the endpoint updated longest ago beyond maxEndpoints, and flush() writes at once', () => {
+  it('drops the endpoint updated longest ago beyond maxEndpoints, and flush() writes at once', async () => {
     const dir = tempDir();
     const history = new EndpointHistoryStore({ open: confOpener(dir), maxEndpoints: 2 });
     history.append(USER_ARN, 'a', entry(1));
     history.append(USER_ARN, 'b', entry(2));
     history.append(USER_ARN, 'a', entry(3));
     history.append(USER_ARN, 'c', entry(4));
-    history.flush();
+    await history.flush();
     const again = new EndpointHistoryStore({ open: confOpener(dir) });
     expect(again.get(USER_ARN, 'b')).toEqual([]);
     expect(again.get(USER_ARN, 'a')).toHaveLength(2);

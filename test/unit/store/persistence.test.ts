@@ -30,7 +30,7 @@ const storeFile = (dir: string) => path.join(dir, 'workspaces.json');
 const open = (dir: string, encryptor = testEncryptor) => new WorkspaceService({ open: confOpener(dir), encryptor, newId: sequentialIds() });
 
 describe('workspace persistence', () => {
-  it('migrates a 1.0.0 file to the current layout, keeping everything', () => {
+  it('migrates a 1.0.0 file to the current layout, keeping everything', async () => {
     const dir = tempDir();
     fs.writeFileSync(storeFile(dir), JSON.stringify(V1_FIXTURE));
     const service = open(dir);
@@ -59,6 +59,7 @@ describe('workspace persistence', () => {
     expect(onDisk.preferences).toBeUndefined();
     // The token migrated from plain text is sealed on the first write.
     service.rename('ws-1', 'Phone tests 2');
+    await service.flush();
     expect(fs.readFileSync(storeFile(dir), 'utf8')).not.toContain(APNS_TOKEN);
   });
 
@@ -92,13 +93,14 @@ describe('workspace persistence', () => {
     }
   });
 
-  it('encrypts device tokens at rest where encryption is available', () => {
+  it('encrypts device tokens at rest where encryption is available', async () => {
     const dir = tempDir();
     const service = open(dir);
     const w = service.restore();
     if (!w.ok) throw new Error();
     const voip = 'b'.repeat(64);
     service.addDevice(w.value.id, { label: 'iPhone', type: 'APNS', deviceToken: APNS_TOKEN, voipDeviceToken: voip, pinpointAppArn: PINPOINT_ARN });
+    await service.flush();
     const text = fs.readFileSync(storeFile(dir), 'utf8');
     expect(text).not.toContain(APNS_TOKEN);
     expect(text).not.toContain(voip);
@@ -107,30 +109,33 @@ describe('workspace persistence', () => {
     expect(open(dir).list()[0]?.devices[0]).toMatchObject({ deviceToken: APNS_TOKEN, voipDeviceToken: voip });
   });
 
-  it('stores tokens in plain text where encryption is not available, and reports it', () => {
+  it('stores tokens in plain text where encryption is not available, and reports it', async () => {
     const dir = tempDir();
     const service = open(dir, plainTextEncryptor);
     const w = service.restore();
     if (!w.ok) throw new Error();
     service.addDevice(w.value.id, { label: 'Pixel', type: 'GCM', deviceToken: 'fcm-token:abc', pinpointAppArn: PINPOINT_ARN });
+    await service.flush();
     expect(service.encryptionAvailable).toBe(false);
     expect(service.notices()).toContainEqual({ kind: 'encryption-unavailable' });
     expect(fs.readFileSync(storeFile(dir), 'utf8')).toContain('fcm-token:abc');
   });
 
-  it('keeps tokens it cannot decrypt (another machine) and reports them, rather than dropping them', () => {
+  it('keeps tokens it cannot decrypt (another machine) and reports them, rather than dropping them', async () => {
     const dir = tempDir();
     const first = open(dir);
     const w = first.restore();
     if (!w.ok) throw new Error();
     const d = first.addDevice(w.value.id, { label: 'iPhone', type: 'APNS', deviceToken: APNS_TOKEN, pinpointAppArn: PINPOINT_ARN });
     if (!d.ok) throw new Error();
+    await first.flush();
     const sealed = JSON.parse(fs.readFileSync(storeFile(dir), 'utf8')).workspaces[0].devices[0].deviceToken;
 
     const elsewhere = open(dir, foreignEncryptor);
     expect(elsewhere.notices()).toContainEqual({ kind: 'tokens-unreadable', workspaceId: w.value.id, deviceIds: [d.value.id] });
     expect(elsewhere.list()[0]?.devices[0]?.deviceToken).toBe('');
     elsewhere.rename(w.value.id, 'Renamed elsewhere');
+    await elsewhere.flush();
     expect(JSON.parse(fs.readFileSync(storeFile(dir), 'utf8')).workspaces[0].devices[0].deviceToken).toBe(sealed);
     expect(open(dir).list()[0]?.devices[0]?.deviceToken).toBe(APNS_TOKEN);
   });

@@ -8,7 +8,7 @@ const open = (dir: string, ids = sequentialIds()) => new WorkspaceService({ open
 const device = { label: 'iPhone 15', type: 'APNS' as const, deviceToken: APNS_TOKEN, pinpointAppArn: PINPOINT_ARN };
 
 describe('WorkspaceService', () => {
-  it('restores a default "My workspace" on the Local sandbox on first launch, then the last one switched to', () => {
+  it('restores a default "My workspace" on the Local sandbox on first launch, then the last one switched to', async () => {
     const dir = tempDir();
     const first = open(dir);
     const restored = first.restore();
@@ -16,12 +16,13 @@ describe('WorkspaceService', () => {
     const other = first.create({ name: 'Staging', connection: { kind: 'profile', profile: 'staging' }, region: 'eu-west-1' });
     if (!other.ok) throw new Error(other.error.message);
     first.switch(other.value.id);
+    await first.flush();
 
     const again = open(dir).restore();
     expect(again.ok && again.value.name).toBe('Staging');
   });
 
-  it('creates, renames, duplicates, updates and deletes, and persists each change', () => {
+  it('creates, renames, duplicates, updates and deletes, and persists each change', async () => {
     const dir = tempDir();
     const service = open(dir);
     const created = service.create({ name: 'Dev' });
@@ -34,6 +35,7 @@ describe('WorkspaceService', () => {
     const copy = service.duplicate(id);
     expect(copy.ok && copy.value).toMatchObject({ name: 'Dev phone copy', selectedUserArn: USER_ARN, devices: [{ label: 'iPhone 15', deviceToken: APNS_TOKEN }] });
 
+    await service.flush();
     const reopened = open(dir);
     expect(reopened.list().map((w) => w.name)).toEqual(['Dev phone', 'Dev phone copy']);
     const dev = reopened.get(id);
@@ -45,16 +47,18 @@ describe('WorkspaceService', () => {
     expect(reopened.removeDevice(id, 'nope').ok).toBe(false);
     expect(reopened.update(id, { appInstanceArn: null }).ok).toBe(true);
     expect(reopened.delete(id).ok).toBe(true);
+    await reopened.flush();
     const last = open(dir);
     expect(last.list()).toHaveLength(1);
     expect(last.get(id).ok).toBe(false);
   });
 
-  it('refuses invalid input as a value, changing nothing', () => {
+  it('refuses invalid input as a value, changing nothing', async () => {
     const dir = tempDir();
     const service = open(dir);
     const w = service.restore();
     if (!w.ok) throw new Error();
+    await service.flush();
     const before = fs.readFileSync(path.join(dir, 'workspaces.json'), 'utf8');
     const results = [
       service.rename(w.value.id, '   '),
@@ -64,6 +68,7 @@ describe('WorkspaceService', () => {
       service.updateSettings({ watchIntervalMs: 10 }),
     ];
     for (const r of results) expect(r.ok ? 'ok' : r.error.code).toBe('InvalidInput');
+    await service.flush();
     expect(fs.readFileSync(path.join(dir, 'workspaces.json'), 'utf8')).toBe(before);
   });
 

@@ -3,19 +3,9 @@
  * on the allow-list (AWS documentation and consoles, the project's pages).
  */
 import { WorkbenchFailure } from '../../aws/errors';
+import { isAllowedExternalUrl } from '../../platform/linkPolicy';
 
-export const EXTERNAL_HOST_ALLOW_LIST = ['docs.aws.amazon.com', 'console.aws.amazon.com', 'aws.amazon.com', 'github.com'] as const;
-
-export function isAllowedExternalUrl(raw: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return false;
-  }
-  if (url.protocol !== 'https:' || url.username || url.password) return false;
-  return EXTERNAL_HOST_ALLOW_LIST.some((host) => url.hostname === host || url.hostname.endsWith(`.${host}`));
-}
+export { isAllowedExternalUrl };
 
 export function shellHandlers(openExternal: (url: string) => Promise<void>) {
   return {

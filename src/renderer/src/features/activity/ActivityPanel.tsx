@@ -26,7 +26,7 @@ export function ActivityPanel({ open, onToggle }: ActivityPanelProps) {
 
   const exportLog = async () => {
     setExportError(undefined);
-    const result = await getApi()['activity:export']({ revealTokens: false });
+    const result = await getApi()['activity:export']();
     if (!result.ok) {
       setExportError(result.error);
       return;

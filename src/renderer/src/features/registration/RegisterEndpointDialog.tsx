@@ -8,6 +8,7 @@ import type { WorkbenchError } from '../../../../shared/errors';
 import { ENDPOINTS_PER_USER } from '../endpoints/endpointsSlice';
 import { FieldMessages, fieldAria } from './FieldMessages';
 import { SavedDevicePicker } from './SavedDevicePicker';
+import { EndpointQuotaHelp } from './EndpointQuotaHelp';
 import { useSubmissionToken } from './useSubmissionToken';
 import { buildRegisterRequest, deviceFromRequest, EMPTY_FORM } from './registrationRequest';
 import { hasErrors, isApnsType, lintRegistration, type RegistrationField, type RegistrationForm } from './tokenLinter';
@@ -219,7 +220,11 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
             another.
           </p>
         )}
-        {serverError && <ErrorMessage error={serverError} onRetry={() => void submit()} />}
+        {serverError?.code === 'ResourceLimitExceededException' ? (
+          <EndpointQuotaHelp error={serverError} />
+        ) : (
+          serverError && <ErrorMessage error={serverError} onRetry={() => void submit()} />
+        )}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             Cancel

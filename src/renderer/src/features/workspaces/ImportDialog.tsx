@@ -5,9 +5,8 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import type { ImportSummary } from '../../../../shared/ipc/appTypes';
 import type { WorkbenchError } from '../../../../shared/errors';
 import { ImportSummaryText } from './ImportSummaryText';
+import { MAX_EXPORT_CHARS, MAX_EXPORT_TEXT } from '../../../../shared/limits';
 
-/** The contract's cap on `workspace:import` input (appContract.ts). */
-const MAX_IMPORT_CHARS = 5_000_000;
 
 /**
  * Import from a JSON export. Main validates the whole file before touching
@@ -25,8 +24,9 @@ export function ImportDialog({ onClose }: { readonly onClose: () => void }) {
     setError(undefined);
     setSummary(undefined);
     // The import channel refuses more than this; saying so here names the real problem.
-    if (file.size > MAX_IMPORT_CHARS) {
-      setError({ code: 'ImportInvalid', message: `${file.name}: larger than ${MAX_IMPORT_CHARS / 1_000_000} MB, not a workspace export`, retryable: false });
+    // (bytes ≥ characters, so a file within the byte cap is within the contract's character cap.)
+    if (file.size > MAX_EXPORT_CHARS) {
+      setError({ code: 'ImportInvalid', message: `${file.name}: larger than ${MAX_EXPORT_TEXT}, not a workspace export`, retryable: false });
       return;
     }
     setBusy(true);

@@ -1,7 +1,11 @@
 import { useAppStore } from '../../store';
 
 const TITLES = {
-  'store-recovered': 'Workspace store recovered',
+  'store-recovered': 'Saved data recovered',
+  'store-newer': 'Saved data from a newer version',
+  'store-unavailable': 'Saved data unavailable',
+  'store-repaired': 'Saved data repaired',
+  'store-write-failed': 'Saving failed',
   'encryption-unavailable': 'Tokens not encrypted',
   'tokens-unreadable': 'Saved tokens unreadable',
   'import-done': 'Import finished',
