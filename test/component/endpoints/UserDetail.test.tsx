@@ -195,6 +195,7 @@ describe('UserDetail', () => {
     const { user, callsTo } = setup({ 'chime:DeregisterAppInstanceUserEndpoint': () => ({}) });
     await user.click(within(await row('Pixel')).getByRole('button', { name: 'Deregister' }));
     let dialog = screen.getByRole('dialog', { name: 'Deregister endpoint' });
+    expect(dialog).toHaveAccessibleDescription('For user Alice (alice)');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(callsTo('chime:DeregisterAppInstanceUserEndpoint')).toHaveLength(0);
@@ -218,7 +219,8 @@ describe('UserDetail', () => {
     await waitFor(() => expect(callsTo('chime:ListAppInstanceUserEndpoints')).toHaveLength(2));
     expect(callsTo('chime:DescribeAppInstanceUser')).toHaveLength(2);
     act(() => void window.dispatchEvent(new Event('workbench:register-endpoint')));
-    expect(screen.getByRole('dialog', { name: 'Register endpoint' })).toBeInTheDocument();
+    // The dialog says whom it registers for, even when the search hides the selected user.
+    expect(screen.getByRole('dialog', { name: 'Register endpoint' })).toHaveAccessibleDescription('For user Alice (alice)');
   });
 
   it('says so when the user has no endpoints', async () => {

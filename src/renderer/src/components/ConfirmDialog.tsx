@@ -10,13 +10,15 @@ interface ConfirmDialogProps {
   /** Resolves to an error to keep the dialog open and show it, or undefined when done. */
   readonly onConfirm: () => Promise<WorkbenchError | undefined>;
   readonly onClose: () => void;
+  /** Whom the action concerns, under the title (see Dialog). */
+  readonly subject?: ReactNode;
 }
 
 /**
  * Destructive actions go through here: the confirm button is never the
  * focused default, so a stray Enter does not delete anything.
  */
-export function ConfirmDialog({ title, confirmLabel, children, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, confirmLabel, children, onConfirm, onClose, subject }: ConfirmDialogProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<WorkbenchError>();
   const confirm = async () => {
@@ -27,7 +29,7 @@ export function ConfirmDialog({ title, confirmLabel, children, onConfirm, onClos
     else onClose();
   };
   return (
-    <Dialog title={title} onClose={onClose}>
+    <Dialog title={title} onClose={onClose} subject={subject}>
       <div className="confirm-body">{children}</div>
       {error && <ErrorMessage error={error} />}
       <div className="dialog-actions">

@@ -5,11 +5,14 @@ interface DialogProps {
   readonly onClose: () => void;
   readonly children: ReactNode;
   readonly wide?: boolean;
+  /** Whom the dialog acts on (e.g. "For user Alice"), shown under the title and announced as its description. */
+  readonly subject?: ReactNode;
 }
 
 /** A modal dialog: focus moves in on open and back out on close; Escape closes; Tab stays inside. */
-export function Dialog({ title, onClose, children, wide }: DialogProps) {
+export function Dialog({ title, onClose, children, wide, subject }: DialogProps) {
   const titleId = useId();
+  const subjectId = useId();
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -35,11 +38,17 @@ export function Dialog({ title, onClose, children, wide }: DialogProps) {
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
+        aria-describedby={subject ? subjectId : undefined}
         className={wide ? 'dialog dialog-wide' : 'dialog'}
         tabIndex={-1}
         onKeyDown={onKeyDown}
       >
         <h2 id={titleId}>{title}</h2>
+        {subject && (
+          <p id={subjectId} className="dialog-subject">
+            {subject}
+          </p>
+        )}
         {children}
       </div>
     </div>

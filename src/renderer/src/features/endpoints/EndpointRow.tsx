@@ -6,6 +6,7 @@ import { Timestamp } from '../../components/Timestamp';
 import { MaskedToken } from './MaskedToken';
 import { EndpointStateText } from './EndpointStateText';
 import { EndpointNameCell } from './EndpointNameCell';
+import { UserSubject } from '../users/UserSubject';
 import type { Endpoint } from './endpointsSlice';
 
 interface EndpointRowProps {
@@ -26,6 +27,7 @@ export function EndpointRow({ endpoint, extra, hasExtraColumn }: EndpointRowProp
   const [confirming, setConfirming] = useState(false);
   const setAllowMessages = useAppStore((s) => s.setEndpointAllowMessages);
   const deregister = useAppStore((s) => s.deregisterEndpoint);
+  const userArn = useAppStore((s) => s.detailUserArn);
   const id = endpoint.EndpointId ?? '';
   const name = endpoint.Name || id;
   const attributes = endpoint.EndpointAttributes;
@@ -82,6 +84,7 @@ export function EndpointRow({ endpoint, extra, hasExtraColumn }: EndpointRowProp
               confirmLabel="Deregister"
               onConfirm={() => deregister(id)}
               onClose={() => setConfirming(false)}
+              subject={<UserSubject userArn={userArn} />}
             >
               Deregister <strong>{name}</strong>? The device stops receiving push notifications for this user. This
               cannot be undone.
