@@ -71,7 +71,16 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   });
   const workspaces = new WorkspaceService({ open: options.openDocuments, encryptor: options.encryptor });
   const pagedLoads = new PagedLoads(connections, bus);
-  const watch = new WatchCoordinator({ connections, workspaces, bus, notify: options.notify, userDataDir: options.userDataDir, openDocuments: options.openDocuments });
+  const watch = new WatchCoordinator({
+    connections,
+    workspaces,
+    bus,
+    notify: options.notify,
+    userDataDir: options.userDataDir,
+    openDocuments: options.openDocuments,
+    // An external sandbox (`--endpoint`) is assumed to use the default delay.
+    ...(options.sandboxValidationDelayMs !== undefined ? { sandboxValidationDelayMs: options.sandboxValidationDelayMs } : {}),
+  });
 
   activityLog.onEntry((entry) => bus.emit('activity:appended', entry));
   mfa.onRequest((request) => bus.emit('mfa:request', request));

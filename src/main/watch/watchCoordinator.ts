@@ -14,7 +14,9 @@ import { EndpointWatcher, type EndpointLister } from './endpointWatcher';
 import { TokenBucket } from './rateLimiter';
 import { InactiveNotifier } from './inactiveNotifier';
 import type { WatchTarget } from '../../shared/workspace/workspace';
-import type { HistoryEntry, WatchHealth } from '../../shared/workspace/watch';
+import type { EndpointSnapshot, HistoryEntry, WatchHealth } from '../../shared/workspace/watch';
+import { realTimers, type Timers } from './timers';
+import { DEFAULT_VALIDATION_DELAY_MS } from '../sandbox';
 
 export interface WatchCoordinatorOptions {
   readonly connections: ConnectionManager;
@@ -23,6 +25,16 @@ export interface WatchCoordinatorOptions {
   readonly notify: (title: string, body: string) => void;
   readonly userDataDir: string;
   readonly openDocuments: DocumentOpener;
+  /** The Local sandbox's validation delay (`--validation-delay`), how long a new endpoint stays ACTIVE before its verdict. */
+  readonly sandboxValidationDelayMs?: number;
+  readonly timers?: Timers;
+}
+
+/** A registration the watcher follows for a while, whether or not its user is watched. */
+interface Follow {
+  readonly target: { readonly userArn: string; readonly endpointId: string };
+  readonly untilMs: number;
+  readonly timer: unknown;
 }
 
 export class WatchCoordinator {
@@ -33,6 +45,7 @@ export class WatchCoordinator {
   readonly #notifier: InactiveNotifier;
   #watcher: EndpointWatcher | undefined;
   #paused = false;
+  readonly #follows = new Map<string, Follow>();
 
   constructor(options: WatchCoordinatorOptions) {
     this.#o = options;
@@ -52,8 +65,45 @@ export class WatchCoordinator {
     const watchList = watched ? [...others, target] : others;
     const updated = this.#o.workspaces.update(workspace.id, { watchList });
     if (!updated.ok) throw new Error(updated.error.message);
-    this.#watcher?.setTargets(watchList);
+    this.#watcher?.setTargets(this.#polled(watchList));
     return watchList;
+  }
+
+  /**
+   * After a registration on the Local sandbox, the endpoint is polled through
+   * this watcher (one List per user per cycle, shared with the watch list) for
+   * the sandbox's validation delay plus two cycles, and its verdict arrives as
+   * an ordinary 'watch:change'. On AWS nothing validates a token before a push,
+   * so nothing is followed: the answer is null and the app shows no "checking…".
+   */
+  follow(target: { userArn: string; endpointId: string }, known: EndpointSnapshot): { untilMs: number } | null {
+    const watcher = this.#watcher;
+    if (!watcher || this.#o.connections.current()?.kind !== 'sandbox') return null;
+    const timers = this.#o.timers ?? realTimers;
+    const windowMs = (this.#o.sandboxValidationDelayMs ?? DEFAULT_VALIDATION_DELAY_MS) + 2 * watcher.intervalMs;
+    const key = `${target.userArn}#${target.endpointId}`;
+    const previous = this.#follows.get(key);
+    if (previous) timers.clearTimeout(previous.timer);
+    const untilMs = timers.now() + windowMs;
+    const timer = timers.setTimeout(() => {
+      this.#follows.delete(key);
+      this.#watcher?.setTargets(this.#polled(this.targets()));
+    }, windowMs);
+    this.#follows.set(key, { target, untilMs, timer });
+    watcher.expect(target.userArn, known);
+    watcher.setTargets(this.#polled(this.targets()));
+    return { untilMs };
+  }
+
+  /** The watch list plus what is followed; a user watched whole already covers its follows. */
+  #polled(watchList: readonly WatchTarget[]): readonly WatchTarget[] {
+    return [...watchList, ...[...this.#follows.values()].map((f) => f.target)];
+  }
+
+  #clearFollows(): void {
+    const timers = this.#o.timers ?? realTimers;
+    for (const follow of this.#follows.values()) timers.clearTimeout(follow.timer);
+    this.#follows.clear();
   }
 
   health(): WatchHealth {
@@ -67,6 +117,7 @@ export class WatchCoordinator {
   /** A new connection (or workspace): a fresh watcher on the new client. */
   connectionChanged(): void {
     this.#watcher?.stop();
+    this.#clearFollows();
     this.#watcher = this.#createWatcher();
     this.#watcher.setTargets(this.targets());
     this.#paused = false;
@@ -75,7 +126,7 @@ export class WatchCoordinator {
 
   /** Workspace switched: same connection may remain, but the watch list changed. */
   workspaceChanged(): void {
-    this.#watcher?.setTargets(this.targets());
+    this.#watcher?.setTargets(this.#polled(this.targets()));
   }
 
   settingsChanged(): void {
@@ -95,6 +146,7 @@ export class WatchCoordinator {
   dispose(): void {
     this.#watcher?.stop();
     this.#watcher = undefined;
+    this.#clearFollows();
     this.#notifier.dispose();
     this.#history.flush();
   }

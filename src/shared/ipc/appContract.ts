@@ -18,6 +18,7 @@ import {
   workspaceIdSchema as id,
   workspacePatchSchema,
 } from '../workspace/workspace';
+import { endpointSnapshotSchema } from '../workspace/watch';
 
 // The service's own ARN rule, declared once in the shared shapes.
 const arn = shapeSchema(ChimeArn) as z.ZodType<string>;
@@ -47,6 +48,7 @@ export const appChannels = {
   'watch:list': channel<readonly T.WatchTarget[]>()(z.undefined()),
   'watch:health': channel<T.WatchHealth>()(z.undefined()),
   'watch:history': channel<readonly T.HistoryEntry[]>()(z.strictObject({ userArn: arn, endpointId })),
+  'watch:follow': channel<T.WatchFollow>()(z.strictObject({ userArn: arn, endpointId, known: endpointSnapshotSchema })),
 
   'workspace:list': channel<T.WorkspaceList>()(z.undefined()),
   'workspace:restore': channel<T.WorkspaceRestore>()(z.undefined()),

@@ -12,6 +12,9 @@ export type { ActivityEntry, CallerIdentity, MfaRequest, ProfileList, Connection
 export type { Workspace, Settings, WatchTarget, WatchHealth, HistoryEntry, ImportSummary };
 export type WatchChange = WatchEvent;
 
+/** A follow of a new endpoint (Local sandbox only): polled until `untilMs`; null where nothing validates a token (AWS). */
+export type WatchFollow = { readonly untilMs: number } | null;
+
 export interface AppInfo {
   readonly version: string;
   readonly platform: string;

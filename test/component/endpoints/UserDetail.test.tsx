@@ -228,4 +228,78 @@ describe('UserDetail', () => {
     expect(await screen.findByText('No endpoints')).toBeInTheDocument();
     expect(screen.getByText('0 of 10 endpoints')).toBeInTheDocument();
   });
+
+  it('after a registration on the Local sandbox shows "checking…" until the watcher brings the verdict', async () => {
+    const follows: unknown[] = [];
+    const store = structuredClone(ENDPOINTS) as unknown as Record<string, Stored>;
+    const { callsTo } = setup({
+      'chime:RegisterAppInstanceUserEndpoint': () => {
+        store['ep-new'] = { ...store['ep-ios']!, EndpointId: 'ep-new', Name: 'New phone' };
+        return { AppInstanceUserArn: USER_ARN, EndpointId: 'ep-new' };
+      },
+      'chime:ListAppInstanceUserEndpoints': () => ({ AppInstanceUserEndpoints: summaries(store) }),
+      'chime:DescribeAppInstanceUserEndpoint': (input) => ({ AppInstanceUserEndpoint: store[(input as { EndpointId: string }).EndpointId] }),
+      'watch:follow': (input) => {
+        follows.push(input);
+        return { untilMs: Date.now() + 60_000 };
+      },
+    });
+    await row('iPhone');
+    await act(() =>
+      useAppStore.getState().registerEndpoint({
+        Name: 'New phone',
+        Type: 'APNS_SANDBOX',
+        ResourceArn: APP_ARN,
+        EndpointAttributes: { DeviceToken: HEX64 },
+        ClientRequestToken: 'token-1',
+      }),
+    );
+    const fresh = await row('New phone');
+    expect(follows).toEqual([
+      { userArn: USER_ARN, endpointId: 'ep-new', known: { endpointId: 'ep-new', name: 'New phone', type: 'APNS_SANDBOX', allowMessages: 'ALL', status: 'ACTIVE' } },
+    ]);
+    await waitFor(() => expect(within(fresh).getByText('checking…')).toHaveAttribute('role', 'status'));
+    expect(within(screen.getByRole('row', { name: 'iPhone' })).queryByText('checking…')).not.toBeInTheDocument();
+    // The watcher reports the verdict: the row says so without a refresh, and "checking…" ends.
+    const listsBefore = callsTo('chime:ListAppInstanceUserEndpoints').length;
+    act(() =>
+      useAppStore.getState().watchChanged({
+        kind: 'state-changed',
+        userArn: USER_ARN,
+        endpointId: 'ep-new',
+        at: Date.now(),
+        before: { endpointId: 'ep-new', status: 'ACTIVE' },
+        after: { endpointId: 'ep-new', status: 'INACTIVE', statusReason: 'INVALID_DEVICE_TOKEN' },
+      }),
+    );
+    expect(within(fresh).getByText('INACTIVE (INVALID_DEVICE_TOKEN)')).toBeInTheDocument();
+    expect(within(fresh).queryByText('checking…')).not.toBeInTheDocument();
+    expect(callsTo('chime:ListAppInstanceUserEndpoints')).toHaveLength(listsBefore);
+  });
+
+  it('shows no "checking…" where main follows nothing (AWS)', async () => {
+    const store = structuredClone(ENDPOINTS) as unknown as Record<string, Stored>;
+    setup({
+      'chime:RegisterAppInstanceUserEndpoint': () => {
+        store['ep-new'] = { ...store['ep-ios']!, EndpointId: 'ep-new', Name: 'New phone' };
+        return { AppInstanceUserArn: USER_ARN, EndpointId: 'ep-new' };
+      },
+      'chime:ListAppInstanceUserEndpoints': () => ({ AppInstanceUserEndpoints: summaries(store) }),
+      'chime:DescribeAppInstanceUserEndpoint': (input) => ({ AppInstanceUserEndpoint: store[(input as { EndpointId: string }).EndpointId] }),
+      'watch:follow': () => null,
+    });
+    await row('iPhone');
+    await act(() =>
+      useAppStore.getState().registerEndpoint({
+        Name: 'New phone',
+        Type: 'APNS_SANDBOX',
+        ResourceArn: APP_ARN,
+        EndpointAttributes: { DeviceToken: HEX64 },
+        ClientRequestToken: 'token-1',
+      }),
+    );
+    const fresh = await row('New phone');
+    expect(within(fresh).queryByText('checking…')).not.toBeInTheDocument();
+    expect(useAppStore.getState().follows).toEqual({});
+  });
 });

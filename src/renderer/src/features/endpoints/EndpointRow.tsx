@@ -7,6 +7,7 @@ import { MaskedToken } from './MaskedToken';
 import { EndpointStateText } from './EndpointStateText';
 import { EndpointNameCell } from './EndpointNameCell';
 import { UserSubject } from '../users/UserSubject';
+import { followKey } from '../watch/watchSlice';
 import type { Endpoint } from './endpointsSlice';
 
 interface EndpointRowProps {
@@ -28,6 +29,7 @@ export function EndpointRow({ endpoint, extra, hasExtraColumn }: EndpointRowProp
   const setAllowMessages = useAppStore((s) => s.setEndpointAllowMessages);
   const deregister = useAppStore((s) => s.deregisterEndpoint);
   const userArn = useAppStore((s) => s.detailUserArn);
+  const checking = useAppStore((s) => Boolean(userArn && endpoint.EndpointId && s.follows[followKey(userArn, endpoint.EndpointId)]));
   const id = endpoint.EndpointId ?? '';
   const name = endpoint.Name || id;
   const attributes = endpoint.EndpointAttributes;
@@ -65,7 +67,7 @@ export function EndpointRow({ endpoint, extra, hasExtraColumn }: EndpointRowProp
         </label>
       </td>
       <td>
-        <EndpointStateText state={endpoint.EndpointState} />
+        <EndpointStateText state={endpoint.EndpointState} checking={checking} />
       </td>
       <td className="dates-cell">
         <Timestamp value={endpoint.CreatedTimestamp} compact />

@@ -167,8 +167,21 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
       if (!userArn) return { ok: false, error: { code: 'NoUser', message: 'Select a user first.', retryable: false } };
       const result = await getApi()['chime:RegisterAppInstanceUserEndpoint']({ ...input, AppInstanceUserArn: userArn });
       if (!result.ok) return result;
+      const endpointId = result.value.EndpointId ?? '';
       if (current(userArn)) await get().loadEndpoints(userArn);
-      return { ok: true, value: { endpointId: result.value.EndpointId ?? '' } };
+      // What the table now shows (or, for a user left meanwhile, what was registered) is what the follow diffs against.
+      const shown = current(userArn) ? get().endpoints.find((e) => e.EndpointId === endpointId) : undefined;
+      if (endpointId) {
+        void get().followEndpoint(userArn, {
+          endpointId,
+          ...(shown?.Name ?? input.Name ? { name: shown?.Name ?? input.Name } : {}),
+          type: shown?.Type ?? input.Type,
+          allowMessages: shown?.AllowMessages ?? input.AllowMessages ?? 'ALL',
+          status: shown?.EndpointState?.Status ?? 'ACTIVE',
+          ...(shown?.EndpointState?.StatusReason ? { statusReason: shown.EndpointState.StatusReason } : {}),
+        });
+      }
+      return { ok: true, value: { endpointId } };
     },
 
     dismissEndpointActionError: () => set({ endpointActionError: undefined }),

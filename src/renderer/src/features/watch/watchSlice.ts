@@ -7,6 +7,7 @@
 import type { SliceCreator } from '../../store';
 import { getApi } from '../../api';
 import type { WatchChange, WatchHealth, WatchTarget } from '../../../../shared/ipc/appTypes';
+import type { EndpointSnapshot } from '../../../../shared/workspace/watch';
 import type { WorkbenchError } from '../../../../shared/errors';
 import { sameTarget } from './watchTargets';
 
@@ -21,6 +22,10 @@ export interface WatchSlice {
   readonly watchEvents: readonly WatchChange[];
   /** The newest event, kept for code that only cares about the latest change. */
   readonly lastWatchChange?: WatchChange;
+  /** Endpoints followed after a registration (Local sandbox), by `userArn#endpointId`, until when (epoch ms). */
+  readonly follows: Readonly<Record<string, number>>;
+  /** Asks main to follow a new endpoint until the sandbox has validated it; a no-op on AWS. */
+  followEndpoint(userArn: string, known: EndpointSnapshot): Promise<void>;
   loadWatch(): Promise<void>;
   setWatched(target: WatchTarget, watched: boolean): Promise<void>;
   setWatchTargets(targets: readonly WatchTarget[]): void;
@@ -35,9 +40,32 @@ async function readHealth(): Promise<WatchHealth | undefined> {
   return result.ok ? result.value : undefined;
 }
 
+export function followKey(userArn: string, endpointId: string): string {
+  return `${userArn}#${endpointId}`;
+}
+
+const followTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
 export const createWatchSlice: SliceCreator<WatchSlice> = (set, get) => ({
   watchTargets: [],
   watchEvents: [],
+  follows: {},
+
+  async followEndpoint(userArn, known) {
+    const result = await getApi()['watch:follow']({ userArn, endpointId: known.endpointId, known });
+    if (!result.ok || !result.value) return;
+    const key = followKey(userArn, known.endpointId);
+    const { untilMs } = result.value;
+    set((s) => ({ follows: { ...s.follows, [key]: untilMs } }));
+    clearTimeout(followTimers.get(key));
+    followTimers.set(
+      key,
+      setTimeout(() => {
+        followTimers.delete(key);
+        set((s) => ({ follows: withoutKey(s.follows, key) }));
+      }, Math.max(0, untilMs - Date.now())),
+    );
+  },
 
   async loadWatch() {
     const [targets, health] = await Promise.all([getApi()['watch:list'](), readHealth()]);
@@ -70,7 +98,14 @@ export const createWatchSlice: SliceCreator<WatchSlice> = (set, get) => ({
   dismissWatchError: () => set({ watchError: undefined }),
 
   watchChanged(change) {
-    set((s) => ({ lastWatchChange: change, watchEvents: [...s.watchEvents, change].slice(-MAX_RECENT_EVENTS) }));
+    const key = followKey(change.userArn, change.endpointId);
+    // A followed endpoint's verdict has arrived: "checking…" ends with it.
+    const verdict = change.kind === 'state-changed' || change.kind === 'disappeared';
+    set((s) => ({
+      lastWatchChange: change,
+      watchEvents: [...s.watchEvents, change].slice(-MAX_RECENT_EVENTS),
+      ...(verdict && key in s.follows ? { follows: withoutKey(s.follows, key) } : {}),
+    }));
     // The endpoints table patches the row (state, reason, AllowMessages), drops a
     // disappeared one and reloads the list when an unknown endpoint appears.
     get().endpointWatched(change);
@@ -78,3 +113,8 @@ export const createWatchSlice: SliceCreator<WatchSlice> = (set, get) => ({
 
   watchHealthChanged: (health) => set({ watchHealth: health }),
 });
+
+function withoutKey(record: Readonly<Record<string, number>>, key: string): Record<string, number> {
+  const { [key]: _removed, ...rest } = record;
+  return rest;
+}
