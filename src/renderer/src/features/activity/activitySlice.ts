@@ -25,14 +25,16 @@ export interface ActivitySlice {
   selectActivity(id: number | undefined): void;
 }
 
-export const createActivitySlice: SliceCreator<ActivitySlice> = (set) => ({
+export const createActivitySlice: SliceCreator<ActivitySlice> = (set, get) => ({
   activity: [],
   showWatcherCalls: false,
   setShowWatcherCalls: (showWatcherCalls) => set({ showWatcherCalls }),
   activityLoading: false,
 
-  activityAppended: (entry) =>
-    set((s) => (s.activity.some((e) => e.id === entry.id) ? s : { activity: capped([...s.activity, entry]) })),
+  activityAppended(entry) {
+    set((s) => (s.activity.some((e) => e.id === entry.id) ? s : { activity: capped([...s.activity, entry]) }));
+    get().callSeen(entry);
+  },
 
   async loadActivity() {
     set({ activityLoading: true, activityError: undefined });
