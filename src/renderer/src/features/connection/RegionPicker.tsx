@@ -10,6 +10,7 @@ export function RegionPicker() {
   const region = connection?.info.region ?? 'us-east-1';
   const isSandbox = connection?.info.kind === 'sandbox';
   const warning = isSandbox ? undefined : regionWarning(region);
+  const sandboxNoteId = useId();
 
   const onChange = (next: string) => {
     if (!connection) return;
@@ -24,9 +25,10 @@ export function RegionPicker() {
         id={id}
         value={region}
         onChange={(e) => onChange(e.target.value)}
-        disabled={!connection || connection.status === 'connecting'}
-        aria-describedby={warning ? warningId : undefined}
+        disabled={!connection || connection.status === 'connecting' || isSandbox}
+        aria-describedby={warning ? warningId : isSandbox ? sandboxNoteId : undefined}
       >
+        {isSandbox && !ALL_REGIONS.some((r) => r.region === region) && <option value={region}>{region}</option>}
         <optgroup label="Chime SDK Identity regions">
           {ALL_REGIONS.filter((r) => r.supported).map((r) => (
             <option key={r.region} value={r.region}>
@@ -42,6 +44,12 @@ export function RegionPicker() {
           ))}
         </optgroup>
       </select>
+      {isSandbox && (
+        // A sandbox serves the one region it was started with (`--region`): its ARNs and signatures name it.
+        <span id={sandboxNoteId} className="muted small region-note" title={`Start a sandbox with --region to serve another region (npm run sandbox -- --region eu-central-1).`}>
+          The Local sandbox serves {region} only
+        </span>
+      )}
       {warning && (
         <span id={warningId} className="warning-chip" role="status" title={warning}>
           ⚠ Not a Chime SDK Identity region
