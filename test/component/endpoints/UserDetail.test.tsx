@@ -196,6 +196,8 @@ describe('UserDetail', () => {
     await user.click(within(await row('Pixel')).getByRole('button', { name: 'Deregister' }));
     let dialog = screen.getByRole('dialog', { name: 'Deregister endpoint' });
     expect(dialog).toHaveAccessibleDescription('For user Alice (alice)');
+    // A stray Enter must not deregister: focus starts on Cancel.
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(callsTo('chime:DeregisterAppInstanceUserEndpoint')).toHaveLength(0);
@@ -220,7 +222,10 @@ describe('UserDetail', () => {
     expect(callsTo('chime:DescribeAppInstanceUser')).toHaveLength(2);
     act(() => void window.dispatchEvent(new Event('workbench:register-endpoint')));
     // The dialog says whom it registers for, even when the search hides the selected user.
-    expect(screen.getByRole('dialog', { name: 'Register endpoint' })).toHaveAccessibleDescription('For user Alice (alice)');
+    const register = screen.getByRole('dialog', { name: 'Register endpoint' });
+    expect(register).toHaveAccessibleDescription('For user Alice (alice)');
+    // Initial focus on the first field.
+    expect(within(register).getAllByRole('textbox')[0]).toHaveFocus();
   });
 
   it('says so when the user has no endpoints', async () => {

@@ -33,7 +33,7 @@ export function ConfirmDialog({ title, confirmLabel, children, onConfirm, onClos
       <div className="confirm-body">{children}</div>
       {error && <ErrorMessage error={error} />}
       <div className="dialog-actions">
-        <button type="button" onClick={onClose} autoFocus>
+        <button type="button" onClick={onClose} data-autofocus>
           Cancel
         </button>
         <button type="button" className="danger" onClick={() => void confirm()} disabled={busy}>

@@ -9,7 +9,12 @@ interface DialogProps {
   readonly subject?: ReactNode;
 }
 
-/** A modal dialog: focus moves in on open and back out on close; Escape closes; Tab stays inside. */
+/**
+ * A modal dialog: focus moves in on open and back out on close; Escape closes; Tab stays inside.
+ * Initial focus (WAI-ARIA APG dialog pattern): an element marked `data-autofocus`, else the first
+ * form field outside a table (per-row controls are not where a dialog starts), else the first
+ * safe action of the dialog's buttons (never a destructive one), else the dialog itself.
+ */
 export function Dialog({ title, onClose, children, wide, subject }: DialogProps) {
   const titleId = useId();
   const subjectId = useId();
@@ -18,8 +23,12 @@ export function Dialog({ title, onClose, children, wide, subject }: DialogProps)
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const node = ref.current;
-    const first = node?.querySelector<HTMLElement>('[autofocus], input, select, textarea, button');
-    (first ?? node)?.focus();
+    (initialFocus(node) ?? node)?.focus({ preventScroll: true });
+    // Nothing opens scrolled: the title and first columns are what the eye looks for.
+    if (node) {
+      node.scrollTop = 0;
+      node.scrollLeft = 0;
+    }
     return () => previous?.focus?.();
   }, []);
 
@@ -53,6 +62,17 @@ export function Dialog({ title, onClose, children, wide, subject }: DialogProps)
       </div>
     </div>
   );
+}
+
+const FIELDS = 'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled])';
+
+export function initialFocus(node: HTMLElement | null): HTMLElement | undefined {
+  if (!node) return undefined;
+  const marked = node.querySelector<HTMLElement>('[data-autofocus]');
+  if (marked) return marked;
+  const field = Array.from(node.querySelectorAll<HTMLElement>(FIELDS)).find((el) => !el.closest('table'));
+  if (field) return field;
+  return Array.from(node.querySelectorAll<HTMLButtonElement>('.dialog-actions button:not([disabled])')).find((b) => !b.classList.contains('danger'));
 }
 
 function trapTab(e: React.KeyboardEvent, container: HTMLElement | null) {

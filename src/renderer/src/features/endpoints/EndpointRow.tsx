@@ -7,6 +7,7 @@ import { MaskedToken } from './MaskedToken';
 import { EndpointStateText } from './EndpointStateText';
 import { EndpointNameCell } from './EndpointNameCell';
 import { UserSubject } from '../users/UserSubject';
+import { EndpointDetailsDialog } from './EndpointDetailsDialog';
 import { followKey } from '../watch/watchSlice';
 import type { Endpoint } from './endpointsSlice';
 
@@ -26,6 +27,7 @@ function shortPinpointArn(arn: string): string {
 /** One endpoint; the row is named by the endpoint's name so tests and screen readers can find it. */
 export function EndpointRow({ endpoint, extra, hasExtraColumn }: EndpointRowProps) {
   const [confirming, setConfirming] = useState(false);
+  const [details, setDetails] = useState(false);
   const setAllowMessages = useAppStore((s) => s.setEndpointAllowMessages);
   const deregister = useAppStore((s) => s.deregisterEndpoint);
   const userArn = useAppStore((s) => s.detailUserArn);
@@ -43,10 +45,10 @@ export function EndpointRow({ endpoint, extra, hasExtraColumn }: EndpointRowProp
       <td>
         <MaskedToken token={attributes?.DeviceToken} label="device token" />
       </td>
-      <td>
+      <td className="col-optional">
         <MaskedToken token={attributes?.VoipDeviceToken} label="VoIP token" />
       </td>
-      <td className="arn-cell">
+      <td className="arn-cell col-optional">
         {endpoint.ResourceArn ? (
           <code title={endpoint.ResourceArn} aria-label={endpoint.ResourceArn}>
             {shortPinpointArn(endpoint.ResourceArn)}
@@ -69,15 +71,20 @@ export function EndpointRow({ endpoint, extra, hasExtraColumn }: EndpointRowProp
       <td>
         <EndpointStateText state={endpoint.EndpointState} checking={checking} />
       </td>
-      <td className="dates-cell">
+      <td className="dates-cell col-optional">
         <Timestamp value={endpoint.CreatedTimestamp} compact />
         <Timestamp value={endpoint.LastUpdatedTimestamp} compact />
       </td>
       {hasExtraColumn && <td>{extra}</td>}
-      <td>
+      <td className="row-actions">
+        <button type="button" className="small" onClick={() => setDetails(true)} title="Every field of this endpoint, whole">
+          Details
+        </button>
         <button type="button" className="small" onClick={() => setConfirming(true)}>
           Deregister
         </button>
+        {details &&
+          createPortal(<EndpointDetailsDialog endpoint={endpoint} userArn={userArn} onClose={() => setDetails(false)} />, document.body)}
         {/* Portalled so the dialog is not announced as part of the row. */}
         {confirming &&
           createPortal(

@@ -61,11 +61,17 @@ export function EndpointsTable({ extraColumn, rowExtra }: EndpointsTableProps) {
                   <th scope="col">Name</th>
                   <th scope="col">Type</th>
                   <th scope="col">Device token</th>
-                  <th scope="col">VoIP token</th>
-                  <th scope="col">Pinpoint app ARN</th>
+                  <th scope="col" className="col-optional">
+                    VoIP token
+                  </th>
+                  <th scope="col" className="col-optional">
+                    Pinpoint app ARN
+                  </th>
                   <th scope="col">Allow messages</th>
                   <th scope="col">State</th>
-                  <th scope="col">Created / updated</th>
+                  <th scope="col" className="col-optional">
+                    Created / updated
+                  </th>
                   {extraColumn && <th scope="col">{extraColumn}</th>}
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
