@@ -163,7 +163,41 @@ describe('UserDetail', () => {
       }),
     );
     expect(toggle).toBeChecked();
-    expect(screen.getByRole('alert')).toHaveTextContent('ForbiddenException');
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('ForbiddenException');
+    // One box, next to the row, in whole words, with its own Dismiss.
+    expect(alert).toHaveTextContent('Could not change Allow messages for iPhone; the change was undone.');
+    expect(alert.closest('tr')?.previousElementSibling).toBe(screen.getByRole('row', { name: 'iPhone' }));
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('keeps the user and the rows when a refresh fails with a 503: one error, the rest marked "as of"', async () => {
+    let down = false;
+    const unavailable = { ok: false, error: { code: 'ServiceUnavailableException', message: 'Try later', httpStatus: 503, retryable: true } };
+    const store = structuredClone(ENDPOINTS) as unknown as Record<string, Stored>;
+    setup({
+      'chime:DescribeAppInstanceUser': () =>
+        down ? unavailable : { AppInstanceUser: { AppInstanceUserArn: USER_ARN, Name: 'Alice', Metadata: '{"team":"mobile"}' } },
+      'chime:ListAppInstanceUserEndpoints': () => (down ? unavailable : { AppInstanceUserEndpoints: summaries(store) }),
+    });
+    await row('iPhone');
+    down = true;
+    await act(() => useAppStore.getState().refreshUserDetail());
+    const alerts = screen.getAllByRole('alert');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toHaveTextContent('Could not refresh this user and its endpoints');
+    expect(within(alerts[0]!).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    // The details and rows stay, marked stale.
+    expect(screen.getByRole('heading', { name: 'Alice' })).toBeInTheDocument();
+    expect(screen.getByText('{"team":"mobile"}')).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: 'iPhone' })).toBeInTheDocument();
+    expect(screen.getAllByText(/^as of \d\d:\d\d:\d\d$/)).toHaveLength(2);
+    // Back up: Try again clears the error and the marks.
+    down = false;
+    await userEvent.click(within(alerts[0]!).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+    expect(screen.queryByText(/^as of /)).not.toBeInTheDocument();
   });
 
   it('keeps the new Allow messages value when the service accepts it', async () => {

@@ -72,13 +72,17 @@ export function initialFocus(node: HTMLElement | null): HTMLElement | undefined 
   if (marked) return marked;
   const field = Array.from(node.querySelectorAll<HTMLElement>(FIELDS)).find((el) => !el.closest('table'));
   if (field) return field;
-  return Array.from(node.querySelectorAll<HTMLButtonElement>('.dialog-actions button:not([disabled])')).find((b) => !b.classList.contains('danger'));
+  return Array.from(node.querySelectorAll<HTMLButtonElement>('.dialog-actions button:not([disabled])')).find(
+    (b) => !b.classList.contains('danger'),
+  );
 }
 
 function trapTab(e: React.KeyboardEvent, container: HTMLElement | null) {
   if (!container) return;
   const focusable = Array.from(
-    container.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex="0"]'),
+    container.querySelectorAll<HTMLElement>(
+      'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex="0"]',
+    ),
   );
   const first = focusable[0];
   const last = focusable[focusable.length - 1];

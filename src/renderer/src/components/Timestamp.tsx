@@ -3,7 +3,13 @@ export function Timestamp({ value, compact }: { readonly value: number | undefin
   if (value === undefined) return <span className="muted">—</span>;
   const date = new Date(value);
   return (
-    <time dateTime={date.toISOString()} title={`${date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}`}>
+    <time
+      dateTime={date.toISOString()}
+      title={`${date
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC')}`}
+    >
       {compact ? date.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' }) : date.toLocaleString()}
     </time>
   );

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useAppStore } from '../../store';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { Timestamp } from '../../components/Timestamp';
 import { MaskedToken } from './MaskedToken';
 import { EndpointStateText } from './EndpointStateText';
@@ -31,76 +32,103 @@ export function EndpointRow({ endpoint, extra, hasExtraColumn }: EndpointRowProp
   const setAllowMessages = useAppStore((s) => s.setEndpointAllowMessages);
   const deregister = useAppStore((s) => s.deregisterEndpoint);
   const userArn = useAppStore((s) => s.detailUserArn);
-  const checking = useAppStore((s) => Boolean(userArn && endpoint.EndpointId && s.follows[followKey(userArn, endpoint.EndpointId)]));
+  const actionError = useAppStore((s) =>
+    s.endpointActionError?.endpointId === endpoint.EndpointId ? s.endpointActionError : undefined,
+  );
+  const checking = useAppStore((s) =>
+    Boolean(userArn && endpoint.EndpointId && s.follows[followKey(userArn, endpoint.EndpointId)]),
+  );
   const id = endpoint.EndpointId ?? '';
   const name = endpoint.Name || id;
   const attributes = endpoint.EndpointAttributes;
 
   return (
-    <tr aria-label={name}>
-      <td>
-        <EndpointNameCell endpointId={id} name={endpoint.Name} />
-      </td>
-      <td>{endpoint.Type ?? '—'}</td>
-      <td>
-        <MaskedToken token={attributes?.DeviceToken} label="device token" />
-      </td>
-      <td className="col-optional">
-        <MaskedToken token={attributes?.VoipDeviceToken} label="VoIP token" />
-      </td>
-      <td className="arn-cell col-optional">
-        {endpoint.ResourceArn ? (
-          <code title={endpoint.ResourceArn} aria-label={endpoint.ResourceArn}>
-            {shortPinpointArn(endpoint.ResourceArn)}
-          </code>
-        ) : (
-          <span className="muted">—</span>
-        )}
-      </td>
-      <td>
-        <label className="switch">
-          <input
-            type="checkbox"
-            role="switch"
-            aria-label="Allow messages"
-            checked={endpoint.AllowMessages === 'ALL'}
-            onChange={(e) => void setAllowMessages(id, e.target.checked)}
-          />
-        </label>
-      </td>
-      <td>
-        <EndpointStateText state={endpoint.EndpointState} checking={checking} />
-      </td>
-      <td className="dates-cell col-optional">
-        <Timestamp value={endpoint.CreatedTimestamp} compact />
-        <Timestamp value={endpoint.LastUpdatedTimestamp} compact />
-      </td>
-      {hasExtraColumn && <td>{extra}</td>}
-      <td className="row-actions">
-        <button type="button" className="small" onClick={() => setDetails(true)} title="Every field of this endpoint, whole">
-          Details
-        </button>
-        <button type="button" className="small" onClick={() => setConfirming(true)}>
-          Deregister
-        </button>
-        {details &&
-          createPortal(<EndpointDetailsDialog endpoint={endpoint} userArn={userArn} onClose={() => setDetails(false)} />, document.body)}
-        {/* Portalled so the dialog is not announced as part of the row. */}
-        {confirming &&
-          createPortal(
-            <ConfirmDialog
-              title="Deregister endpoint"
-              confirmLabel="Deregister"
-              onConfirm={() => deregister(id)}
-              onClose={() => setConfirming(false)}
-              subject={<UserSubject userArn={userArn} />}
-            >
-              Deregister <strong>{name}</strong>? The device stops receiving push notifications for this user. This
-              cannot be undone.
-            </ConfirmDialog>,
-            document.body,
+    <>
+      <tr aria-label={name}>
+        <td>
+          <EndpointNameCell endpointId={id} name={endpoint.Name} />
+        </td>
+        <td>{endpoint.Type ?? '—'}</td>
+        <td>
+          <MaskedToken token={attributes?.DeviceToken} label="device token" />
+        </td>
+        <td className="col-optional">
+          <MaskedToken token={attributes?.VoipDeviceToken} label="VoIP token" />
+        </td>
+        <td className="arn-cell col-optional">
+          {endpoint.ResourceArn ? (
+            <code title={endpoint.ResourceArn} aria-label={endpoint.ResourceArn}>
+              {shortPinpointArn(endpoint.ResourceArn)}
+            </code>
+          ) : (
+            <span className="muted">—</span>
           )}
-      </td>
-    </tr>
+        </td>
+        <td>
+          <label className="switch">
+            <input
+              type="checkbox"
+              role="switch"
+              aria-label="Allow messages"
+              checked={endpoint.AllowMessages === 'ALL'}
+              onChange={(e) => void setAllowMessages(id, e.target.checked)}
+            />
+          </label>
+        </td>
+        <td>
+          <EndpointStateText state={endpoint.EndpointState} checking={checking} />
+        </td>
+        <td className="dates-cell col-optional">
+          <Timestamp value={endpoint.CreatedTimestamp} compact />
+          <Timestamp value={endpoint.LastUpdatedTimestamp} compact />
+        </td>
+        {hasExtraColumn && <td>{extra}</td>}
+        <td className="row-actions">
+          <button
+            type="button"
+            className="small"
+            onClick={() => setDetails(true)}
+            title="Every field of this endpoint, whole"
+          >
+            Details
+          </button>
+          <button type="button" className="small" onClick={() => setConfirming(true)}>
+            Deregister
+          </button>
+          {details &&
+            createPortal(
+              <EndpointDetailsDialog endpoint={endpoint} userArn={userArn} onClose={() => setDetails(false)} />,
+              document.body,
+            )}
+          {/* Portalled so the dialog is not announced as part of the row. */}
+          {confirming &&
+            createPortal(
+              <ConfirmDialog
+                title="Deregister endpoint"
+                confirmLabel="Deregister"
+                onConfirm={() => deregister(id)}
+                onClose={() => setConfirming(false)}
+                subject={<UserSubject userArn={userArn} />}
+              >
+                Deregister <strong>{name}</strong>? The device stops receiving push notifications for this user. This
+                cannot be undone.
+              </ConfirmDialog>,
+              document.body,
+            )}
+        </td>
+      </tr>
+      {actionError && (
+        // Next to what failed: right under the endpoint's row, one box with its Dismiss.
+        <tr className="row-error">
+          <td colSpan={99}>
+            <ErrorMessage
+              lead={`Could not ${actionError.action === 'rename' ? `rename ${name}` : `${actionError.action} for ${name}`}; the change was undone.`}
+              error={actionError.error}
+              onDismiss={() => useAppStore.getState().dismissEndpointActionError()}
+            />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }

@@ -5,7 +5,13 @@ import type { Endpoint } from './endpointsSlice';
  * "ACTIVE" or "INACTIVE (REASON)", with the plain-words explanation as tooltip and, when inactive, beneath;
  * "checking…" beside ACTIVE while the app follows a new endpoint to its verdict (Local sandbox).
  */
-export function EndpointStateText({ state, checking }: { readonly state: Endpoint['EndpointState']; readonly checking?: boolean }) {
+export function EndpointStateText({
+  state,
+  checking,
+}: {
+  readonly state: Endpoint['EndpointState'];
+  readonly checking?: boolean;
+}) {
   const status = state?.Status;
   const reason = state?.StatusReason;
   const explanation = describeEndpointState(status, reason);

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useAppStore } from '../../store';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { StaleMark } from '../../components/StaleMark';
 import { EndpointRow } from './EndpointRow';
 import { ENDPOINTS_PER_USER, type Endpoint } from './endpointsSlice';
 
@@ -15,10 +15,7 @@ export function EndpointsTable({ extraColumn, rowExtra }: EndpointsTableProps) {
   const endpoints = useAppStore((s) => s.endpoints);
   const loading = useAppStore((s) => s.endpointsLoading);
   const error = useAppStore((s) => s.endpointsError);
-  const actionError = useAppStore((s) => s.endpointActionError);
-  const userArn = useAppStore((s) => s.detailUserArn);
-  const retry = () => userArn && void useAppStore.getState().loadEndpoints(userArn);
-  const actionTarget = actionError && endpoints.find((e) => e.EndpointId === actionError.endpointId);
+  const listedAt = useAppStore((s) => s.endpointsAt);
 
   return (
     <div className="endpoints">
@@ -31,23 +28,9 @@ export function EndpointsTable({ extraColumn, rowExtra }: EndpointsTableProps) {
             Loading endpoints…
           </span>
         )}
+        {error && <StaleMark at={listedAt} what="list of endpoints" />}
       </div>
-      {error && <ErrorMessage error={error} onRetry={retry} />}
-      {actionError && (
-        <div className="endpoint-action-error">
-          <span className="muted small">
-            Could not {actionError.action} {actionTarget?.Name || actionError.endpointId}; the change was undone.
-          </span>
-          <ErrorMessage error={actionError.error} />
-          <button
-            type="button"
-            className="link small"
-            onClick={() => useAppStore.getState().dismissEndpointActionError()}
-          >
-            Dismiss
-          </button>
-        </div>
-      )}
+      {/* The error of a failed refresh is shown by UserDetail, next to what failed; the rows stay, marked stale. */}
       {!loading && !error && endpoints.length === 0 ? (
         <EmptyState title="No endpoints">
           This user has no push endpoints yet. Use “Register endpoint” (Ctrl+N) to add one.
@@ -55,7 +38,7 @@ export function EndpointsTable({ extraColumn, rowExtra }: EndpointsTableProps) {
       ) : (
         endpoints.length > 0 && (
           <div className="table-scroll">
-            <table aria-label="Endpoints">
+            <table aria-label="Endpoints" className={error ? 'stale' : undefined}>
               <thead>
                 <tr>
                   <th scope="col">Name</th>

@@ -29,7 +29,11 @@ export interface EndpointsSlice {
   readonly userDetail?: UserDetailValue;
   readonly userDetailLoading: boolean;
   readonly userDetailError?: WorkbenchError;
+  /** When the shown user detail was read (epoch ms); with an error, the detail is stale as of then. */
+  readonly userDetailAt?: number;
   readonly endpoints: readonly Endpoint[];
+  /** When the shown endpoints were listed (epoch ms); with an error or a watcher backing off, stale as of then. */
+  readonly endpointsAt?: number;
   readonly endpointsLoading: boolean;
   readonly endpointsError?: WorkbenchError;
   readonly endpointActionError?: EndpointActionError;
@@ -70,7 +74,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
         userDetailLoading: Boolean(userArn),
         endpointsError: undefined,
         endpointActionError: undefined,
-        ...(fresh ? { userDetail: undefined, endpoints: [] } : {}),
+        ...(fresh ? { userDetail: undefined, endpoints: [], userDetailAt: undefined, endpointsAt: undefined } : {}),
       });
       if (!userArn) return;
       const describeUser = async () => {
@@ -78,7 +82,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
         if (!current(userArn)) return;
         set(
           result.ok
-            ? { userDetail: result.value.AppInstanceUser, userDetailLoading: false }
+            ? { userDetail: result.value.AppInstanceUser, userDetailLoading: false, userDetailAt: Date.now() }
             : { userDetailError: result.error, userDetailLoading: false },
         );
       };
@@ -99,7 +103,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
         return;
       }
       // Summaries first, so the rows appear at once; Describe fills in the token, ARN and times.
-      set({ endpoints: listed.value });
+      set({ endpoints: listed.value, endpointsAt: Date.now() });
       const described = await describeEndpoints(userArn, listed.value);
       if (current(userArn)) set({ endpoints: described, endpointsLoading: false });
     },
