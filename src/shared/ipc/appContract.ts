@@ -8,6 +8,7 @@ import { channel, event } from './define';
 import { shapeSchema } from '../chime/schema';
 import { ChimeArn, String64 } from '../chime/shapes';
 import type * as T from './appTypes';
+import { CLI_SHELLS } from '../aws/cli';
 
 import {
   connectionSchema,
@@ -41,7 +42,7 @@ export const appChannels = {
     z.strictObject({ revealTokens: z.boolean().default(false) }).optional(),
   ),
   'activity:cli': channel<{ command: string }>()(
-    z.strictObject({ id: z.number().int().nonnegative(), revealTokens: z.boolean().default(false) }),
+    z.strictObject({ id: z.number().int().nonnegative(), revealTokens: z.boolean().default(false), shell: z.enum(CLI_SHELLS).default('posix') }),
   ),
 
   'watch:set': channel<readonly T.WatchTarget[]>()(z.strictObject({ target: watchTargetSchema, watched: z.boolean() })),

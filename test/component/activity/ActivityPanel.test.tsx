@@ -100,12 +100,16 @@ describe('ActivityPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Copy as AWS CLI command' }));
     expect(await screen.findByText('Copied')).toBeInTheDocument();
     expect(writeText).toHaveBeenCalledWith(COMMAND);
-    expect(callsTo('activity:cli')[0]?.input).toEqual({ id: 2, revealTokens: false });
+    expect(callsTo('activity:cli')[0]?.input).toEqual({ id: 2, revealTokens: false, shell: 'posix' });
+    // Hidden tokens: the copy says they are placeholders.
+    expect(screen.getByText(/Device tokens are copied as/)).toHaveTextContent('<DEVICE_TOKEN>');
 
     await user.click(screen.getByRole('checkbox', { name: 'Reveal tokens' }));
+    expect(screen.queryByText(/Device tokens are copied as/)).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Shell' }), 'PowerShell');
     await user.click(screen.getByRole('button', { name: 'Copy as AWS CLI command' }));
     await waitFor(() => expect(callsTo('activity:cli')).toHaveLength(2));
-    expect(callsTo('activity:cli')[1]?.input).toEqual({ id: 2, revealTokens: true });
+    expect(callsTo('activity:cli')[1]?.input).toEqual({ id: 2, revealTokens: true, shell: 'powershell' });
   });
 
   it('shows the command selected for a manual copy when the clipboard refuses', async () => {

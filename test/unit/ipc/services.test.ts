@@ -144,4 +144,29 @@ describe('store notices', () => {
     expect(polls.length).toBeLessThanOrEqual(Math.ceil((Date.now() - before) / 1000) + 1);
     await call('settings:set', { watchIntervalMs: 5000 });
   }, 15_000);
+
+  it('keeps the Local sandbox on the same port across launches while it is free, so copied commands keep working', async () => {
+    const data = await mkdtemp(path.join(tmpdir(), 'services-port-'));
+    const launch = () =>
+      createMainServices({
+        userDataDir: data,
+        openDocuments: createConfOpener({ cwd: data, create: (o) => new Conf(o as ConstructorParameters<typeof Conf>[0]) as unknown as ConfLike }),
+        encryptor: plainTextEncryptor,
+        notify: () => {},
+        openExternal: async () => {},
+        appVersion: 'test',
+        platform: 'linux',
+        profileSource: { env: { AWS_CONFIG_FILE: path.join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials') } },
+      });
+    const first = await launch();
+    const url = first.sandboxUrl;
+    await first.dispose();
+    const second = await launch();
+    try {
+      expect(second.sandboxUrl).toBe(url);
+    } finally {
+      await second.dispose();
+      await rm(data, { recursive: true, force: true });
+    }
+  });
 });
