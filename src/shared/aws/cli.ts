@@ -113,7 +113,7 @@ export function buildCliCommand(operation: OperationName, input: Readonly<Record
 }
 
 // A shorthand value may not contain what the shorthand parser splits on or unquotes.
-const SHORTHAND_VALUE = /^[^,=\[\]{}"'\s\\]+$/;
+const SHORTHAND_VALUE = /^[^,=[\]{}"'\s\\]+$/;
 
 /** A quoted value (already shell-safe). */
 function formatValue(value: unknown, quote: (word: string) => string): string {
