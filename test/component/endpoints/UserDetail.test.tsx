@@ -273,7 +273,7 @@ describe('UserDetail', () => {
     const store = structuredClone(ENDPOINTS) as unknown as Record<string, Stored>;
     const { callsTo } = setup({
       'chime:RegisterAppInstanceUserEndpoint': () => {
-        store['ep-new'] = { ...store['ep-ios']!, EndpointId: 'ep-new', Name: 'New phone' };
+        store['ep-new'] = { ...store['ep-ios']!, EndpointId: 'ep-new', Name: 'New phone', CreatedTimestamp: Date.UTC(2025, 0, 1) };
         return { AppInstanceUserArn: USER_ARN, EndpointId: 'ep-new' };
       },
       'chime:ListAppInstanceUserEndpoints': () => ({ AppInstanceUserEndpoints: summaries(store) }),
@@ -298,6 +298,10 @@ describe('UserDetail', () => {
       { userArn: USER_ARN, endpointId: 'ep-new', known: { endpointId: 'ep-new', name: 'New phone', type: 'APNS_SANDBOX', allowMessages: 'ALL', status: 'ACTIVE' } },
     ]);
     await waitFor(() => expect(within(fresh).getByText('checking…')).toHaveAttribute('role', 'status'));
+    // Newest first, highlighted, and said in words.
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Endpoints' })).getAllByRole('row')[1]).toBe(fresh));
+    expect(fresh).toHaveClass('row-new');
+    expect(screen.getByText('Registered “New phone”.')).toHaveAttribute('role', 'status');
     expect(within(screen.getByRole('row', { name: 'iPhone' })).queryByText('checking…')).not.toBeInTheDocument();
     // The watcher reports the verdict: the row says so without a refresh, and "checking…" ends.
     const listsBefore = callsTo('chime:ListAppInstanceUserEndpoints').length;
@@ -340,5 +344,23 @@ describe('UserDetail', () => {
     const fresh = await row('New phone');
     expect(within(fresh).queryByText('checking…')).not.toBeInTheDocument();
     expect(useAppStore.getState().follows).toEqual({});
+  });
+
+  it('sorts by a column on request, newest first by default', async () => {
+    const { user } = setup();
+    await row('iPhone');
+    const table = screen.getByRole('table', { name: 'Endpoints' });
+    const names = () => within(table).getAllByRole('row').slice(1).map((r) => r.getAttribute('aria-label'));
+    // ep-ios was created after ep-android.
+    expect(names()).toEqual(['iPhone', 'Pixel']);
+    expect(within(table).getByRole('columnheader', { name: /Created/ })).toHaveAttribute('aria-sort', 'descending');
+    await user.click(within(table).getByRole('button', { name: /^Name/ }));
+    expect(within(table).getByRole('columnheader', { name: /^Name/ })).toHaveAttribute('aria-sort', 'ascending');
+    expect(names()).toEqual(['iPhone', 'Pixel']);
+    await user.click(within(table).getByRole('button', { name: /^Name/ }));
+    expect(names()).toEqual(['Pixel', 'iPhone']);
+    await user.click(within(table).getByRole('button', { name: /^State/ }));
+    expect(names()).toEqual(['Pixel', 'iPhone']);
+    expect(within(table).getByRole('columnheader', { name: /^State/ })).toHaveAttribute('aria-sort', 'ascending');
   });
 });

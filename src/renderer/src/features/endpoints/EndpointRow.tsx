@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useAppStore } from '../../store';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -17,6 +17,8 @@ interface EndpointRowProps {
   /** An extra cell's content (e.g. the per-endpoint "Watch" switch), rendered before the actions. */
   readonly extra?: ReactNode;
   readonly hasExtraColumn?: boolean;
+  /** Just registered: highlighted and scrolled into view once. */
+  readonly isNew?: boolean;
 }
 
 /** `apps/a1b2…e8f90`: the part that tells Pinpoint apps apart; the full ARN is on hover. */
@@ -26,7 +28,12 @@ function shortPinpointArn(arn: string): string {
 }
 
 /** One endpoint; the row is named by the endpoint's name so tests and screen readers can find it. */
-export function EndpointRow({ endpoint, extra, hasExtraColumn }: EndpointRowProps) {
+export function EndpointRow({ endpoint, extra, hasExtraColumn, isNew }: EndpointRowProps) {
+  const rowRef = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    // jsdom has no scrollIntoView; browsers do.
+    if (isNew) rowRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [isNew]);
   const [confirming, setConfirming] = useState(false);
   const [details, setDetails] = useState(false);
   const setAllowMessages = useAppStore((s) => s.setEndpointAllowMessages);
@@ -44,7 +51,7 @@ export function EndpointRow({ endpoint, extra, hasExtraColumn }: EndpointRowProp
 
   return (
     <>
-      <tr aria-label={name}>
+      <tr aria-label={name} ref={rowRef} className={isNew ? 'row-new' : undefined}>
         <td>
           <EndpointNameCell endpointId={id} name={endpoint.Name} />
         </td>

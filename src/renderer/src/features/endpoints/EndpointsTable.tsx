@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
+import { DEFAULT_ENDPOINT_SORT, sortEndpoints, type EndpointSort, type EndpointSortKey } from './endpointSort';
 import { useAppStore } from '../../store';
 import { EmptyState } from '../../components/EmptyState';
 import { StaleMark } from '../../components/StaleMark';
@@ -11,8 +12,41 @@ export interface EndpointsTableProps {
   readonly rowExtra?: (endpoint: Endpoint) => ReactNode;
 }
 
+function SortHeader({
+  label,
+  sortKey,
+  sort,
+  onSort,
+  className,
+}: {
+  label: string;
+  sortKey: EndpointSortKey;
+  sort: EndpointSort;
+  onSort: (s: EndpointSort) => void;
+  className?: string;
+}) {
+  const active = sort.key === sortKey;
+  const next: EndpointSort = {
+    key: sortKey,
+    direction: active && sort.direction === 'ascending' ? 'descending' : 'ascending',
+  };
+  return (
+    <th scope="col" className={className} aria-sort={active ? sort.direction : undefined}>
+      <button type="button" className="sort-button" onClick={() => onSort(next)}>
+        {label}
+        <span aria-hidden="true" className="sort-arrow">
+          {active ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+        </span>
+      </button>
+    </th>
+  );
+}
+
 export function EndpointsTable({ extraColumn, rowExtra }: EndpointsTableProps) {
-  const endpoints = useAppStore((s) => s.endpoints);
+  const unsorted = useAppStore((s) => s.endpoints);
+  const [sort, setSort] = useState<EndpointSort>(DEFAULT_ENDPOINT_SORT);
+  const endpoints = useMemo(() => sortEndpoints(unsorted, sort), [unsorted, sort]);
+  const registered = useAppStore((s) => s.lastRegistered);
   const loading = useAppStore((s) => s.endpointsLoading);
   const error = useAppStore((s) => s.endpointsError);
   const listedAt = useAppStore((s) => s.endpointsAt);
@@ -29,6 +63,11 @@ export function EndpointsTable({ extraColumn, rowExtra }: EndpointsTableProps) {
           </span>
         )}
         {error && <StaleMark at={listedAt} what="list of endpoints" />}
+        <span role="status" className="small success-text">
+          {registered && endpoints.some((e) => e.EndpointId === registered.endpointId)
+            ? `Registered “${registered.name}”.`
+            : ''}
+        </span>
       </div>
       {/* The error of a failed refresh is shown by UserDetail, next to what failed; the rows stay, marked stale. */}
       {!loading && !error && endpoints.length === 0 ? (
@@ -41,8 +80,8 @@ export function EndpointsTable({ extraColumn, rowExtra }: EndpointsTableProps) {
             <table aria-label="Endpoints" className={error ? 'stale' : undefined}>
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Type</th>
+                  <SortHeader label="Name" sortKey="name" sort={sort} onSort={setSort} />
+                  <SortHeader label="Type" sortKey="type" sort={sort} onSort={setSort} />
                   <th scope="col">Device token</th>
                   <th scope="col" className="col-optional">
                     VoIP token
@@ -51,10 +90,14 @@ export function EndpointsTable({ extraColumn, rowExtra }: EndpointsTableProps) {
                     Pinpoint app ARN
                   </th>
                   <th scope="col">Allow messages</th>
-                  <th scope="col">State</th>
-                  <th scope="col" className="col-optional">
-                    Created / updated
-                  </th>
+                  <SortHeader label="State" sortKey="state" sort={sort} onSort={setSort} />
+                  <SortHeader
+                    label="Created / updated"
+                    sortKey="created"
+                    sort={sort}
+                    onSort={setSort}
+                    className="col-optional"
+                  />
                   {extraColumn && <th scope="col">{extraColumn}</th>}
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
@@ -66,6 +109,7 @@ export function EndpointsTable({ extraColumn, rowExtra }: EndpointsTableProps) {
                   <EndpointRow
                     key={endpoint.EndpointId}
                     endpoint={endpoint}
+                    isNew={endpoint.EndpointId === registered?.endpointId}
                     hasExtraColumn={Boolean(extraColumn)}
                     extra={rowExtra?.(endpoint)}
                   />

@@ -37,6 +37,8 @@ export interface EndpointsSlice {
   readonly endpointsLoading: boolean;
   readonly endpointsError?: WorkbenchError;
   readonly endpointActionError?: EndpointActionError;
+  /** The endpoint this session registered last for the shown user: its row is highlighted, with a success message. */
+  readonly lastRegistered?: { readonly endpointId: string; readonly name: string };
   loadUserDetail(userArn: string | undefined): Promise<void>;
   refreshUserDetail(): Promise<void>;
   loadEndpoints(userArn: string): Promise<void>;
@@ -74,7 +76,15 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
         userDetailLoading: Boolean(userArn),
         endpointsError: undefined,
         endpointActionError: undefined,
-        ...(fresh ? { userDetail: undefined, endpoints: [], userDetailAt: undefined, endpointsAt: undefined } : {}),
+        ...(fresh
+          ? {
+              userDetail: undefined,
+              endpoints: [],
+              userDetailAt: undefined,
+              endpointsAt: undefined,
+              lastRegistered: undefined,
+            }
+          : {}),
       });
       if (!userArn) return;
       const describeUser = async () => {
@@ -172,13 +182,14 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
       const result = await getApi()['chime:RegisterAppInstanceUserEndpoint']({ ...input, AppInstanceUserArn: userArn });
       if (!result.ok) return result;
       const endpointId = result.value.EndpointId ?? '';
+      if (current(userArn)) set({ lastRegistered: { endpointId, name: input.Name || endpointId } });
       if (current(userArn)) await get().loadEndpoints(userArn);
       // What the table now shows (or, for a user left meanwhile, what was registered) is what the follow diffs against.
       const shown = current(userArn) ? get().endpoints.find((e) => e.EndpointId === endpointId) : undefined;
       if (endpointId) {
         void get().followEndpoint(userArn, {
           endpointId,
-          ...(shown?.Name ?? input.Name ? { name: shown?.Name ?? input.Name } : {}),
+          ...((shown?.Name ?? input.Name) ? { name: shown?.Name ?? input.Name } : {}),
           type: shown?.Type ?? input.Type,
           allowMessages: shown?.AllowMessages ?? input.AllowMessages ?? 'ALL',
           status: shown?.EndpointState?.Status ?? 'ACTIVE',
