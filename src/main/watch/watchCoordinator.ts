@@ -14,7 +14,7 @@ import { EndpointWatcher, type EndpointLister } from './endpointWatcher';
 import { TokenBucket } from './rateLimiter';
 import { InactiveNotifier } from './inactiveNotifier';
 import type { WatchTarget } from '../../shared/workspace/workspace';
-import type { EndpointSnapshot, HistoryEntry, WatchHealth } from '../../shared/workspace/watch';
+import type { EndpointSnapshot, HistoryEntry, WatchHealth, WatchSummary } from '../../shared/workspace/watch';
 import { realTimers, type Timers } from './timers';
 import { DEFAULT_VALIDATION_DELAY_MS } from '../sandbox';
 
@@ -108,6 +108,18 @@ export class WatchCoordinator {
 
   health(): WatchHealth {
     return this.#watcher?.health() ?? { state: this.#paused ? 'paused' : 'idle', watchedUsers: 0 };
+  }
+
+  /** Per watched user, what the last good poll saw: how many endpoints, how many INACTIVE (for the user list's badges). */
+  summary(): readonly WatchSummary[] {
+    return this.targets()
+      .filter((t) => t.endpointId === undefined)
+      .map((t) => {
+        const seen = this.#watcher?.snapshot(t.userArn);
+        return seen
+          ? { userArn: t.userArn, polled: true, endpoints: seen.length, inactive: seen.filter((e) => e.status === 'INACTIVE').length }
+          : { userArn: t.userArn, polled: false, endpoints: 0, inactive: 0 };
+      });
   }
 
   history(userArn: string, endpointId: string): readonly HistoryEntry[] {

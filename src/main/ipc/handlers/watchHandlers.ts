@@ -7,6 +7,7 @@ export function watchHandlers(watch: WatchCoordinator) {
     'watch:set': ({ target, watched }: { target: WatchTarget; watched: boolean }) => watch.setWatched(target, watched),
     'watch:list': () => watch.targets(),
     'watch:health': () => watch.health(),
+    'watch:summary': () => watch.summary(),
     'watch:follow': ({ userArn, endpointId, known }: { userArn: string; endpointId: string; known: EndpointSnapshot }) =>
       watch.follow({ userArn, endpointId }, known),
     'watch:history': ({ userArn, endpointId }: { userArn: string; endpointId: string }) => watch.history(userArn, endpointId),

@@ -4,6 +4,7 @@ import { useAppStore } from '../../store';
 import { selectUser } from '../session/sessionActions';
 import { userIdOf, type UserSummary } from './usersSlice';
 import { activeUserIndex } from './activeUser';
+import type { WatchSummary } from '../../../../shared/workspace/watch';
 
 const ROW_HEIGHT = 36;
 
@@ -28,9 +29,21 @@ interface UserListProps {
  * visible, else the selected user if visible, else the first match. Arrow
  * keys, Home and End move that row; Enter or Space selects it.
  */
+/** "Watched", and "2 INACTIVE" once the watcher has seen some: the health of a watched user at a glance. */
+function WatchBadge({ id, summary }: { readonly id: string; readonly summary: WatchSummary }) {
+  const text = summary.inactive > 0 ? `Watched · ${summary.inactive} INACTIVE` : summary.polled ? 'Watched · all ACTIVE' : 'Watched';
+  return (
+    <span id={id} className={summary.inactive > 0 ? 'watch-badge watch-badge-bad' : 'watch-badge'} title={`${text} (${summary.endpoints} endpoint${summary.endpoints === 1 ? '' : 's'} at the last poll)`}>
+      <span aria-hidden="true">{summary.inactive > 0 ? `● ${summary.inactive} INACTIVE` : '● watched'}</span>
+      <span className="visually-hidden">{text}</span>
+    </span>
+  );
+}
+
 export function UserList({ id, users, handle }: UserListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const selected = useAppStore((s) => s.selectedUserArn);
+  const summaries = useAppStore((s) => s.watchSummaries);
   const [activeArn, setActiveArn] = useState<string>();
   const active = activeUserIndex(users, activeArn, selected);
   // The app does not use the React Compiler, so the virtualizer's unmemoizable API is fine here.
@@ -71,6 +84,8 @@ export function UserList({ id, users, handle }: UserListProps) {
           const user = users[row.index];
           if (!user) return null;
           const isSelected = user.AppInstanceUserArn === selected;
+          const watched = summaries.find((w) => w.userArn === user.AppInstanceUserArn);
+          const healthId = `${id}-health-${row.index}`;
           return (
             <li
               key={user.AppInstanceUserArn ?? row.index}
@@ -78,6 +93,7 @@ export function UserList({ id, users, handle }: UserListProps) {
               className="user-item"
               aria-label={user.Name ?? userIdOf(user.AppInstanceUserArn)}
               aria-current={isSelected ? 'true' : undefined}
+              aria-describedby={watched ? healthId : undefined}
               aria-posinset={row.index + 1}
               aria-setsize={users.length}
               tabIndex={row.index === active ? 0 : -1}
@@ -89,7 +105,10 @@ export function UserList({ id, users, handle }: UserListProps) {
               onFocus={() => setActiveArn(user.AppInstanceUserArn)}
               onKeyDown={(e) => onKeyDown(e, row.index, user)}
             >
-              <span className="user-name">{user.Name}</span>
+              <span className="user-name">
+                {user.Name}
+                {watched && <WatchBadge id={healthId} summary={watched} />}
+              </span>
               <span className="user-id muted">{userIdOf(user.AppInstanceUserArn)}</span>
             </li>
           );
