@@ -191,6 +191,17 @@ export class EndpointWatcher {
     if (this.#started && this.#filters.size > 0) this.#schedule(0);
   }
 
+  /**
+   * "Retry now" while backing off: the next cycle starts at once instead of
+   * at the end of the backoff. The failure count stays, so a retry into the
+   * same fault backs off further, and a good poll resets it as usual.
+   */
+  retryNow(): boolean {
+    if (this.#stopped || this.#paused || !this.#started || this.#cycleRunning || this.#filters.size === 0) return false;
+    this.#schedule(0);
+    return true;
+  }
+
   /** Final: the watcher of an old connection must never poll again. */
   stop(): void {
     if (this.#stopped) return;

@@ -106,6 +106,11 @@ export class WatchCoordinator {
     this.#follows.clear();
   }
 
+  /** Polls now instead of waiting out a backoff; false when nothing is watched or a poll is already running. */
+  retryNow(): boolean {
+    return this.#watcher?.retryNow() ?? false;
+  }
+
   health(): WatchHealth {
     return this.#watcher?.health() ?? { state: this.#paused ? 'paused' : 'idle', watchedUsers: 0 };
   }

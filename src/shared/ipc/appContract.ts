@@ -49,6 +49,7 @@ export const appChannels = {
   'watch:list': channel<readonly T.WatchTarget[]>()(z.undefined()),
   'watch:health': channel<T.WatchHealth>()(z.undefined()),
   'watch:history': channel<readonly T.HistoryEntry[]>()(z.strictObject({ userArn: arn, endpointId })),
+  'watch:retry': channel<boolean>()(z.undefined()),
   'watch:summary': channel<readonly T.WatchSummary[]>()(z.undefined()),
   'watch:follow': channel<T.WatchFollow>()(z.strictObject({ userArn: arn, endpointId, known: endpointSnapshotSchema })),
 

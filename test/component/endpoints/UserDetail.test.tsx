@@ -5,6 +5,7 @@ import { UserDetail } from '../../../src/renderer/src/features/endpoints/UserDet
 import { useAppStore } from '../../../src/renderer/src/store';
 import { describeEndpointState } from '../../../src/shared/workspace/endpointStateText';
 import { installFakeApi, type FakeHandlers } from '../fakeApi';
+import { formatClock } from '../../../src/renderer/src/features/watch/healthText';
 import { APP_ARN, HEX64, USER_ARN, VOIP64 } from '../registration/fixtures';
 
 const FCM = `dQw4w9WgXcQ:APA91bH${'x'.repeat(140)}`;
@@ -362,5 +363,21 @@ describe('UserDetail', () => {
     await user.click(within(table).getByRole('button', { name: /^State/ }));
     expect(names()).toEqual(['Pixel', 'iPhone']);
     expect(within(table).getByRole('columnheader', { name: /^State/ })).toHaveAttribute('aria-sort', 'ascending');
+  });
+
+  it('marks a watched user’s rows "as of" the last good poll while the watcher backs off', async () => {
+    setup();
+    await row('iPhone');
+    expect(screen.queryByText(/^as of /)).not.toBeInTheDocument();
+    const lastGood = Date.now() + 60_000;
+    act(() =>
+      useAppStore.setState({
+        watchTargets: [{ userArn: USER_ARN }],
+        watchHealth: { state: 'backing-off', watchedUsers: 1, lastSuccessAt: lastGood, nextPollAt: lastGood + 30_000 },
+      }),
+    );
+    expect(screen.getByText(`as of ${formatClock(lastGood)}`)).toBeInTheDocument();
+    act(() => useAppStore.setState({ watchHealth: { state: 'polling', watchedUsers: 1, lastSuccessAt: lastGood } }));
+    expect(screen.queryByText(/^as of /)).not.toBeInTheDocument();
   });
 });

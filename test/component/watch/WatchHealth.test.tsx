@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { StatusLine } from '../../../src/renderer/src/features/connection/StatusLine';
 import { useAppStore } from '../../../src/renderer/src/store';
 import { subscribeToMain } from '../../../src/renderer/src/store/events';
@@ -38,5 +39,20 @@ describe('Watcher health in the status line', () => {
     installFakeApi({});
     render(<StatusLine />);
     expect(screen.queryByTestId('watch-health')).not.toBeInTheDocument();
+  });
+
+  it('counts down to the next try while backing off and offers Retry now', async () => {
+    const api = installFakeApi({ 'watch:retry': () => true });
+    subscribeToMain();
+    render(<StatusLine />);
+    act(() =>
+      api.emit('watch:status', { state: 'backing-off', watchedUsers: 1, lastSuccessAt: LAST_POLL, nextPollAt: Date.now() + 30_000, reason: 'ThrottledClientException: Rate exceeded' }),
+    );
+    expect(screen.getByTestId('watch-health')).toHaveTextContent(/next try in (29|30) s/);
+    await userEvent.click(screen.getByRole('button', { name: 'Retry now' }));
+    expect(api.calls.filter((c) => c.channel === 'watch:retry')).toHaveLength(1);
+    act(() => api.emit('watch:status', { state: 'polling', watchedUsers: 1, lastSuccessAt: Date.now() }));
+    expect(screen.queryByRole('button', { name: 'Retry now' })).not.toBeInTheDocument();
+    expect(screen.getByTestId('watch-health')).not.toHaveTextContent('next try');
   });
 });

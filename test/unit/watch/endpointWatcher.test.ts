@@ -26,6 +26,25 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('EndpointWatcher', () => {
+  it('retries at once on Retry now while backing off, instead of waiting out the backoff', async () => {
+    const [alice] = service.addUsers(1, 1);
+    const w = watcher({ backoff: { baseMs: 60_000, maxMs: 60_000 } });
+    w.setTargets([{ userArn: alice! }]);
+    service.throttleNext = 1;
+    w.start();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(w.health()).toMatchObject({ state: 'backing-off' });
+    const next = w.health().nextPollAt!;
+    expect(next).toBeGreaterThanOrEqual(30_000);
+    const before = service.calls.length;
+    expect(w.retryNow()).toBe(true);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(service.calls.length).toBe(before + 1);
+    expect(w.health()).toMatchObject({ state: 'polling', lastSuccessAt: 10 });
+    w.stop();
+    expect(w.retryNow()).toBe(false);
+  });
+
   it('diffs a followed endpoint against what the app showed, even when the first poll already sees the verdict', async () => {
     const [alice, bob] = service.addUsers(2, 2);
     const w = watcher();

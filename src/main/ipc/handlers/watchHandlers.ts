@@ -8,6 +8,7 @@ export function watchHandlers(watch: WatchCoordinator) {
     'watch:list': () => watch.targets(),
     'watch:health': () => watch.health(),
     'watch:summary': () => watch.summary(),
+    'watch:retry': () => watch.retryNow(),
     'watch:follow': ({ userArn, endpointId, known }: { userArn: string; endpointId: string; known: EndpointSnapshot }) =>
       watch.follow({ userArn, endpointId }, known),
     'watch:history': ({ userArn, endpointId }: { userArn: string; endpointId: string }) => watch.history(userArn, endpointId),

@@ -3,6 +3,7 @@ import { DEFAULT_ENDPOINT_SORT, sortEndpoints, type EndpointSort, type EndpointS
 import { useAppStore } from '../../store';
 import { EmptyState } from '../../components/EmptyState';
 import { StaleMark } from '../../components/StaleMark';
+import { isUserWatched } from '../watch/watchTargets';
 import { EndpointRow } from './EndpointRow';
 import { ENDPOINTS_PER_USER, type Endpoint } from './endpointsSlice';
 
@@ -50,6 +51,12 @@ export function EndpointsTable({ extraColumn, rowExtra }: EndpointsTableProps) {
   const loading = useAppStore((s) => s.endpointsLoading);
   const error = useAppStore((s) => s.endpointsError);
   const listedAt = useAppStore((s) => s.endpointsAt);
+  // While the watcher backs off, a watched user's states are only as fresh as its last good poll.
+  const watchStaleAt = useAppStore((s) =>
+    s.watchHealth?.state === 'backing-off' && s.detailUserArn && isUserWatched(s.watchTargets, s.detailUserArn)
+      ? Math.max(s.watchHealth.lastSuccessAt ?? 0, s.endpointsAt ?? 0) || undefined
+      : undefined,
+  );
 
   return (
     <div className="endpoints">
@@ -62,7 +69,7 @@ export function EndpointsTable({ extraColumn, rowExtra }: EndpointsTableProps) {
             Loading endpoints…
           </span>
         )}
-        {error && <StaleMark at={listedAt} what="list of endpoints" />}
+        {error ? <StaleMark at={listedAt} what="list of endpoints" /> : <StaleMark at={watchStaleAt} what="states" />}
         <span role="status" className="small success-text">
           {registered && endpoints.some((e) => e.EndpointId === registered.endpointId)
             ? `Registered “${registered.name}”.`
