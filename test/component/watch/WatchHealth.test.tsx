@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StatusLine } from '../../../src/renderer/src/features/connection/StatusLine';
 import { useAppStore } from '../../../src/renderer/src/store';
@@ -48,7 +48,7 @@ describe('Watcher health in the status line', () => {
     act(() =>
       api.emit('watch:status', { state: 'backing-off', watchedUsers: 1, lastSuccessAt: LAST_POLL, nextPollAt: Date.now() + 30_000, reason: 'ThrottledClientException: Rate exceeded' }),
     );
-    expect(screen.getByTestId('watch-health')).toHaveTextContent(/next try in (29|30) s/);
+    await waitFor(() => expect(screen.getByTestId('watch-health')).toHaveTextContent(/next try in (29|30) s/));
     await userEvent.click(screen.getByRole('button', { name: 'Retry now' }));
     expect(api.calls.filter((c) => c.channel === 'watch:retry')).toHaveLength(1);
     act(() => api.emit('watch:status', { state: 'polling', watchedUsers: 1, lastSuccessAt: Date.now() }));
