@@ -176,4 +176,41 @@ describe('watcher polls in the log', () => {
     await user.click(screen.getByRole('switch', { name: 'Show watcher polls' }));
     expect(await screen.findByText('req-watch-3')).toBeInTheDocument();
   });
+
+  it('says whom each call was for, filters by operation, status and user, and does not count hidden watcher polls', async () => {
+    const poll: ActivityEntry = { ...(ENTRIES[0] as ActivityEntry), id: 3, requestId: 'req-poll', source: 'watch' };
+    const bob: ActivityEntry = {
+      ...(ENTRIES[0] as ActivityEntry),
+      id: 4,
+      operation: 'DescribeAppInstanceUserEndpoint',
+      requestId: 'req-bob',
+      input: { AppInstanceUserArn: 'arn:aws:chime:us-east-1:000000000000:app-instance/i/user/bob', EndpointId: 'ep-9' },
+    };
+    const { user } = setup({ 'activity:list': () => [...ENTRIES, poll, bob] });
+    act(() => useAppStore.setState({ users: [{ AppInstanceUserArn: 'arn:aws:chime:us-east-1:000000000000:app-instance/i/user/bob', Name: 'Bob Builder' }] }));
+    // Three of the user's calls; the hidden poll is not counted.
+    expect(await screen.findByRole('button', { name: 'Activity log (3)' })).toBeInTheDocument();
+    const list = screen.getByRole('list', { name: 'API calls' });
+    expect(list).toHaveTextContent('user Bob Builder');
+    expect(list).toHaveTextContent('endpoint ep-9');
+    expect(list).toHaveTextContent('user alice');
+    expect(list).not.toHaveTextContent('req-poll');
+    await user.click(screen.getByRole('switch', { name: 'Show watcher polls' }));
+    expect(screen.getByRole('button', { name: 'Activity log (4)' })).toBeInTheDocument();
+    expect(list).toHaveTextContent('watcher');
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Filter by status' }), 'Failed');
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    expect(screen.getByRole('listitem')).toHaveTextContent('BadRequestException');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Filter by status' }), 'All statuses');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Filter by operation' }), 'DescribeAppInstanceUserEndpoint');
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Filter by operation' }), 'All operations');
+    await user.type(screen.getByRole('searchbox', { name: 'Filter by user' }), 'builder');
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    expect(screen.getByRole('listitem')).toHaveTextContent('req-bob');
+    await user.clear(screen.getByRole('searchbox', { name: 'Filter by user' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Filter by user' }), 'nobody');
+    expect(screen.getByText('No matching calls')).toBeInTheDocument();
+  });
 });

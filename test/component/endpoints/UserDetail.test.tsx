@@ -380,4 +380,19 @@ describe('UserDetail', () => {
     act(() => useAppStore.setState({ watchHealth: { state: 'polling', watchedUsers: 1, lastSuccessAt: lastGood } }));
     expect(screen.queryByText(/^as of /)).not.toBeInTheDocument();
   });
+
+  it('describes each endpoint once per session: choosing the user again costs one List, Refresh re-reads all', async () => {
+    const { callsTo } = setup();
+    await row('iPhone');
+    expect(callsTo('chime:DescribeAppInstanceUserEndpoint')).toHaveLength(2);
+    act(() => useAppStore.setState({ selectedUserArn: undefined }));
+    act(() => useAppStore.setState({ selectedUserArn: USER_ARN }));
+    await row('iPhone');
+    await waitFor(() => expect(callsTo('chime:ListAppInstanceUserEndpoints')).toHaveLength(2));
+    expect(callsTo('chime:DescribeAppInstanceUserEndpoint')).toHaveLength(2);
+    // The rows still show what Describe told (tokens, ARN, dates).
+    expect(within(screen.getByRole('row', { name: 'iPhone' })).getAllByRole('button', { name: /Reveal/ }).length).toBeGreaterThan(0);
+    await act(() => useAppStore.getState().refreshUserDetail());
+    expect(callsTo('chime:DescribeAppInstanceUserEndpoint')).toHaveLength(4);
+  });
 });

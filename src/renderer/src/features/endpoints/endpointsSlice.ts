@@ -41,7 +41,8 @@ export interface EndpointsSlice {
   readonly lastRegistered?: { readonly endpointId: string; readonly name: string };
   loadUserDetail(userArn: string | undefined): Promise<void>;
   refreshUserDetail(): Promise<void>;
-  loadEndpoints(userArn: string): Promise<void>;
+  /** Lists the user's endpoints; Describe runs only for endpoints not described yet this session, or for all with `force` (Refresh). */
+  loadEndpoints(userArn: string, options?: { force?: boolean }): Promise<void>;
   setEndpointAllowMessages(endpointId: string, allow: boolean): Promise<void>;
   renameEndpoint(endpointId: string, name: string): Promise<boolean>;
   deregisterEndpoint(endpointId: string): Promise<WorkbenchError | undefined>;
@@ -49,6 +50,20 @@ export interface EndpointsSlice {
   dismissEndpointActionError(): void;
   /** For the watcher: apply a change main observed to the row it concerns. */
   endpointWatched(change: WatchChange): void;
+}
+
+/**
+ * What Describe returned per endpoint this session (`userArn#endpointId`): the
+ * token, Pinpoint ARN and dates, which the List lacks. Clicking a user again
+ * then costs one List, not one Describe per endpoint; the List's own fields
+ * (name, type, AllowMessages, state) always come fresh from the List.
+ */
+const described = new Map<string, Endpoint>();
+const describedKey = (userArn: string, endpointId: string | undefined) => `${userArn}#${endpointId ?? ''}`;
+
+/** On a connection change (and between tests): nothing described before is trusted. */
+export function forgetDescribedEndpoints(): void {
+  described.clear();
 }
 
 export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => {
@@ -59,6 +74,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
   /** Re-reads one endpoint after a change so its LastUpdatedTimestamp is the service's. */
   const redescribe = async (userArn: string, endpointId: string) => {
     const [fresh] = await describeEndpoints(userArn, [{ EndpointId: endpointId }]);
+    if (fresh?.EndpointAttributes) described.set(describedKey(userArn, endpointId), fresh);
     if (fresh && current(userArn)) patchEndpoint(endpointId, (e) => ({ ...e, ...fresh }));
   };
 
@@ -96,7 +112,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
             : { userDetailError: result.error, userDetailLoading: false },
         );
       };
-      await Promise.all([describeUser(), get().loadEndpoints(userArn)]);
+      await Promise.all([describeUser(), get().loadEndpoints(userArn, { force: !fresh })]);
     },
 
     async refreshUserDetail() {
@@ -104,7 +120,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
       if (userArn) await get().loadUserDetail(userArn);
     },
 
-    async loadEndpoints(userArn) {
+    async loadEndpoints(userArn, options) {
       set({ endpointsLoading: true, endpointsError: undefined });
       const listed = await listAllEndpoints(userArn);
       if (!current(userArn)) return;
@@ -112,10 +128,20 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
         set({ endpointsLoading: false, endpointsError: listed.error });
         return;
       }
-      // Summaries first, so the rows appear at once; Describe fills in the token, ARN and times.
-      set({ endpoints: listed.value, endpointsAt: Date.now() });
-      const described = await describeEndpoints(userArn, listed.value);
-      if (current(userArn)) set({ endpoints: described, endpointsLoading: false });
+      // Summaries first (with what an earlier Describe told), so the rows appear at once;
+      // Describe fills in the token, ARN and times of the others.
+      const known = (e: Endpoint) => described.get(describedKey(userArn, e.EndpointId));
+      const merged = listed.value.map((e) => ({ ...known(e), ...e }));
+      set({ endpoints: merged, endpointsAt: Date.now() });
+      const missing = options?.force ? merged : merged.filter((e) => !known(e));
+      if (missing.length === 0) {
+        set({ endpointsLoading: false });
+        return;
+      }
+      const fresh = await describeEndpoints(userArn, missing);
+      for (const e of fresh) if (e.EndpointAttributes) described.set(describedKey(userArn, e.EndpointId), e);
+      const byId = new Map(fresh.map((e) => [e.EndpointId, e]));
+      if (current(userArn)) set({ endpoints: merged.map((e) => byId.get(e.EndpointId) ?? e), endpointsLoading: false });
     },
 
     async setEndpointAllowMessages(endpointId, allow) {

@@ -5,6 +5,7 @@
  */
 import { useAppStore, type AppState } from '../../store';
 import { createAdminSlice } from '../admin/adminSlice';
+import { forgetDescribedEndpoints } from '../endpoints/endpointsSlice';
 import type { Connection, Workspace, WorkspacePatch } from '../../../../shared/workspace/workspace';
 import type { WorkbenchError } from '../../../../shared/errors';
 
@@ -25,6 +26,7 @@ function adminInitialData(): Partial<AppState> {
  */
 export function resetConnectionViews(): void {
   store().clearAppInstances();
+  forgetDescribedEndpoints();
   store().cancelUserLoad();
   store().selectUser(undefined);
   void store().loadUserDetail(undefined);
