@@ -51,6 +51,19 @@ describe('Admins', () => {
     expect(inputsOf(api, 'chime:DeleteAppInstanceAdmin')).toEqual([{ AppInstanceArn: APP_ARN, AppInstanceAdminArn: USER_ARN }]);
   });
 
+  it('does not suggest users who are already admins', async () => {
+    const BOB = USER_ARN.replace(/[^/]+$/, 'bob');
+    installFakeApi({
+      'chime:ListAppInstanceAdmins': () => ({ AppInstanceAdmins: [{ Admin: { Arn: USER_ARN, Name: 'Alice' } }] }),
+      'chime:ListAppInstanceBots': () => ({ AppInstanceBots: [] }),
+    });
+    useAppStore.setState({ users: [{ AppInstanceUserArn: USER_ARN, Name: 'Alice' }, { AppInstanceUserArn: BOB, Name: 'Bob' }] });
+    await render_('Admins');
+    await screen.findByRole('button', { name: 'Demote Alice' });
+    const suggested = Array.from(document.querySelectorAll('datalist option')).map((o) => o.getAttribute('value'));
+    expect(suggested).toEqual([BOB]);
+  });
+
   it('refuses something that is not an ARN', async () => {
     const api = installFakeApi({ 'chime:ListAppInstanceAdmins': () => ({ AppInstanceAdmins: [] }), 'chime:ListAppInstanceBots': () => ({}) });
     await render_('Admins');
