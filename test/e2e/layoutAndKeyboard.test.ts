@@ -104,6 +104,25 @@ describe('layout and keyboard', () => {
       }
     }
 
+    // The hidden columns are one click away, in Details.
+    await page.getByRole('row', { name: 'Wrong platform' }).getByRole('button', { name: 'Details' }).click();
+    const details = page.getByRole('dialog', { name: 'Endpoint: Wrong platform' });
+    await expect.poll(() => details.textContent()).toContain(PINPOINT);
+    expect(await details.evaluate((d) => [d.scrollTop, d.scrollLeft])).toEqual([0, 0]);
+    await s.step('endpoint details 1024x700 dark');
+    await page.keyboard.press('Escape');
+
+    // The activity log says whom each call was for, and filters.
+    await page.getByRole('button', { name: /^Activity log/ }).click();
+    await page.getByRole('combobox', { name: 'Filter by operation' }).selectOption('RegisterAppInstanceUserEndpoint');
+    const calls = page.getByRole('list', { name: 'API calls' });
+    await expect.poll(() => calls.getByRole('listitem').count()).toBe(1);
+    expect(await calls.textContent()).toContain('user Alice Appleseed');
+    await calls.getByRole('button').first().click();
+    await s.step('activity log filtered 1024x700 dark');
+    await page.getByRole('combobox', { name: 'Filter by operation' }).selectOption('');
+    await page.getByRole('button', { name: /^Activity log/ }).click();
+
     // Dialogs open unscrolled at the small size.
     await page.emulateMedia({ colorScheme: 'light' });
     await page.getByRole('button', { name: 'Register endpoint' }).click();

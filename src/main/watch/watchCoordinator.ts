@@ -112,7 +112,8 @@ export class WatchCoordinator {
   }
 
   health(): WatchHealth {
-    return this.#watcher?.health() ?? { state: this.#paused ? 'paused' : 'idle', watchedUsers: 0 };
+    const health = this.#watcher?.health();
+    return health ? this.#reported(health) : { state: this.#paused ? 'paused' : 'idle', watchedUsers: 0 };
   }
 
   /** Per watched user, what the last good poll saw: how many endpoints, how many INACTIVE (for the user list's badges). */
@@ -179,7 +180,7 @@ export class WatchCoordinator {
       this.#o.bus.emit('watch:change', event);
       this.#notifier.handle(event);
     });
-    watcher.onHealth((health) => this.#o.bus.emit('watch:status', health));
+    watcher.onHealth((health) => this.#o.bus.emit('watch:status', this.#reported(health)));
     return watcher;
   }
 
@@ -202,6 +203,11 @@ export class WatchCoordinator {
       }));
       return { endpoints, ...(result.value.NextToken ? { nextToken: result.value.NextToken } : {}) };
     };
+  }
+
+  /** "Watching N users" counts the watch list; endpoints followed after a registration are polled too but not "watched". */
+  #reported(health: WatchHealth): WatchHealth {
+    return { ...health, watchedUsers: new Set(this.targets().map((t) => t.userArn)).size };
   }
 
   #activeWorkspace() {

@@ -1,3 +1,5 @@
+import { formatDateTime, formatDateTimeShort } from './timeFormat';
+
 /** Local time, with UTC on hover (epoch milliseconds in, as IPC carries them). */
 export function Timestamp({ value, compact }: { readonly value: number | undefined; readonly compact?: boolean }) {
   if (value === undefined) return <span className="muted">—</span>;
@@ -10,7 +12,7 @@ export function Timestamp({ value, compact }: { readonly value: number | undefin
         .replace('T', ' ')
         .replace(/\.\d+Z$/, ' UTC')}`}
     >
-      {compact ? date.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' }) : date.toLocaleString()}
+      {compact ? formatDateTimeShort(date) : formatDateTime(date)}
     </time>
   );
 }

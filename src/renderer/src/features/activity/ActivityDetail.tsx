@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { EmptyState } from '../../components/EmptyState';
 import type { WorkbenchError } from '../../../../shared/errors';
 import { copyText } from '../endpoints/clipboard';
+import { formatDateTime } from '../../components/timeFormat';
 import type { CliShell } from '../../../../shared/aws/cli';
 import { REDACTED_KEYS } from '../../../../shared/aws/redact';
 
@@ -101,7 +102,7 @@ export function ActivityDetail() {
       <dl className="props">
         <dt>Started</dt>
         <dd>
-          <time dateTime={entry.startedAt}>{new Date(entry.startedAt).toLocaleString()}</time>{' '}
+          <time dateTime={entry.startedAt}>{formatDateTime(new Date(entry.startedAt))}</time>{' '}
           <span className="muted">({entry.startedAt})</span>
         </dd>
         <dt>Duration</dt>
