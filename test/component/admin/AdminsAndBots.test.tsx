@@ -72,7 +72,7 @@ describe('Admins', () => {
     await userEvent.type(arn, 'alice');
     await userEvent.click(screen.getByRole('button', { name: 'Promote to admin' }));
     expect(arn).toHaveAttribute('aria-invalid', 'true');
-    expect(arn).toHaveAccessibleDescription(/must satisfy regular expression pattern: an ARN/);
+    expect(arn).toHaveAccessibleDescription(/: use an ARN \(arn:partition/);
     expect(inputsOf(api, 'chime:CreateAppInstanceAdmin')).toHaveLength(0);
   });
 });
@@ -91,7 +91,7 @@ describe('Bots', () => {
     await userEvent.type(screen.getByLabelText('Lex bot alias ARN'), 'arn:aws:lex:bad');
     await userEvent.type(screen.getByLabelText('Welcome intent'), 'Say_hello2');
     await userEvent.click(screen.getByRole('button', { name: 'Create bot' }));
-    expect(screen.getByLabelText('Lex bot alias ARN')).toHaveAccessibleDescription(/must satisfy regular expression pattern/);
+    expect(screen.getByLabelText('Lex bot alias ARN')).toHaveAccessibleDescription(/^Lex bot alias ARN: use a Lex V2 bot alias ARN/);
     expect(screen.getByLabelText('Locale ID')).toHaveAccessibleDescription(/Locale ID is required/);
     expect(screen.getByLabelText('Welcome intent')).toHaveAttribute('aria-invalid', 'true');
     expect(inputsOf(api, 'chime:CreateAppInstanceBot')).toHaveLength(0);
