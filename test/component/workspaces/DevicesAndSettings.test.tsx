@@ -72,4 +72,17 @@ describe('Settings', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(document.documentElement.dataset.theme).toBeUndefined());
   });
+
+  it('previews a theme at once and puts the saved one back on Cancel', async () => {
+    onTestFinished(() => void delete document.documentElement.dataset.theme);
+    const { user, callsTo } = setupMenu();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Theme' }), 'Dark');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(document.documentElement.dataset.theme).toBeUndefined();
+    expect(callsTo('settings:set')).toHaveLength(0);
+  });
 });
