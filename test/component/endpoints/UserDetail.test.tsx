@@ -106,7 +106,9 @@ describe('UserDetail', () => {
     expect(await screen.findByRole('heading', { name: 'Alice' })).toBeInTheDocument();
     expect(screen.getByText('alice')).toBeInTheDocument();
     expect(screen.getByText('{"team":"mobile"}')).toBeInTheDocument();
-    expect(screen.getByText('30 days after creation')).toBeInTheDocument();
+    // The actual date, not only the rule: created 2024-01-01 + 30 days.
+    const expires = screen.getByText(/^30 days after creation/);
+    expect(expires.querySelector('time')).toHaveAttribute('dateTime', new Date(Date.UTC(2024, 0, 31)).toISOString());
     expect(await screen.findByText('2 of 10 endpoints')).toBeInTheDocument();
   });
 

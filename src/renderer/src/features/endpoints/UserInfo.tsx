@@ -44,6 +44,14 @@ export function UserInfo() {
           <dd>
             {expiration.ExpirationDays} days after{' '}
             {expiration.ExpirationCriterion === 'CREATED_TIMESTAMP' ? 'creation' : expiration.ExpirationCriterion}
+            {expiration.ExpirationCriterion === 'CREATED_TIMESTAMP' &&
+              user.CreatedTimestamp !== undefined &&
+              expiration.ExpirationDays !== undefined && (
+                <>
+                  {' '}
+                  (<Timestamp value={user.CreatedTimestamp + expiration.ExpirationDays * 86_400_000} />)
+                </>
+              )}
           </dd>
         </>
       )}
