@@ -93,7 +93,7 @@ describe('watcher against the sandbox', () => {
     expect(calls).toHaveLength(perCycle);
     expect(endpointCount).toBeGreaterThan(perCycle);
     timers.advance(5000);
-    await vi.waitFor(() => expect(calls).toHaveLength(2 * perCycle));
+    await vi.waitFor(() => expect(calls).toHaveLength(2 * perCycle), { timeout: 10_000 });
     watcher.stop();
   });
 });
