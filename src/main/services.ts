@@ -4,6 +4,8 @@
  * their platform adapters (store opener, encryptor, notifications, shell).
  */
 import path from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createServer as createNetServer } from 'node:net';
 import { SANDBOX_CREDENTIALS, startSandbox, type RunningSandbox } from './sandbox';
 import { ActivityLog } from './aws/activityLog';
 import { ConnectionManager, type SandboxEndpoint } from './aws/connections';
@@ -71,7 +73,16 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   });
   const workspaces = new WorkspaceService({ open: options.openDocuments, encryptor: options.encryptor });
   const pagedLoads = new PagedLoads(connections, bus);
-  const watch = new WatchCoordinator({ connections, workspaces, bus, notify: options.notify, userDataDir: options.userDataDir, openDocuments: options.openDocuments });
+  const watch = new WatchCoordinator({
+    connections,
+    workspaces,
+    bus,
+    notify: options.notify,
+    userDataDir: options.userDataDir,
+    openDocuments: options.openDocuments,
+    // An external sandbox (`--endpoint`) is assumed to use the default delay.
+    ...(options.sandboxValidationDelayMs !== undefined ? { sandboxValidationDelayMs: options.sandboxValidationDelayMs } : {}),
+  });
 
   activityLog.onEntry((entry) => bus.emit('activity:appended', entry));
   mfa.onRequest((request) => bus.emit('mfa:request', request));
@@ -141,11 +152,40 @@ async function defaultProfileConnection(source: ProfileSourceOptions | undefined
   return chosen ? { connection: { kind: 'profile' as const, profile: chosen.name }, region: chosen.region ?? 'us-east-1' } : undefined;
 }
 
+/** The port the Local sandbox tries first on a first launch; any free one when it is taken. */
+export const PREFERRED_SANDBOX_PORT = 45660;
+
+/**
+ * The Local sandbox keeps one port across launches while it is free, so a
+ * copied `--endpoint-url` (and the user's own scripts) keep working: the
+ * port used last time (remembered in the user-data folder), else
+ * PREFERRED_SANDBOX_PORT, else any free port. Probed with a throwaway
+ * listener first so the sandbox itself starts once, on a port known to be free.
+ */
+async function stableSandboxPort(userDataDir: string): Promise<number> {
+  const remembered = Number(await readFile(path.join(userDataDir, SANDBOX_PORT_FILE), 'utf8').catch(() => ''));
+  const wanted = Number.isInteger(remembered) && remembered > 0 && remembered < 65536 ? remembered : PREFERRED_SANDBOX_PORT;
+  return (await portIsFree(wanted)) ? wanted : 0;
+}
+
+const SANDBOX_PORT_FILE = 'sandbox-port';
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createNetServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
 async function startEmbeddedSandbox(options: MainServicesOptions): Promise<RunningSandbox> {
-  return startSandbox({
-    port: 0,
+  const port = await stableSandboxPort(options.userDataDir);
+  const sandbox = await startSandbox({
+    port,
     seed: 'demo',
     dataFile: path.join(options.userDataDir, 'sandbox-data.json'),
     ...(options.sandboxValidationDelayMs !== undefined ? { validationDelayMs: options.sandboxValidationDelayMs } : {}),
   });
+  await writeFile(path.join(options.userDataDir, SANDBOX_PORT_FILE), String(sandbox.port)).catch(() => {});
+  return sandbox;
 }

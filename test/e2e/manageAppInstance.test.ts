@@ -86,6 +86,7 @@ describe('manage app instance', () => {
     await expect.poll(() => page.getByRole('listitem', { name: 'E2E User' }).count()).toBe(0);
     await tab('Overview');
     await page.getByRole('button', { name: 'Delete app instance' }).click();
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Type E2E push app to confirm' }).fill('E2E push app');
     await s.step('delete app instance confirmation');
     await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
     await expect

@@ -69,6 +69,8 @@ export class EndpointWatcher {
   #intervalMs: number;
   #filters = new Map<string, Filter>();
   #listings = new Map<string, Listing>();
+  /** What the app last showed for endpoints it follows (see expect()), diffed against on the next good poll. */
+  #expected = new Map<string, Map<string, EndpointSnapshot>>();
   #generation = 0;
   #started = false;
   #paused = false;
@@ -145,6 +147,23 @@ export class EndpointWatcher {
     }
   }
 
+  /**
+   * The app knows this endpoint in this state (it has just registered it, say):
+   * the next good poll of the user diffs the endpoint against it, even when that
+   * poll is the user's first (a baseline) and even when the state changed before
+   * it. Without this, a registration followed only after its validation turned
+   * it INACTIVE would take INACTIVE as the baseline and report nothing.
+   */
+  expect(userArn: string, snapshot: EndpointSnapshot): void {
+    const forUser = this.#expected.get(userArn) ?? new Map<string, EndpointSnapshot>();
+    forUser.set(snapshot.endpointId, snapshot);
+    this.#expected.set(userArn, forUser);
+  }
+
+  get intervalMs(): number {
+    return this.#intervalMs;
+  }
+
   setIntervalMs(ms: number): void {
     this.#intervalMs = clampInterval(ms);
   }
@@ -170,6 +189,17 @@ export class EndpointWatcher {
     this.#failures = 0;
     this.#setHealth({ ...this.#health, state: this.#filters.size > 0 ? 'polling' : 'idle', reason: undefined });
     if (this.#started && this.#filters.size > 0) this.#schedule(0);
+  }
+
+  /**
+   * "Retry now" while backing off: the next cycle starts at once instead of
+   * at the end of the backoff. The failure count stays, so a retry into the
+   * same fault backs off further, and a good poll resets it as usual.
+   */
+  retryNow(): boolean {
+    if (this.#stopped || this.#paused || !this.#started || this.#cycleRunning || this.#filters.size === 0) return false;
+    this.#schedule(0);
+    return true;
   }
 
   /** Final: the watcher of an old connection must never poll again. */
@@ -281,9 +311,19 @@ export class EndpointWatcher {
     const filter = this.#filters.get(userArn);
     if (!filter) return; // Unwatched while the call was in flight.
     const listing = toListing(filter === 'all' ? endpoints : endpoints.filter((e) => filter.has(e.endpointId)));
-    const previous = this.#listings.get(userArn);
+    const stored = this.#listings.get(userArn);
     this.#listings.set(userArn, listing);
-    if (!previous) return; // The first listing is the baseline, not a change.
+    const expected = this.#expected.get(userArn);
+    this.#expected.delete(userArn);
+    // The first listing is the baseline, not a change, except for what the app expects.
+    const previous = stored ? new Map(stored) : new Map(listing);
+    const unseen = new Map<string, EndpointSnapshot>();
+    for (const [id, snapshot] of expected ?? []) {
+      if (listing.has(id) || stored?.has(id)) previous.set(id, snapshot);
+      else unseen.set(id, snapshot); // Not listed yet (eventual consistency): keep expecting it.
+    }
+    if (unseen.size > 0) this.#expected.set(userArn, unseen);
+    if (!stored && !expected) return;
     for (const event of diffListings(userArn, previous, listing, at)) {
       const { kind, before, after } = event;
       this.#history?.append(userArn, event.endpointId, { at, kind, ...(before ? { before } : {}), ...(after ? { after } : {}) });

@@ -15,7 +15,9 @@ import { EndpointWatcher, type EndpointLister } from './endpointWatcher';
 import { TokenBucket } from './rateLimiter';
 import { InactiveNotifier } from './inactiveNotifier';
 import type { WatchTarget } from '../../shared/workspace/workspace';
-import type { HistoryEntry, WatchHealth } from '../../shared/workspace/watch';
+import type { EndpointSnapshot, HistoryEntry, WatchHealth, WatchSummary } from '../../shared/workspace/watch';
+import { realTimers, type Timers } from './timers';
+import { DEFAULT_VALIDATION_DELAY_MS } from '../sandbox';
 
 export interface WatchCoordinatorOptions {
   readonly connections: ConnectionManager;
@@ -24,6 +26,16 @@ export interface WatchCoordinatorOptions {
   readonly notify: (title: string, body: string) => void;
   readonly userDataDir: string;
   readonly openDocuments: DocumentOpener;
+  /** The Local sandbox's validation delay (`--validation-delay`), how long a new endpoint stays ACTIVE before its verdict. */
+  readonly sandboxValidationDelayMs?: number;
+  readonly timers?: Timers;
+}
+
+/** A registration the watcher follows for a while, whether or not its user is watched. */
+interface Follow {
+  readonly target: { readonly userArn: string; readonly endpointId: string };
+  readonly untilMs: number;
+  readonly timer: unknown;
 }
 
 export class WatchCoordinator {
@@ -34,6 +46,7 @@ export class WatchCoordinator {
   readonly #notifier: InactiveNotifier;
   #watcher: EndpointWatcher | undefined;
   #paused = false;
+  readonly #follows = new Map<string, Follow>();
 
   constructor(options: WatchCoordinatorOptions) {
     this.#o = options;
@@ -53,12 +66,67 @@ export class WatchCoordinator {
     const watchList = watched ? [...others, target] : others;
     const updated = this.#o.workspaces.update(workspace.id, { watchList });
     if (!updated.ok) throw new WorkbenchFailure(updated.error);
-    this.#watcher?.setTargets(watchList);
+    this.#watcher?.setTargets(this.#polled(watchList));
     return watchList;
   }
 
+  /**
+   * After a registration on the Local sandbox, the endpoint is polled through
+   * this watcher (one List per user per cycle, shared with the watch list) for
+   * the sandbox's validation delay plus two cycles, and its verdict arrives as
+   * an ordinary 'watch:change'. On AWS nothing validates a token before a push,
+   * so nothing is followed: the answer is null and the app shows no "checking…".
+   */
+  follow(target: { userArn: string; endpointId: string }, known: EndpointSnapshot): { untilMs: number } | null {
+    const watcher = this.#watcher;
+    if (!watcher || this.#o.connections.current()?.kind !== 'sandbox') return null;
+    const timers = this.#o.timers ?? realTimers;
+    const windowMs = (this.#o.sandboxValidationDelayMs ?? DEFAULT_VALIDATION_DELAY_MS) + 2 * watcher.intervalMs;
+    const key = `${target.userArn}#${target.endpointId}`;
+    const previous = this.#follows.get(key);
+    if (previous) timers.clearTimeout(previous.timer);
+    const untilMs = timers.now() + windowMs;
+    const timer = timers.setTimeout(() => {
+      this.#follows.delete(key);
+      this.#watcher?.setTargets(this.#polled(this.targets()));
+    }, windowMs);
+    this.#follows.set(key, { target, untilMs, timer });
+    watcher.expect(target.userArn, known);
+    watcher.setTargets(this.#polled(this.targets()));
+    return { untilMs };
+  }
+
+  /** The watch list plus what is followed; a user watched whole already covers its follows. */
+  #polled(watchList: readonly WatchTarget[]): readonly WatchTarget[] {
+    return [...watchList, ...[...this.#follows.values()].map((f) => f.target)];
+  }
+
+  #clearFollows(): void {
+    const timers = this.#o.timers ?? realTimers;
+    for (const follow of this.#follows.values()) timers.clearTimeout(follow.timer);
+    this.#follows.clear();
+  }
+
+  /** Polls now instead of waiting out a backoff; false when nothing is watched or a poll is already running. */
+  retryNow(): boolean {
+    return this.#watcher?.retryNow() ?? false;
+  }
+
   health(): WatchHealth {
-    return this.#watcher?.health() ?? { state: this.#paused ? 'paused' : 'idle', watchedUsers: 0 };
+    const health = this.#watcher?.health();
+    return health ? this.#reported(health) : { state: this.#paused ? 'paused' : 'idle', watchedUsers: 0 };
+  }
+
+  /** Per watched user, what the last good poll saw: how many endpoints, how many INACTIVE (for the user list's badges). */
+  summary(): readonly WatchSummary[] {
+    return this.targets()
+      .filter((t) => t.endpointId === undefined)
+      .map((t) => {
+        const seen = this.#watcher?.snapshot(t.userArn);
+        return seen
+          ? { userArn: t.userArn, polled: true, endpoints: seen.length, inactive: seen.filter((e) => e.status === 'INACTIVE').length }
+          : { userArn: t.userArn, polled: false, endpoints: 0, inactive: 0 };
+      });
   }
 
   history(userArn: string, endpointId: string): readonly HistoryEntry[] {
@@ -68,6 +136,7 @@ export class WatchCoordinator {
   /** A new connection (or workspace): a fresh watcher on the new client. */
   connectionChanged(): void {
     this.#watcher?.stop();
+    this.#clearFollows();
     this.#watcher = this.#createWatcher();
     this.#watcher.setTargets(this.targets());
     this.#paused = false;
@@ -76,7 +145,7 @@ export class WatchCoordinator {
 
   /** Workspace switched: same connection may remain, but the watch list changed. */
   workspaceChanged(): void {
-    this.#watcher?.setTargets(this.targets());
+    this.#watcher?.setTargets(this.#polled(this.targets()));
   }
 
   settingsChanged(): void {
@@ -102,6 +171,7 @@ export class WatchCoordinator {
   dispose(): Promise<void> {
     this.#watcher?.stop();
     this.#watcher = undefined;
+    this.#clearFollows();
     this.#notifier.dispose();
     return this.#history.flush();
   }
@@ -117,7 +187,7 @@ export class WatchCoordinator {
       this.#o.bus.emit('watch:change', event);
       this.#notifier.handle(event);
     });
-    watcher.onHealth((health) => this.#o.bus.emit('watch:status', health));
+    watcher.onHealth((health) => this.#o.bus.emit('watch:status', this.#reported(health)));
     return watcher;
   }
 
@@ -140,6 +210,11 @@ export class WatchCoordinator {
       }));
       return { endpoints, ...(result.value.NextToken ? { nextToken: result.value.NextToken } : {}) };
     };
+  }
+
+  /** "Watching N users" counts the watch list; endpoints followed after a registration are polled too but not "watched". */
+  #reported(health: WatchHealth): WatchHealth {
+    return { ...health, watchedUsers: new Set(this.targets().map((t) => t.userArn)).size };
   }
 
   #activeWorkspace() {

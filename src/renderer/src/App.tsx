@@ -14,6 +14,7 @@ import { AdminView } from './features/admin/AdminView';
 import { WorkspaceMenu } from './features/workspaces/WorkspaceMenu';
 import { StoreNotices } from './features/workspaces/StoreNotices';
 import { useGlobalShortcuts } from './features/session/useGlobalShortcuts';
+import { WatchToasts } from './features/watch/WatchToasts';
 
 type MainView = 'endpoints' | 'manage';
 
@@ -60,6 +61,7 @@ export function App() {
       <ActivityPanel open={activityOpen} onToggle={() => setActivityOpen((open) => !open)} />
       <StatusLine />
       <MfaDialog />
+      <WatchToasts />
     </div>
   );
 }

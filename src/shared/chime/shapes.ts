@@ -74,7 +74,8 @@ export const Metadata: StringShape = { kind: 'string', min: 0, max: 1024, sensit
 export const NextToken: StringShape = { kind: 'string', min: 0, max: 2048, sensitive: true };
 export const SensitiveString1600: StringShape = { kind: 'string', min: 0, max: 1600, sensitive: true };
 export const NonEmptySensitiveString1600: StringShape = { kind: 'string', min: 1, max: 1600, sensitive: true };
-export const TagKey: StringShape = { kind: 'string', min: 1, max: 128, sensitive: true };
+// AWS reserves the `aws:` prefix for its own tags and refuses it in TagResource (Tagging best practices, "aws: prefix").
+export const TagKey: StringShape = { kind: 'string', min: 1, max: 128, pattern: /^(?!aws:)/i, patternHint: 'a key not starting with aws: (reserved for AWS)', sensitive: true };
 export const TagValue: StringShape = { kind: 'string', min: 1, max: 256, sensitive: true };
 export const LexBotAliasArn: StringShape = {
   kind: 'string',

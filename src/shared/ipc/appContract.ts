@@ -9,6 +9,7 @@ import { shapeSchema } from '../chime/schema';
 import { MAX_EXPORT_CHARS } from '../limits';
 import { ChimeArn, String64 } from '../chime/shapes';
 import type * as T from './appTypes';
+import { CLI_SHELLS } from '../aws/cli';
 
 import {
   connectionSchema,
@@ -19,6 +20,7 @@ import {
   workspaceIdSchema as id,
   workspacePatchSchema,
 } from '../workspace/workspace';
+import { endpointSnapshotSchema } from '../workspace/watch';
 
 // The service's own ARN rule, declared once in the shared shapes.
 const arn = shapeSchema(ChimeArn) as z.ZodType<string>;
@@ -40,13 +42,16 @@ export const appChannels = {
   // The export is always redacted (tokens shortened); there is nothing to reveal, so no member asks to.
   'activity:export': channel<{ json: string; fileName: string }>()(z.undefined()),
   'activity:cli': channel<{ command: string }>()(
-    z.strictObject({ id: z.number().int().nonnegative(), revealTokens: z.boolean().default(false) }),
+    z.strictObject({ id: z.number().int().nonnegative(), revealTokens: z.boolean().default(false), shell: z.enum(CLI_SHELLS).default('posix') }),
   ),
 
   'watch:set': channel<readonly T.WatchTarget[]>()(z.strictObject({ target: watchTargetSchema, watched: z.boolean() })),
   'watch:list': channel<readonly T.WatchTarget[]>()(z.undefined()),
   'watch:health': channel<T.WatchHealth>()(z.undefined()),
   'watch:history': channel<readonly T.HistoryEntry[]>()(z.strictObject({ userArn: arn, endpointId })),
+  'watch:retry': channel<boolean>()(z.undefined()),
+  'watch:summary': channel<readonly T.WatchSummary[]>()(z.undefined()),
+  'watch:follow': channel<T.WatchFollow>()(z.strictObject({ userArn: arn, endpointId, known: endpointSnapshotSchema })),
 
   'workspace:list': channel<T.WorkspaceList>()(z.undefined()),
   'workspace:restore': channel<T.WorkspaceRestore>()(z.undefined()),

@@ -5,12 +5,15 @@
 import type { WorkbenchError } from '../errors';
 import type { ConnectionInfo, ProfileList } from '../aws/types';
 import type { Workspace, Settings, WatchTarget } from '../workspace/workspace';
-import type { WatchEvent, WatchHealth, HistoryEntry } from '../workspace/watch';
+import type { WatchEvent, WatchHealth, HistoryEntry, WatchSummary } from '../workspace/watch';
 import type { ImportSummary } from '../workspace/exportFile';
 
 export type { ActivityEntry, CallerIdentity, MfaRequest, ProfileList, ConnectionInfo } from '../aws/types';
-export type { Workspace, Settings, WatchTarget, WatchHealth, HistoryEntry, ImportSummary };
+export type { Workspace, Settings, WatchTarget, WatchHealth, HistoryEntry, ImportSummary, WatchSummary };
 export type WatchChange = WatchEvent;
+
+/** A follow of a new endpoint (Local sandbox only): polled until `untilMs`; null where nothing validates a token (AWS). */
+export type WatchFollow = { readonly untilMs: number } | null;
 
 export interface AppInfo {
   readonly version: string;

@@ -61,3 +61,12 @@ export type WatchHealth = z.infer<typeof watchHealthSchema>;
 export function historyKey(userArn: string, endpointId: string): string {
   return `${userArn}#${endpointId}`;
 }
+
+/** A watched user's health for the user list: endpoints seen by the last good poll, and how many are INACTIVE. */
+export interface WatchSummary {
+  readonly userArn: string;
+  /** False until the watcher's first good poll of this user. */
+  readonly polled: boolean;
+  readonly endpoints: number;
+  readonly inactive: number;
+}

@@ -100,12 +100,16 @@ describe('ActivityPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Copy as AWS CLI command' }));
     expect(await screen.findByText('Copied')).toBeInTheDocument();
     expect(writeText).toHaveBeenCalledWith(COMMAND);
-    expect(callsTo('activity:cli')[0]?.input).toEqual({ id: 2, revealTokens: false });
+    expect(callsTo('activity:cli')[0]?.input).toEqual({ id: 2, revealTokens: false, shell: 'posix' });
+    // Hidden tokens: the copy says they are placeholders.
+    expect(screen.getByText(/Device tokens are copied as/)).toHaveTextContent('<DEVICE_TOKEN>');
 
     await user.click(screen.getByRole('checkbox', { name: 'Reveal tokens' }));
+    expect(screen.queryByText(/Device tokens are copied as/)).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Shell' }), 'PowerShell');
     await user.click(screen.getByRole('button', { name: 'Copy as AWS CLI command' }));
     await waitFor(() => expect(callsTo('activity:cli')).toHaveLength(2));
-    expect(callsTo('activity:cli')[1]?.input).toEqual({ id: 2, revealTokens: true });
+    expect(callsTo('activity:cli')[1]?.input).toEqual({ id: 2, revealTokens: true, shell: 'powershell' });
   });
 
   it('shows the command selected for a manual copy when the clipboard refuses', async () => {
@@ -171,5 +175,42 @@ describe('watcher polls in the log', () => {
     expect(screen.queryByText('req-watch-3')).not.toBeInTheDocument();
     await user.click(screen.getByRole('switch', { name: 'Show watcher polls' }));
     expect(await screen.findByText('req-watch-3')).toBeInTheDocument();
+  });
+
+  it('says whom each call was for, filters by operation, status and user, and does not count hidden watcher polls', async () => {
+    const poll: ActivityEntry = { ...(ENTRIES[0] as ActivityEntry), id: 3, requestId: 'req-poll', source: 'watch' };
+    const bob: ActivityEntry = {
+      ...(ENTRIES[0] as ActivityEntry),
+      id: 4,
+      operation: 'DescribeAppInstanceUserEndpoint',
+      requestId: 'req-bob',
+      input: { AppInstanceUserArn: 'arn:aws:chime:us-east-1:000000000000:app-instance/i/user/bob', EndpointId: 'ep-9' },
+    };
+    const { user } = setup({ 'activity:list': () => [...ENTRIES, poll, bob] });
+    act(() => useAppStore.setState({ users: [{ AppInstanceUserArn: 'arn:aws:chime:us-east-1:000000000000:app-instance/i/user/bob', Name: 'Bob Builder' }] }));
+    // Three of the user's calls; the hidden poll is not counted.
+    expect(await screen.findByRole('button', { name: 'Activity log (3)' })).toBeInTheDocument();
+    const list = screen.getByRole('list', { name: 'API calls' });
+    expect(list).toHaveTextContent('user Bob Builder');
+    expect(list).toHaveTextContent('endpoint ep-9');
+    expect(list).toHaveTextContent('user alice');
+    expect(list).not.toHaveTextContent('req-poll');
+    await user.click(screen.getByRole('switch', { name: 'Show watcher polls' }));
+    expect(screen.getByRole('button', { name: 'Activity log (4)' })).toBeInTheDocument();
+    expect(list).toHaveTextContent('watcher');
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Filter by status' }), 'Failed');
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    expect(screen.getByRole('listitem')).toHaveTextContent('BadRequestException');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Filter by status' }), 'All statuses');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Filter by operation' }), 'DescribeAppInstanceUserEndpoint');
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Filter by operation' }), 'All operations');
+    await user.type(screen.getByRole('searchbox', { name: 'Filter by user' }), 'builder');
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    expect(screen.getByRole('listitem')).toHaveTextContent('req-bob');
+    await user.clear(screen.getByRole('searchbox', { name: 'Filter by user' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Filter by user' }), 'nobody');
+    expect(screen.getByText('No matching calls')).toBeInTheDocument();
   });
 });

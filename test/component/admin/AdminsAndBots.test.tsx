@@ -51,6 +51,19 @@ describe('Admins', () => {
     expect(inputsOf(api, 'chime:DeleteAppInstanceAdmin')).toEqual([{ AppInstanceArn: APP_ARN, AppInstanceAdminArn: USER_ARN }]);
   });
 
+  it('does not suggest users who are already admins', async () => {
+    const BOB = USER_ARN.replace(/[^/]+$/, 'bob');
+    installFakeApi({
+      'chime:ListAppInstanceAdmins': () => ({ AppInstanceAdmins: [{ Admin: { Arn: USER_ARN, Name: 'Alice' } }] }),
+      'chime:ListAppInstanceBots': () => ({ AppInstanceBots: [] }),
+    });
+    useAppStore.setState({ users: [{ AppInstanceUserArn: USER_ARN, Name: 'Alice' }, { AppInstanceUserArn: BOB, Name: 'Bob' }] });
+    await render_('Admins');
+    await screen.findByRole('button', { name: 'Demote Alice' });
+    const suggested = Array.from(document.querySelectorAll('datalist option')).map((o) => o.getAttribute('value'));
+    expect(suggested).toEqual([BOB]);
+  });
+
   it('refuses something that is not an ARN', async () => {
     const api = installFakeApi({ 'chime:ListAppInstanceAdmins': () => ({ AppInstanceAdmins: [] }), 'chime:ListAppInstanceBots': () => ({}) });
     await render_('Admins');
@@ -59,7 +72,7 @@ describe('Admins', () => {
     await userEvent.type(arn, 'alice');
     await userEvent.click(screen.getByRole('button', { name: 'Promote to admin' }));
     expect(arn).toHaveAttribute('aria-invalid', 'true');
-    expect(arn).toHaveAccessibleDescription(/must satisfy regular expression pattern: an ARN/);
+    expect(arn).toHaveAccessibleDescription(/: use an ARN \(arn:partition/);
     expect(inputsOf(api, 'chime:CreateAppInstanceAdmin')).toHaveLength(0);
   });
 });
@@ -78,7 +91,7 @@ describe('Bots', () => {
     await userEvent.type(screen.getByLabelText('Lex bot alias ARN'), 'arn:aws:lex:bad');
     await userEvent.type(screen.getByLabelText('Welcome intent'), 'Say_hello2');
     await userEvent.click(screen.getByRole('button', { name: 'Create bot' }));
-    expect(screen.getByLabelText('Lex bot alias ARN')).toHaveAccessibleDescription(/must satisfy regular expression pattern/);
+    expect(screen.getByLabelText('Lex bot alias ARN')).toHaveAccessibleDescription(/^Lex bot alias ARN: use a Lex V2 bot alias ARN/);
     expect(screen.getByLabelText('Locale ID')).toHaveAccessibleDescription(/Locale ID is required/);
     expect(screen.getByLabelText('Welcome intent')).toHaveAttribute('aria-invalid', 'true');
     expect(inputsOf(api, 'chime:CreateAppInstanceBot')).toHaveLength(0);

@@ -37,16 +37,24 @@ describe('Delete app instance', () => {
     expect(list).toHaveTextContent('2 endpoints');
     expect(list).toHaveTextContent('1 admin');
     expect(list).toHaveTextContent('0 bots');
-    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    // Focus starts in the typed confirmation, never on Delete; Delete waits for the exact name.
+    const typed = within(dialog).getByRole('textbox', { name: 'Type Demo to confirm' });
+    expect(typed).toHaveFocus();
+    expect(within(dialog).getByRole('button', { name: 'Delete' })).toBeDisabled();
+    await userEvent.keyboard('{Enter}');
+    await userEvent.type(typed, 'demo');
+    expect(within(dialog).getByRole('button', { name: 'Delete' })).toBeDisabled();
     expect(inputsOf(api, 'chime:DeleteAppInstance')).toHaveLength(0);
 
-    // Enter on the focused default cancels instead of deleting.
-    await userEvent.keyboard('{Enter}');
+    // Escape cancels.
+    await userEvent.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(inputsOf(api, 'chime:DeleteAppInstance')).toHaveLength(0);
 
     await userEvent.click(screen.getByRole('button', { name: 'Delete app instance' }));
-    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete' }));
+    const again = await screen.findByRole('dialog');
+    await userEvent.type(within(again).getByRole('textbox', { name: 'Type Demo to confirm' }), 'Demo');
+    await userEvent.click(within(again).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(useAppStore.getState().selectedAppInstanceArn).toBeUndefined());
     expect(inputsOf(api, 'chime:DeleteAppInstance')).toEqual([{ AppInstanceArn: APP_ARN }]);
   });
@@ -57,6 +65,7 @@ describe('Delete app instance', () => {
     render(<AdminView />);
     await userEvent.click(await screen.findByRole('button', { name: 'Delete app instance' }));
     const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Type Demo to confirm' }), 'Demo');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('ConflictException');

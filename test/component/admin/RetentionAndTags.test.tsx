@@ -66,6 +66,17 @@ describe('Tags', () => {
     expect(inputsOf(api, 'chime:TagResource')).toHaveLength(0);
   });
 
+  it('refuses a key starting with aws:, as AWS does, in words', async () => {
+    const api = installFakeApi({ 'chime:ListTagsForResource': () => ({ Tags: [] }) });
+    render(<TagsPanel resourceArn={APP_ARN} resourceLabel="app instance" />);
+    await userEvent.type(screen.getByLabelText('Tag key'), 'AWS:cost');
+    await userEvent.type(screen.getByLabelText('Tag value'), 'x');
+    await userEvent.click(screen.getByRole('button', { name: 'Add tag' }));
+    expect(screen.getByLabelText('Tag key')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Tag key')).toHaveAccessibleDescription(/^Tag key: use a key not starting with aws: \(reserved for AWS\)\./);
+    expect(inputsOf(api, 'chime:TagResource')).toHaveLength(0);
+  });
+
   it('adds and removes a tag, relisting after each', async () => {
     let tags = [{ Key: 'env', Value: 'dev' }];
     const api = installFakeApi({

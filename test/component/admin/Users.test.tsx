@@ -31,7 +31,7 @@ describe('Create user', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Create user' }));
 
     expect(screen.getByLabelText('User ID')).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByLabelText('User ID')).toHaveAccessibleDescription(/User ID must satisfy regular expression pattern/);
+    expect(screen.getByLabelText('User ID')).toHaveAccessibleDescription(/^User ID: use letters and digits, with : - _ \. @ allowed inside\./);
     expect(screen.getByLabelText('Name')).toHaveAccessibleDescription(/Name must contain at least one non-space character/);
     expect(screen.getByLabelText('Expiration days')).toHaveAccessibleDescription(/greater than or equal to 1/);
     expect(inputsOf(api, 'chime:CreateAppInstanceUser')).toHaveLength(0);

@@ -58,6 +58,16 @@ describe('Region picker', () => {
     expect(screen.getByRole('combobox', { name: 'Region' })).toHaveAccessibleDescription(/not available in ap-south-1/);
   });
 
+  it('on the Local sandbox says which region it serves instead of snapping back silently', () => {
+    installFakeApi({});
+    render(<RegionPicker />);
+    connected();
+    const picker = screen.getByRole('combobox', { name: 'Region' });
+    expect(screen.getAllByRole('option').map((o) => o.getAttribute('value'))).toEqual(['us-east-1']);
+    expect(picker).toHaveValue('us-east-1');
+    expect(picker).toHaveAccessibleDescription('The Local sandbox serves us-east-1 only');
+  });
+
   it('does not warn in a supported region', () => {
     installFakeApi({});
     render(<RegionPicker />);

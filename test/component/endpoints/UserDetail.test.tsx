@@ -5,6 +5,7 @@ import { UserDetail } from '../../../src/renderer/src/features/endpoints/UserDet
 import { useAppStore } from '../../../src/renderer/src/store';
 import { describeEndpointState } from '../../../src/shared/workspace/endpointStateText';
 import { installFakeApi, type FakeHandlers } from '../fakeApi';
+import { formatClock } from '../../../src/renderer/src/features/watch/healthText';
 import { APP_ARN, HEX64, USER_ARN, VOIP64 } from '../registration/fixtures';
 
 const FCM = `dQw4w9WgXcQ:APA91bH${'x'.repeat(140)}`;
@@ -105,7 +106,9 @@ describe('UserDetail', () => {
     expect(await screen.findByRole('heading', { name: 'Alice' })).toBeInTheDocument();
     expect(screen.getByText('alice')).toBeInTheDocument();
     expect(screen.getByText('{"team":"mobile"}')).toBeInTheDocument();
-    expect(screen.getByText('30 days after creation')).toBeInTheDocument();
+    // The actual date, not only the rule: created 2024-01-01 + 30 days.
+    const expires = screen.getByText(/^30 days after creation/);
+    expect(expires.querySelector('time')).toHaveAttribute('dateTime', new Date(Date.UTC(2024, 0, 31)).toISOString());
     expect(await screen.findByText('2 of 10 endpoints')).toBeInTheDocument();
   });
 
@@ -163,7 +166,41 @@ describe('UserDetail', () => {
       }),
     );
     expect(toggle).toBeChecked();
-    expect(screen.getByRole('alert')).toHaveTextContent('ForbiddenException');
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('ForbiddenException');
+    // One box, next to the row, in whole words, with its own Dismiss.
+    expect(alert).toHaveTextContent('Could not change Allow messages for iPhone; the change was undone.');
+    expect(alert.closest('tr')?.previousElementSibling).toBe(screen.getByRole('row', { name: 'iPhone' }));
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('keeps the user and the rows when a refresh fails with a 503: one error, the rest marked "as of"', async () => {
+    let down = false;
+    const unavailable = { ok: false, error: { code: 'ServiceUnavailableException', message: 'Try later', httpStatus: 503, retryable: true } };
+    const store = structuredClone(ENDPOINTS) as unknown as Record<string, Stored>;
+    setup({
+      'chime:DescribeAppInstanceUser': () =>
+        down ? unavailable : { AppInstanceUser: { AppInstanceUserArn: USER_ARN, Name: 'Alice', Metadata: '{"team":"mobile"}' } },
+      'chime:ListAppInstanceUserEndpoints': () => (down ? unavailable : { AppInstanceUserEndpoints: summaries(store) }),
+    });
+    await row('iPhone');
+    down = true;
+    await act(() => useAppStore.getState().refreshUserDetail());
+    const alerts = screen.getAllByRole('alert');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toHaveTextContent('Could not refresh this user and its endpoints');
+    expect(within(alerts[0]!).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    // The details and rows stay, marked stale.
+    expect(screen.getByRole('heading', { name: 'Alice' })).toBeInTheDocument();
+    expect(screen.getByText('{"team":"mobile"}')).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: 'iPhone' })).toBeInTheDocument();
+    expect(screen.getAllByText(/^as of \d{1,2}:\d\d:\d\d( [AP]M)?$/)).toHaveLength(2);
+    // Back up: Try again clears the error and the marks.
+    down = false;
+    await userEvent.click(within(alerts[0]!).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+    expect(screen.queryByText(/^as of /)).not.toBeInTheDocument();
   });
 
   it('keeps the new Allow messages value when the service accepts it', async () => {
@@ -195,6 +232,9 @@ describe('UserDetail', () => {
     const { user, callsTo } = setup({ 'chime:DeregisterAppInstanceUserEndpoint': () => ({}) });
     await user.click(within(await row('Pixel')).getByRole('button', { name: 'Deregister' }));
     let dialog = screen.getByRole('dialog', { name: 'Deregister endpoint' });
+    expect(dialog).toHaveAccessibleDescription('For user Alice (alice)');
+    // A stray Enter must not deregister: focus starts on Cancel.
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(callsTo('chime:DeregisterAppInstanceUserEndpoint')).toHaveLength(0);
@@ -218,12 +258,143 @@ describe('UserDetail', () => {
     await waitFor(() => expect(callsTo('chime:ListAppInstanceUserEndpoints')).toHaveLength(2));
     expect(callsTo('chime:DescribeAppInstanceUser')).toHaveLength(2);
     act(() => void window.dispatchEvent(new Event('workbench:register-endpoint')));
-    expect(screen.getByRole('dialog', { name: 'Register endpoint' })).toBeInTheDocument();
+    // The dialog says whom it registers for, even when the search hides the selected user.
+    const register = screen.getByRole('dialog', { name: 'Register endpoint' });
+    expect(register).toHaveAccessibleDescription('For user Alice (alice)');
+    // Initial focus on the first field.
+    expect(within(register).getAllByRole('textbox')[0]).toHaveFocus();
   });
 
   it('says so when the user has no endpoints', async () => {
     setup({ 'chime:ListAppInstanceUserEndpoints': () => ({ AppInstanceUserEndpoints: [] }) });
     expect(await screen.findByText('No endpoints')).toBeInTheDocument();
     expect(screen.getByText('0 of 10 endpoints')).toBeInTheDocument();
+  });
+
+  it('after a registration on the Local sandbox shows "checking…" until the watcher brings the verdict', async () => {
+    const follows: unknown[] = [];
+    const store = structuredClone(ENDPOINTS) as unknown as Record<string, Stored>;
+    const { callsTo } = setup({
+      'chime:RegisterAppInstanceUserEndpoint': () => {
+        store['ep-new'] = { ...store['ep-ios']!, EndpointId: 'ep-new', Name: 'New phone', CreatedTimestamp: Date.UTC(2025, 0, 1) };
+        return { AppInstanceUserArn: USER_ARN, EndpointId: 'ep-new' };
+      },
+      'chime:ListAppInstanceUserEndpoints': () => ({ AppInstanceUserEndpoints: summaries(store) }),
+      'chime:DescribeAppInstanceUserEndpoint': (input) => ({ AppInstanceUserEndpoint: store[(input as { EndpointId: string }).EndpointId] }),
+      'watch:follow': (input) => {
+        follows.push(input);
+        return { untilMs: Date.now() + 60_000 };
+      },
+    });
+    await row('iPhone');
+    await act(() =>
+      useAppStore.getState().registerEndpoint({
+        Name: 'New phone',
+        Type: 'APNS_SANDBOX',
+        ResourceArn: APP_ARN,
+        EndpointAttributes: { DeviceToken: HEX64 },
+        ClientRequestToken: 'token-1',
+      }),
+    );
+    const fresh = await row('New phone');
+    expect(follows).toEqual([
+      { userArn: USER_ARN, endpointId: 'ep-new', known: { endpointId: 'ep-new', name: 'New phone', type: 'APNS_SANDBOX', allowMessages: 'ALL', status: 'ACTIVE' } },
+    ]);
+    await waitFor(() => expect(within(fresh).getByText('checking…')).toHaveAttribute('role', 'status'));
+    // Newest first, highlighted, and said in words.
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Endpoints' })).getAllByRole('row')[1]).toBe(fresh));
+    expect(fresh).toHaveClass('row-new');
+    expect(screen.getByText('Registered “New phone”.')).toHaveAttribute('role', 'status');
+    expect(within(screen.getByRole('row', { name: 'iPhone' })).queryByText('checking…')).not.toBeInTheDocument();
+    // The watcher reports the verdict: the row says so without a refresh, and "checking…" ends.
+    const listsBefore = callsTo('chime:ListAppInstanceUserEndpoints').length;
+    act(() =>
+      useAppStore.getState().watchChanged({
+        kind: 'state-changed',
+        userArn: USER_ARN,
+        endpointId: 'ep-new',
+        at: Date.now(),
+        before: { endpointId: 'ep-new', status: 'ACTIVE' },
+        after: { endpointId: 'ep-new', status: 'INACTIVE', statusReason: 'INVALID_DEVICE_TOKEN' },
+      }),
+    );
+    expect(within(fresh).getByText('INACTIVE (INVALID_DEVICE_TOKEN)')).toBeInTheDocument();
+    expect(within(fresh).queryByText('checking…')).not.toBeInTheDocument();
+    expect(callsTo('chime:ListAppInstanceUserEndpoints')).toHaveLength(listsBefore);
+  });
+
+  it('shows no "checking…" where main follows nothing (AWS)', async () => {
+    const store = structuredClone(ENDPOINTS) as unknown as Record<string, Stored>;
+    setup({
+      'chime:RegisterAppInstanceUserEndpoint': () => {
+        store['ep-new'] = { ...store['ep-ios']!, EndpointId: 'ep-new', Name: 'New phone' };
+        return { AppInstanceUserArn: USER_ARN, EndpointId: 'ep-new' };
+      },
+      'chime:ListAppInstanceUserEndpoints': () => ({ AppInstanceUserEndpoints: summaries(store) }),
+      'chime:DescribeAppInstanceUserEndpoint': (input) => ({ AppInstanceUserEndpoint: store[(input as { EndpointId: string }).EndpointId] }),
+      'watch:follow': () => null,
+    });
+    await row('iPhone');
+    await act(() =>
+      useAppStore.getState().registerEndpoint({
+        Name: 'New phone',
+        Type: 'APNS_SANDBOX',
+        ResourceArn: APP_ARN,
+        EndpointAttributes: { DeviceToken: HEX64 },
+        ClientRequestToken: 'token-1',
+      }),
+    );
+    const fresh = await row('New phone');
+    expect(within(fresh).queryByText('checking…')).not.toBeInTheDocument();
+    expect(useAppStore.getState().follows).toEqual({});
+  });
+
+  it('sorts by a column on request, newest first by default', async () => {
+    const { user } = setup();
+    await row('iPhone');
+    const table = screen.getByRole('table', { name: 'Endpoints' });
+    const names = () => within(table).getAllByRole('row').slice(1).map((r) => r.getAttribute('aria-label'));
+    // ep-ios was created after ep-android.
+    expect(names()).toEqual(['iPhone', 'Pixel']);
+    expect(within(table).getByRole('columnheader', { name: /Created/ })).toHaveAttribute('aria-sort', 'descending');
+    await user.click(within(table).getByRole('button', { name: /^Name/ }));
+    expect(within(table).getByRole('columnheader', { name: /^Name/ })).toHaveAttribute('aria-sort', 'ascending');
+    expect(names()).toEqual(['iPhone', 'Pixel']);
+    await user.click(within(table).getByRole('button', { name: /^Name/ }));
+    expect(names()).toEqual(['Pixel', 'iPhone']);
+    await user.click(within(table).getByRole('button', { name: /^State/ }));
+    expect(names()).toEqual(['Pixel', 'iPhone']);
+    expect(within(table).getByRole('columnheader', { name: /^State/ })).toHaveAttribute('aria-sort', 'ascending');
+  });
+
+  it('marks a watched user’s rows "as of" the last good poll while the watcher backs off', async () => {
+    setup();
+    await row('iPhone');
+    expect(screen.queryByText(/^as of /)).not.toBeInTheDocument();
+    const lastGood = Date.now() + 60_000;
+    act(() =>
+      useAppStore.setState({
+        watchTargets: [{ userArn: USER_ARN }],
+        watchHealth: { state: 'backing-off', watchedUsers: 1, lastSuccessAt: lastGood, nextPollAt: lastGood + 30_000 },
+      }),
+    );
+    expect(screen.getByText(`as of ${formatClock(lastGood)}`)).toBeInTheDocument();
+    act(() => useAppStore.setState({ watchHealth: { state: 'polling', watchedUsers: 1, lastSuccessAt: lastGood } }));
+    expect(screen.queryByText(/^as of /)).not.toBeInTheDocument();
+  });
+
+  it('describes each endpoint once per session: choosing the user again costs one List, Refresh re-reads all', async () => {
+    const { callsTo } = setup();
+    await row('iPhone');
+    expect(callsTo('chime:DescribeAppInstanceUserEndpoint')).toHaveLength(2);
+    act(() => useAppStore.setState({ selectedUserArn: undefined }));
+    act(() => useAppStore.setState({ selectedUserArn: USER_ARN }));
+    await row('iPhone');
+    await waitFor(() => expect(callsTo('chime:ListAppInstanceUserEndpoints')).toHaveLength(2));
+    expect(callsTo('chime:DescribeAppInstanceUserEndpoint')).toHaveLength(2);
+    // The rows still show what Describe told (tokens, ARN, dates).
+    expect(within(screen.getByRole('row', { name: 'iPhone' })).getAllByRole('button', { name: /Reveal/ }).length).toBeGreaterThan(0);
+    await act(() => useAppStore.getState().refreshUserDetail());
+    expect(callsTo('chime:DescribeAppInstanceUserEndpoint')).toHaveLength(4);
   });
 });

@@ -93,4 +93,37 @@ describe('UserDirectory', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('ThrottledClientException');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
+
+  it('keeps exactly one match in the Tab order when the filter hides the selected user, and ↓ Enter picks it', async () => {
+    render(<UserDirectory />);
+    loadUsers(1000);
+    await userEvent.click(screen.getByRole('listitem', { name: 'User number 1' }));
+    await userEvent.keyboard('/');
+    const search = screen.getByRole('searchbox', { name: 'Search users' });
+    search.focus();
+    await userEvent.type(search, 'number 42');
+    expect(await screen.findByText(/11 matches/)).toBeInTheDocument();
+    const items = within(screen.getByRole('list', { name: 'Users' })).getAllByRole('listitem');
+    expect(items.filter((item) => item.tabIndex === 0)).toHaveLength(1);
+    expect(items[0]).toHaveAttribute('tabindex', '0');
+    // Tab from the search box lands on the first match.
+    await userEvent.tab();
+    expect(screen.getByRole('listitem', { name: 'User number 42' })).toHaveFocus();
+    // Back to the search box; ↓ also moves into the matches.
+    search.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    await waitFor(() => expect(screen.getByRole('listitem', { name: 'User number 42' })).toHaveFocus());
+    await userEvent.keyboard('{ArrowDown}');
+    await waitFor(() => expect(screen.getByRole('listitem', { name: 'User number 420' })).toHaveFocus());
+    await userEvent.keyboard('{End}');
+    await waitFor(() => expect(screen.getByRole('listitem', { name: 'User number 429' })).toHaveFocus());
+    await userEvent.keyboard('{Home}');
+    await waitFor(() => expect(screen.getByRole('listitem', { name: 'User number 42' })).toHaveFocus());
+    await userEvent.keyboard('{ArrowDown}');
+    await waitFor(() => expect(screen.getByRole('listitem', { name: 'User number 420' })).toHaveFocus());
+    await userEvent.keyboard('{Enter}');
+    expect(useAppStore.getState().selectedUserArn).toBe(user(420).AppInstanceUserArn);
+    expect(screen.getByRole('listitem', { name: 'User number 420' })).toHaveAttribute('aria-current', 'true');
+    expect(within(screen.getByRole('list', { name: 'Users' })).getAllByRole('listitem').filter((item) => item.tabIndex === 0)).toHaveLength(1);
+  });
 });

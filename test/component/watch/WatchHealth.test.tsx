@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { StatusLine } from '../../../src/renderer/src/features/connection/StatusLine';
 import { useAppStore } from '../../../src/renderer/src/store';
 import { subscribeToMain } from '../../../src/renderer/src/store/events';
@@ -19,7 +20,8 @@ describe('Watcher health in the status line', () => {
     expect(useAppStore.getState().watchTargets).toEqual([{ userArn: USER_ARN }]);
     act(() => api.emit('watch:status', { state: 'polling', watchedUsers: 3, lastSuccessAt: LAST_POLL }));
     expect(screen.getByRole('status')).toHaveTextContent(`Watching 3 users · last poll ${formatClock(LAST_POLL)} · polling`);
-    expect(formatClock(LAST_POLL)).toBe('12:01:05');
+    // The OS locale's time format (12 or 24 hours), with seconds.
+    expect(formatClock(LAST_POLL)).toMatch(/^12:01:05( PM)?$/);
 
     act(() =>
       api.emit('watch:status', { state: 'backing-off', watchedUsers: 3, lastSuccessAt: LAST_POLL, reason: 'ThrottledClientException: Rate exceeded' }),
@@ -38,5 +40,20 @@ describe('Watcher health in the status line', () => {
     installFakeApi({});
     render(<StatusLine />);
     expect(screen.queryByTestId('watch-health')).not.toBeInTheDocument();
+  });
+
+  it('counts down to the next try while backing off and offers Retry now', async () => {
+    const api = installFakeApi({ 'watch:retry': () => true });
+    subscribeToMain();
+    render(<StatusLine />);
+    act(() =>
+      api.emit('watch:status', { state: 'backing-off', watchedUsers: 1, lastSuccessAt: LAST_POLL, nextPollAt: Date.now() + 30_000, reason: 'ThrottledClientException: Rate exceeded' }),
+    );
+    await waitFor(() => expect(screen.getByTestId('watch-health')).toHaveTextContent(/next try in (29|30) s/));
+    await userEvent.click(screen.getByRole('button', { name: 'Retry now' }));
+    expect(api.calls.filter((c) => c.channel === 'watch:retry')).toHaveLength(1);
+    act(() => api.emit('watch:status', { state: 'polling', watchedUsers: 1, lastSuccessAt: Date.now() }));
+    expect(screen.queryByRole('button', { name: 'Retry now' })).not.toBeInTheDocument();
+    expect(screen.getByTestId('watch-health')).not.toHaveTextContent('next try');
   });
 });

@@ -16,6 +16,14 @@ describe('Saved devices', () => {
     expect(await within(dialog).findByText(/encrypted at rest with the operating system’s keychain/)).toBeInTheDocument();
   });
 
+  it('opens with focus on the safe Close action, never on a row’s Remove', async () => {
+    const { user } = setupMenu();
+    await user.click(screen.getByRole('button', { name: 'Device library (1)' }));
+    const dialog = screen.getByRole('dialog', { name: 'Device library' });
+    expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus();
+    expect(dialog.scrollLeft).toBe(0);
+  });
+
   it('warns when this system cannot encrypt tokens', async () => {
     const { user } = setupMenu({ 'app:info': () => ({ version: '0.1.0', platform: 'linux', encryptionAvailable: false }) });
     await user.click(screen.getByRole('button', { name: 'Device library (1)' }));
@@ -63,5 +71,18 @@ describe('Settings', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Theme' }), 'System');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(document.documentElement.dataset.theme).toBeUndefined());
+  });
+
+  it('previews a theme at once and puts the saved one back on Cancel', async () => {
+    onTestFinished(() => void delete document.documentElement.dataset.theme);
+    const { user, callsTo } = setupMenu();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Theme' }), 'Dark');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(document.documentElement.dataset.theme).toBeUndefined();
+    expect(callsTo('settings:set')).toHaveLength(0);
   });
 });

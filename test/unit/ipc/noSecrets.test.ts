@@ -147,6 +147,9 @@ describe('IPC results at run time carry no secret', () => {
     await dispatch('watch:list');
     await dispatch('watch:health');
     await dispatch('watch:history', { userArn, endpointId: 'e1' });
+    await dispatch('watch:follow', { userArn, endpointId: 'e1', known: { endpointId: 'e1', status: 'ACTIVE' } });
+    await dispatch('watch:summary');
+    await dispatch('watch:retry');
     await dispatch('watch:set', { target: { userArn }, watched: false });
 
     await dispatch('pages:start', { loadId: 'l1', operation: 'ListAppInstances', input: {} });

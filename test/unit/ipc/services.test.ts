@@ -105,4 +105,68 @@ describe('store notices', () => {
     const again = await call<{ notices: unknown[] }>('workspace:restore');
     expect(again.notices).toEqual([]);
   });
+
+  it('follows a new endpoint on the Local sandbox through the watcher until its verdict, one List per user per cycle', async () => {
+    await call('settings:set', { watchIntervalMs: 1000 });
+    const instances = await call<{ AppInstances: { AppInstanceArn: string }[] }>('chime:ListAppInstances', {});
+    const appInstanceArn = instances.AppInstances[0]!.AppInstanceArn;
+    const users = await call<{ AppInstanceUsers: { AppInstanceUserArn: string }[] }>('chime:ListAppInstanceUsers', { AppInstanceArn: appInstanceArn });
+    const userArn = users.AppInstanceUsers.at(-1)!.AppInstanceUserArn;
+    const registered = await call<{ EndpointId: string }>('chime:RegisterAppInstanceUserEndpoint', {
+      AppInstanceUserArn: userArn,
+      Name: 'follow me',
+      Type: 'APNS',
+      ResourceArn: 'arn:aws:mobiletargeting:us-east-1:000000000000:apps/0123456789abcdef0123456789abcdef',
+      EndpointAttributes: { DeviceToken: 'not-a-token' },
+      AllowMessages: 'ALL',
+      ClientRequestToken: 'follow-test-0001',
+    });
+    const before = Date.now();
+    const known = { endpointId: registered.EndpointId, name: 'follow me', type: 'APNS', allowMessages: 'ALL', status: 'ACTIVE' };
+    const follow = await call<{ untilMs: number }>('watch:follow', { userArn, endpointId: registered.EndpointId, known });
+    // The sandbox's default 2 s validation delay plus two 1 s cycles.
+    expect(follow.untilMs - before).toBeGreaterThanOrEqual(4000);
+    expect(follow.untilMs - before).toBeLessThan(4500);
+    const changes = () =>
+      events
+        .filter((e) => e.event === 'watch:change')
+        .map((e) => e.payload as { kind: string; endpointId: string; after?: { status?: string; statusReason?: string } })
+        .filter((c) => c.endpointId === registered.EndpointId);
+    await until(() => changes().length > 0, 8000);
+    expect(changes()[0]).toMatchObject({ kind: 'state-changed', after: { status: 'INACTIVE', statusReason: 'INVALID_DEVICE_TOKEN' } });
+    const polls = (await call<Array<{ operation: string; input?: { AppInstanceUserArn?: string }; at?: number }>>('activity:list')).filter(
+      (e) => e.operation === 'ListAppInstanceUserEndpoints' && e.input?.AppInstanceUserArn === userArn,
+    );
+    const describes = (await call<Array<{ operation: string }>>('activity:list')).filter((e) => e.operation === 'DescribeAppInstanceUserEndpoint');
+    expect(describes).toHaveLength(0);
+    // One List per cycle: about one a second since the follow began, never one per endpoint.
+    expect(polls.length).toBeGreaterThanOrEqual(2);
+    expect(polls.length).toBeLessThanOrEqual(Math.ceil((Date.now() - before) / 1000) + 1);
+    await call('settings:set', { watchIntervalMs: 5000 });
+  }, 15_000);
+
+  it('keeps the Local sandbox on the same port across launches while it is free, so copied commands keep working', async () => {
+    const data = await mkdtemp(path.join(tmpdir(), 'services-port-'));
+    const launch = () =>
+      createMainServices({
+        userDataDir: data,
+        openDocuments: createConfOpener({ cwd: data, create: (o) => new Conf(o as ConstructorParameters<typeof Conf>[0]) as unknown as ConfLike }),
+        encryptor: plainTextEncryptor,
+        notify: () => {},
+        openExternal: async () => {},
+        appVersion: 'test',
+        platform: 'linux',
+        profileSource: { env: { AWS_CONFIG_FILE: path.join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials') } },
+      });
+    const first = await launch();
+    const url = first.sandboxUrl;
+    await first.dispose();
+    const second = await launch();
+    try {
+      expect(second.sandboxUrl).toBe(url);
+    } finally {
+      await second.dispose();
+      await rm(data, { recursive: true, force: true });
+    }
+  });
 });

@@ -26,6 +26,54 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('EndpointWatcher', () => {
+  it('retries at once on Retry now while backing off, instead of waiting out the backoff', async () => {
+    const [alice] = service.addUsers(1, 1);
+    const w = watcher({ backoff: { baseMs: 60_000, maxMs: 60_000 } });
+    w.setTargets([{ userArn: alice! }]);
+    service.throttleNext = 1;
+    w.start();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(w.health()).toMatchObject({ state: 'backing-off' });
+    const next = w.health().nextPollAt!;
+    expect(next).toBeGreaterThanOrEqual(30_000);
+    const before = service.calls.length;
+    expect(w.retryNow()).toBe(true);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(service.calls.length).toBe(before + 1);
+    expect(w.health()).toMatchObject({ state: 'polling', lastSuccessAt: 10 });
+    w.stop();
+    expect(w.retryNow()).toBe(false);
+  });
+
+  it('diffs a followed endpoint against what the app showed, even when the first poll already sees the verdict', async () => {
+    const [alice, bob] = service.addUsers(2, 2);
+    const w = watcher();
+    // The app registered u0-e1 and shows it ACTIVE; the service has already turned it INACTIVE.
+    service.set(alice!, 'u0-e1', { status: 'INACTIVE', statusReason: 'INVALID_DEVICE_TOKEN' });
+    w.expect(alice!, endpoint('u0-e1'));
+    w.setTargets([{ userArn: alice!, endpointId: 'u0-e1' }, { userArn: bob! }]);
+    w.start();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(events.map((e) => [e.kind, e.endpointId, e.after?.status])).toEqual([['state-changed', 'u0-e1', 'INACTIVE']]);
+    // One List per user per cycle, the followed endpoint included.
+    expect(callsIn(0, 10).map((c) => c.userArn).sort()).toEqual([alice, bob].sort());
+    // The expectation is used once: later polls diff against the last listing as usual.
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(events).toHaveLength(1);
+    w.stop();
+  });
+
+  it('reports no change for a followed endpoint whose verdict is what the app showed', async () => {
+    const [alice] = service.addUsers(1, 1);
+    const w = watcher();
+    w.expect(alice!, endpoint('u0-e0'));
+    w.setTargets([{ userArn: alice!, endpointId: 'u0-e0' }]);
+    w.start();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(events).toEqual([]);
+    w.stop();
+  });
+
   it('reports a state flip within one interval, as a typed event and a history entry', async () => {
     const [alice] = service.addUsers(1, 2);
     const history: { userArn: string; endpointId: string; entry: HistoryEntry }[] = [];

@@ -88,12 +88,13 @@ describe('watcher against the sandbox', () => {
     watcher.setTargets(users().map((u) => ({ userArn: u.arn })));
     watcher.start();
     timers.advance(0);
-    await vi.waitFor(() => expect(watcher.health().lastSuccessAt).toBeDefined());
+    // 200 real HTTP listings: vi.waitFor's 1 s default is too short on a loaded machine (it failed under load before issue 11 too).
+    await vi.waitFor(() => expect(watcher.health().lastSuccessAt).toBeDefined(), { timeout: 10_000 });
     const perCycle = users().length;
     expect(calls).toHaveLength(perCycle);
     expect(endpointCount).toBeGreaterThan(perCycle);
     timers.advance(5000);
-    await vi.waitFor(() => expect(calls).toHaveLength(2 * perCycle));
+    await vi.waitFor(() => expect(calls).toHaveLength(2 * perCycle), { timeout: 10_000 });
     watcher.stop();
   });
 });

@@ -10,14 +10,20 @@ interface ConfirmDialogProps {
   /** Resolves to an error to keep the dialog open and show it, or undefined when done. */
   readonly onConfirm: () => Promise<WorkbenchError | undefined>;
   readonly onClose: () => void;
+  /** Whom the action concerns, under the title (see Dialog). */
+  readonly subject?: ReactNode;
+  /** For what cannot be undone at scale (an AppInstance): the confirm button waits until this name is typed. */
+  readonly typedConfirmation?: string;
 }
 
 /**
  * Destructive actions go through here: the confirm button is never the
  * focused default, so a stray Enter does not delete anything.
  */
-export function ConfirmDialog({ title, confirmLabel, children, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, confirmLabel, children, onConfirm, onClose, subject, typedConfirmation }: ConfirmDialogProps) {
   const [busy, setBusy] = useState(false);
+  const [typed, setTyped] = useState('');
+  const typedOk = typedConfirmation === undefined || typed === typedConfirmation;
   const [error, setError] = useState<WorkbenchError>();
   const confirm = async () => {
     setBusy(true);
@@ -27,14 +33,22 @@ export function ConfirmDialog({ title, confirmLabel, children, onConfirm, onClos
     else onClose();
   };
   return (
-    <Dialog title={title} onClose={onClose}>
+    <Dialog title={title} onClose={onClose} subject={subject}>
       <div className="confirm-body">{children}</div>
+      {typedConfirmation !== undefined && (
+        <label>
+          <span>
+            Type <strong className="mono">{typedConfirmation}</strong> to confirm
+          </span>
+          <input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} data-autofocus />
+        </label>
+      )}
       {error && <ErrorMessage error={error} />}
       <div className="dialog-actions">
-        <button type="button" onClick={onClose} autoFocus>
+        <button type="button" onClick={onClose} data-autofocus={typedConfirmation === undefined ? true : undefined}>
           Cancel
         </button>
-        <button type="button" className="danger" onClick={() => void confirm()} disabled={busy}>
+        <button type="button" className="danger" onClick={() => void confirm()} disabled={busy || !typedOk}>
           {busy ? 'Working…' : confirmLabel}
         </button>
       </div>

@@ -6,7 +6,7 @@ import { create, type StateCreator } from 'zustand';
 import { createConnectionSlice, type ConnectionSlice } from '../features/connection/connectionSlice';
 import { createAppInstancesSlice, type AppInstancesSlice } from '../features/appInstances/appInstancesSlice';
 import { createUsersSlice, type UsersSlice } from '../features/users/usersSlice';
-import { createEndpointsSlice, type EndpointsSlice } from '../features/endpoints/endpointsSlice';
+import { createEndpointsSlice, forgetDescribedEndpoints, type EndpointsSlice } from '../features/endpoints/endpointsSlice';
 import { createActivitySlice, type ActivitySlice } from '../features/activity/activitySlice';
 import { createWatchSlice, type WatchSlice } from '../features/watch/watchSlice';
 import { createWorkspacesSlice, type WorkspacesSlice } from '../features/workspaces/workspacesSlice';
@@ -38,4 +38,5 @@ export const useAppStore = create<AppState>()((...a) => ({
 /** Tests call this between cases so no state leaks from one to the next. */
 export function resetAppStore(): void {
   useAppStore.setState(useAppStore.getInitialState(), true);
+  forgetDescribedEndpoints();
 }

@@ -5,6 +5,16 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { EmptyState } from '../../components/EmptyState';
 import type { WorkbenchError } from '../../../../shared/errors';
 import { copyText } from '../endpoints/clipboard';
+import { formatDateTime } from '../../components/timeFormat';
+import type { CliShell } from '../../../../shared/aws/cli';
+import { REDACTED_KEYS } from '../../../../shared/aws/redact';
+
+/** Whether a logged request carries a device token anywhere (the CLI copy then has placeholders). */
+function hasTokens(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasTokens);
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([key, member]) => (REDACTED_KEYS.has(key) && typeof member === 'string') || hasTokens(member));
+}
 
 type CopyState = { kind: 'copied' } | { kind: 'manual'; command: string } | { kind: 'error'; error: WorkbenchError };
 
@@ -16,6 +26,9 @@ type CopyState = { kind: 'copied' } | { kind: 'manual'; command: string } | { ki
 export function ActivityDetail() {
   const entry = useAppStore((s) => s.activity.find((e) => e.id === s.selectedActivityId));
   const [revealTokens, setRevealTokens] = useState(false);
+  const platform = useAppStore((s) => s.appInfo?.platform);
+  const [chosenShell, setShell] = useState<CliShell>();
+  const shell = chosenShell ?? (platform === 'win32' ? 'powershell' : 'posix');
   const [copy, setCopy] = useState<CopyState>();
   const manualRef = useRef<HTMLTextAreaElement>(null);
   const entryId = entry?.id;
@@ -36,7 +49,7 @@ export function ActivityDetail() {
 
   const copyCli = async () => {
     setCopy(undefined);
-    const result = await getApi()['activity:cli']({ id: entry.id, revealTokens });
+    const result = await getApi()['activity:cli']({ id: entry.id, revealTokens, shell });
     if (!result.ok) setCopy({ kind: 'error', error: result.error });
     else if (await copyText(result.value.command)) setCopy({ kind: 'copied' });
     else setCopy({ kind: 'manual', command: result.value.command });
@@ -52,6 +65,13 @@ export function ActivityDetail() {
           <input type="checkbox" checked={revealTokens} onChange={(e) => setRevealTokens(e.target.checked)} />
           Reveal tokens
         </label>
+        <label className="field-inline">
+          <span className="muted small">Shell</span>
+          <select aria-label="Shell" value={shell} onChange={(e) => setShell(e.target.value as CliShell)}>
+            <option value="posix">bash / zsh</option>
+            <option value="powershell">PowerShell</option>
+          </select>
+        </label>
         <button type="button" className="small" onClick={() => void copyCli()}>
           Copy as AWS CLI command
         </button>
@@ -59,6 +79,12 @@ export function ActivityDetail() {
           {copy?.kind === 'copied' ? 'Copied' : ''}
         </span>
       </div>
+      {!revealTokens && hasTokens(entry.input) && (
+        <p className="field-hint">
+          Device tokens are copied as <code>&lt;DEVICE_TOKEN&gt;</code> and <code>&lt;VOIP_DEVICE_TOKEN&gt;</code>: replace them, or turn on
+          “Reveal tokens”. A new idempotency token is made by the CLI on each run.
+        </p>
+      )}
       {copy?.kind === 'error' && <ErrorMessage error={copy.error} />}
       {copy?.kind === 'manual' && (
         <label>
@@ -76,7 +102,7 @@ export function ActivityDetail() {
       <dl className="props">
         <dt>Started</dt>
         <dd>
-          <time dateTime={entry.startedAt}>{new Date(entry.startedAt).toLocaleString()}</time>{' '}
+          <time dateTime={entry.startedAt}>{formatDateTime(new Date(entry.startedAt))}</time>{' '}
           <span className="muted">({entry.startedAt})</span>
         </dd>
         <dt>Duration</dt>

@@ -3,6 +3,7 @@ import { useAppStore } from '../../store';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ActivityItemText } from './ActivityItemText';
+import { activityTarget, matchesActivityFilter } from './activityFilter';
 
 /**
  * Newest first, capped: a session rarely needs more than the last few
@@ -14,7 +15,13 @@ export const ACTIVITY_SHOWN = 300;
 export function ActivityList() {
   const all = useAppStore((s) => s.activity);
   const showWatcherCalls = useAppStore((s) => s.showWatcherCalls);
-  const activity = useMemo(() => (showWatcherCalls ? all : all.filter((e) => e.source !== 'watch')), [all, showWatcherCalls]);
+  const filter = useAppStore((s) => s.activityFilter);
+  const users = useAppStore((s) => s.users);
+  const userNames = useMemo(() => new Map(users.flatMap((u) => (u.AppInstanceUserArn && u.Name ? [[u.AppInstanceUserArn, u.Name] as const] : []))), [users]);
+  const activity = useMemo(
+    () => all.filter((e) => (showWatcherCalls || e.source !== 'watch') && matchesActivityFilter(e, filter, userNames)),
+    [all, showWatcherCalls, filter, userNames],
+  );
   const loading = useAppStore((s) => s.activityLoading);
   const error = useAppStore((s) => s.activityError);
   const selectedId = useAppStore((s) => s.selectedActivityId);
@@ -43,7 +50,9 @@ export function ActivityList() {
         </p>
       )}
       {!loading && !error && activity.length === 0 && (
-        <EmptyState title="No API calls yet">Calls to the service appear here as they happen.</EmptyState>
+        <EmptyState title={all.length > 0 ? 'No matching calls' : 'No API calls yet'}>
+          {all.length > 0 ? 'No call matches the filter.' : 'Calls to the service appear here as they happen.'}
+        </EmptyState>
       )}
       {shown.length > 0 && (
         <ul aria-label="API calls" onKeyDown={onKeyDown}>
@@ -55,7 +64,7 @@ export function ActivityList() {
                 aria-pressed={entry.id === selectedId}
                 onClick={() => select(entry.id)}
               >
-                <ActivityItemText entry={entry} />
+                <ActivityItemText entry={entry} target={activityTarget(entry, userNames)} />
               </button>
             </li>
           ))}

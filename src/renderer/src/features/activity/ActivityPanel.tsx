@@ -6,6 +6,8 @@ import type { WorkbenchError } from '../../../../shared/errors';
 import { ActivityList } from './ActivityList';
 import { ActivityDetail } from './ActivityDetail';
 import { downloadText } from './download';
+import { useShallow } from 'zustand/react/shallow';
+import type { ActivityFilter } from './activityFilter';
 
 interface ActivityPanelProps {
   readonly open: boolean;
@@ -15,8 +17,12 @@ interface ActivityPanelProps {
 /** The collapsible bottom panel listing every API call of the session (Ctrl/Cmd+L toggles it). */
 export function ActivityPanel({ open, onToggle }: ActivityPanelProps) {
   const bodyId = useId();
-  const count = useAppStore((s) => s.activity.length);
   const showWatcherCalls = useAppStore((s) => s.showWatcherCalls);
+  // The counter counts what the log shows: hidden watcher polls are not "your" calls.
+  const count = useAppStore((s) => (s.showWatcherCalls ? s.activity.length : s.activity.filter((e) => e.source !== 'watch').length));
+  const total = useAppStore((s) => s.activity.length);
+  const filter = useAppStore((s) => s.activityFilter);
+  const operations = useAppStore(useShallow((s) => [...new Set(s.activity.map((e) => e.operation))].sort()));
   const [exportError, setExportError] = useState<WorkbenchError>();
   const [exported, setExported] = useState<string>();
 
@@ -49,6 +55,31 @@ export function ActivityPanel({ open, onToggle }: ActivityPanelProps) {
         </button>
         {open && (
           <>
+            <select aria-label="Filter by operation" value={filter.operation} onChange={(e) => useAppStore.getState().setActivityFilter({ operation: e.target.value })}>
+              <option value="">All operations</option>
+              {operations.map((op) => (
+                <option key={op} value={op}>
+                  {op}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label="Filter by status"
+              value={filter.status}
+              onChange={(e) => useAppStore.getState().setActivityFilter({ status: e.target.value as ActivityFilter['status'] })}
+            >
+              <option value="all">All statuses</option>
+              <option value="ok">Succeeded</option>
+              <option value="error">Failed</option>
+            </select>
+            <input
+              type="search"
+              aria-label="Filter by user"
+              placeholder="User"
+              value={filter.user}
+              onChange={(e) => useAppStore.getState().setActivityFilter({ user: e.target.value })}
+              className="activity-user-filter"
+            />
             <span className="spacer" />
             <label className="switch small">
               <input
@@ -69,7 +100,7 @@ export function ActivityPanel({ open, onToggle }: ActivityPanelProps) {
               type="button"
               className="small"
               onClick={() => void useAppStore.getState().clearActivity()}
-              disabled={count === 0}
+              disabled={total === 0}
             >
               Clear
             </button>

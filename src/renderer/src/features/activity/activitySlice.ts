@@ -7,6 +7,7 @@ import type { SliceCreator } from '../../store';
 import { getApi } from '../../api';
 import type { ActivityEntry } from '../../../../shared/ipc/appTypes';
 import type { WorkbenchError } from '../../../../shared/errors';
+import { NO_ACTIVITY_FILTER, type ActivityFilter } from './activityFilter';
 
 /** Bounds memory in a long session; the export in main holds the full log. */
 export const ACTIVITY_CAP = 5000;
@@ -16,6 +17,8 @@ export interface ActivitySlice {
   /** Whether the log lists the watcher's own polls too (off: they would bury the user's calls). */
   readonly showWatcherCalls: boolean;
   setShowWatcherCalls(show: boolean): void;
+  readonly activityFilter: ActivityFilter;
+  setActivityFilter(patch: Partial<ActivityFilter>): void;
   readonly activityLoading: boolean;
   readonly activityError?: WorkbenchError;
   readonly selectedActivityId?: number;
@@ -25,14 +28,18 @@ export interface ActivitySlice {
   selectActivity(id: number | undefined): void;
 }
 
-export const createActivitySlice: SliceCreator<ActivitySlice> = (set) => ({
+export const createActivitySlice: SliceCreator<ActivitySlice> = (set, get) => ({
   activity: [],
   showWatcherCalls: false,
   setShowWatcherCalls: (showWatcherCalls) => set({ showWatcherCalls }),
+  activityFilter: NO_ACTIVITY_FILTER,
+  setActivityFilter: (patch) => set((s) => ({ activityFilter: { ...s.activityFilter, ...patch } })),
   activityLoading: false,
 
-  activityAppended: (entry) =>
-    set((s) => (s.activity.some((e) => e.id === entry.id) ? s : { activity: capped([...s.activity, entry]) })),
+  activityAppended(entry) {
+    set((s) => (s.activity.some((e) => e.id === entry.id) ? s : { activity: capped([...s.activity, entry]) }));
+    get().callSeen(entry);
+  },
 
   async loadActivity() {
     set({ activityLoading: true, activityError: undefined });

@@ -30,5 +30,5 @@ export function IdentityBadge() {
 
 function shortArn(arn: string): string {
   const resource = arn.split(':').slice(5).join(':');
-  return resource.length > 40 ? `…${resource.slice(-40)}` : resource;
+  return resource.length > 28 ? `…${resource.slice(-28)}` : resource;
 }

@@ -1,6 +1,6 @@
 import type { SliceCreator } from '../../store';
 import { getApi, toWorkbenchError, unwrap } from '../../api';
-import type { CallerIdentity, ConnectionState, MfaRequest } from '../../../../shared/ipc/appTypes';
+import type { ActivityEntry, CallerIdentity, ConnectionInfo, ConnectionState, MfaRequest } from '../../../../shared/ipc/appTypes';
 import type { ProfileSummary } from '../../../../shared/aws/types';
 import type { Connection } from '../../../../shared/workspace/workspace';
 import type { WorkbenchError } from '../../../../shared/errors';
@@ -12,6 +12,14 @@ export interface ConnectionSlice {
   readonly identity?: CallerIdentity;
   readonly identityError?: WorkbenchError;
   readonly mfaRequest?: MfaRequest;
+  /**
+   * What the calls made on this connection have shown: "Connected" only once
+   * the service has answered one (any HTTP answer, even an error, proves the
+   * endpoint and credentials reached it); otherwise the last call that failed
+   * without an answer (network, credentials) says what is wrong.
+   */
+  readonly reachability: Reachability;
+  callSeen(entry: ActivityEntry): void;
   loadProfiles(): Promise<void>;
   loadConnection(): Promise<void>;
   selectConnection(connection: Connection, region: string): Promise<boolean>;
@@ -21,8 +29,30 @@ export interface ConnectionSlice {
   answerMfa(code: string | null): Promise<void>;
 }
 
+export interface Reachability {
+  readonly answered: boolean;
+  /** The latest call, when it failed without an answer from the service. */
+  readonly failure?: { readonly operation: string; readonly error: WorkbenchError; readonly at: string };
+}
+
+const UNPROVEN: Reachability = { answered: false };
+
+function sameConnection(a: ConnectionInfo | undefined, b: ConnectionInfo): boolean {
+  return Boolean(a) && a!.kind === b.kind && (a!.profile ?? '') === (b.profile ?? '') && a!.region === b.region;
+}
+
 export const createConnectionSlice: SliceCreator<ConnectionSlice> = (set, get) => ({
   profiles: [],
+  reachability: UNPROVEN,
+
+  callSeen(entry) {
+    if (!sameConnection(get().connection?.info, entry.connection)) return;
+    if (entry.httpStatus !== undefined || entry.error?.httpStatus !== undefined) {
+      set({ reachability: { answered: true } });
+    } else if (entry.error) {
+      set((s) => ({ reachability: { answered: s.reachability.answered, failure: { operation: entry.operation, error: entry.error!, at: entry.startedAt } } }));
+    }
+  },
 
   async loadProfiles() {
     try {
@@ -40,7 +70,7 @@ export const createConnectionSlice: SliceCreator<ConnectionSlice> = (set, get) =
 
   async selectConnection(connection, region) {
     const previous = get().connection;
-    set({ identity: undefined, identityError: undefined });
+    set({ identity: undefined, identityError: undefined, reachability: UNPROVEN });
     const result = await getApi()['connection:select']({ connection, region });
     if (!result.ok) {
       set({ connection: previous ? { ...previous, status: 'error', error: result.error } : undefined });
@@ -59,7 +89,7 @@ export const createConnectionSlice: SliceCreator<ConnectionSlice> = (set, get) =
   connectionChanged(state) {
     const before = get().connection?.info;
     const changed = !before || before.kind !== state.info.kind || before.profile !== state.info.profile || before.region !== state.info.region;
-    set({ connection: state, ...(changed ? { identity: undefined, identityError: undefined } : {}) });
+    set({ connection: state, ...(changed ? { identity: undefined, identityError: undefined, reachability: UNPROVEN } : {}) });
   },
 
   mfaRequested(request) {

@@ -25,7 +25,9 @@ export function EndpointNameCell({ endpointId, name }: EndpointNameCellProps) {
         >
           Rename
         </button>
-        <div className="muted small mono" title={endpointId}>{endpointId}</div>
+        <div className="muted small mono" title={endpointId}>
+          {endpointId}
+        </div>
       </div>
     );
   }

@@ -1,8 +1,17 @@
 import { describeEndpointState, endpointStateLabel } from '../../../../shared/workspace/endpointStateText';
 import type { Endpoint } from './endpointsSlice';
 
-/** "ACTIVE" or "INACTIVE (REASON)", with the plain-words explanation as tooltip and, when inactive, beneath. */
-export function EndpointStateText({ state }: { readonly state: Endpoint['EndpointState'] }) {
+/**
+ * "ACTIVE" or "INACTIVE (REASON)", with the plain-words explanation as tooltip and, when inactive, beneath;
+ * "checking…" beside ACTIVE while the app follows a new endpoint to its verdict (Local sandbox).
+ */
+export function EndpointStateText({
+  state,
+  checking,
+}: {
+  readonly state: Endpoint['EndpointState'];
+  readonly checking?: boolean;
+}) {
   const status = state?.Status;
   const reason = state?.StatusReason;
   const explanation = describeEndpointState(status, reason);
@@ -16,6 +25,15 @@ export function EndpointStateText({ state }: { readonly state: Endpoint['Endpoin
       >
         {endpointStateLabel(status, reason)}
       </span>
+      {checking && status === 'ACTIVE' && (
+        <span
+          role="status"
+          className="checking small"
+          title="The Local sandbox checks a new endpoint's token and Pinpoint app ARN a moment after registration; the app follows it until then."
+        >
+          checking…
+        </span>
+      )}
       {status !== 'ACTIVE' && <div className="muted small">{explanation}</div>}
     </div>
   );

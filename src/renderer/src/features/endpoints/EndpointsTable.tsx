@@ -1,7 +1,9 @@
-import type { ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
+import { DEFAULT_ENDPOINT_SORT, sortEndpoints, type EndpointSort, type EndpointSortKey } from './endpointSort';
 import { useAppStore } from '../../store';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { StaleMark } from '../../components/StaleMark';
+import { isUserWatched } from '../watch/watchTargets';
 import { EndpointRow } from './EndpointRow';
 import { ENDPOINTS_PER_USER, type Endpoint } from './endpointsSlice';
 
@@ -11,14 +13,50 @@ export interface EndpointsTableProps {
   readonly rowExtra?: (endpoint: Endpoint) => ReactNode;
 }
 
+function SortHeader({
+  label,
+  sortKey,
+  sort,
+  onSort,
+  className,
+}: {
+  label: string;
+  sortKey: EndpointSortKey;
+  sort: EndpointSort;
+  onSort: (s: EndpointSort) => void;
+  className?: string;
+}) {
+  const active = sort.key === sortKey;
+  const next: EndpointSort = {
+    key: sortKey,
+    direction: active && sort.direction === 'ascending' ? 'descending' : 'ascending',
+  };
+  return (
+    <th scope="col" className={className} aria-sort={active ? sort.direction : undefined}>
+      <button type="button" className="sort-button" onClick={() => onSort(next)}>
+        {label}
+        <span aria-hidden="true" className="sort-arrow">
+          {active ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+        </span>
+      </button>
+    </th>
+  );
+}
+
 export function EndpointsTable({ extraColumn, rowExtra }: EndpointsTableProps) {
-  const endpoints = useAppStore((s) => s.endpoints);
+  const unsorted = useAppStore((s) => s.endpoints);
+  const [sort, setSort] = useState<EndpointSort>(DEFAULT_ENDPOINT_SORT);
+  const endpoints = useMemo(() => sortEndpoints(unsorted, sort), [unsorted, sort]);
+  const registered = useAppStore((s) => s.lastRegistered);
   const loading = useAppStore((s) => s.endpointsLoading);
   const error = useAppStore((s) => s.endpointsError);
-  const actionError = useAppStore((s) => s.endpointActionError);
-  const userArn = useAppStore((s) => s.detailUserArn);
-  const retry = () => userArn && void useAppStore.getState().loadEndpoints(userArn);
-  const actionTarget = actionError && endpoints.find((e) => e.EndpointId === actionError.endpointId);
+  const listedAt = useAppStore((s) => s.endpointsAt);
+  // While the watcher backs off, a watched user's states are only as fresh as its last good poll.
+  const watchStaleAt = useAppStore((s) =>
+    s.watchHealth?.state === 'backing-off' && s.detailUserArn && isUserWatched(s.watchTargets, s.detailUserArn)
+      ? Math.max(s.watchHealth.lastSuccessAt ?? 0, s.endpointsAt ?? 0) || undefined
+      : undefined,
+  );
 
   return (
     <div className="endpoints">
@@ -31,23 +69,14 @@ export function EndpointsTable({ extraColumn, rowExtra }: EndpointsTableProps) {
             Loading endpoints…
           </span>
         )}
+        {error ? <StaleMark at={listedAt} what="list of endpoints" /> : <StaleMark at={watchStaleAt} what="states" />}
+        <span role="status" className="small success-text">
+          {registered && endpoints.some((e) => e.EndpointId === registered.endpointId)
+            ? `Registered “${registered.name}”.`
+            : ''}
+        </span>
       </div>
-      {error && <ErrorMessage error={error} onRetry={retry} />}
-      {actionError && (
-        <div className="endpoint-action-error">
-          <span className="muted small">
-            Could not {actionError.action} {actionTarget?.Name || actionError.endpointId}; the change was undone.
-          </span>
-          <ErrorMessage error={actionError.error} />
-          <button
-            type="button"
-            className="link small"
-            onClick={() => useAppStore.getState().dismissEndpointActionError()}
-          >
-            Dismiss
-          </button>
-        </div>
-      )}
+      {/* The error of a failed refresh is shown by UserDetail, next to what failed; the rows stay, marked stale. */}
       {!loading && !error && endpoints.length === 0 ? (
         <EmptyState title="No endpoints">
           This user has no push endpoints yet. Use “Register endpoint” (Ctrl+N) to add one.
@@ -55,17 +84,27 @@ export function EndpointsTable({ extraColumn, rowExtra }: EndpointsTableProps) {
       ) : (
         endpoints.length > 0 && (
           <div className="table-scroll">
-            <table aria-label="Endpoints">
+            <table aria-label="Endpoints" className={error ? 'stale' : undefined}>
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Type</th>
+                  <SortHeader label="Name" sortKey="name" sort={sort} onSort={setSort} />
+                  <SortHeader label="Type" sortKey="type" sort={sort} onSort={setSort} />
                   <th scope="col">Device token</th>
-                  <th scope="col">VoIP token</th>
-                  <th scope="col">Pinpoint app ARN</th>
+                  <th scope="col" className="col-optional">
+                    VoIP token
+                  </th>
+                  <th scope="col" className="col-optional">
+                    Pinpoint app ARN
+                  </th>
                   <th scope="col">Allow messages</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Created / updated</th>
+                  <SortHeader label="State" sortKey="state" sort={sort} onSort={setSort} />
+                  <SortHeader
+                    label="Created / updated"
+                    sortKey="created"
+                    sort={sort}
+                    onSort={setSort}
+                    className="col-optional"
+                  />
                   {extraColumn && <th scope="col">{extraColumn}</th>}
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
@@ -77,6 +116,7 @@ export function EndpointsTable({ extraColumn, rowExtra }: EndpointsTableProps) {
                   <EndpointRow
                     key={endpoint.EndpointId}
                     endpoint={endpoint}
+                    isNew={endpoint.EndpointId === registered?.endpointId}
                     hasExtraColumn={Boolean(extraColumn)}
                     extra={rowExtra?.(endpoint)}
                   />

@@ -1,6 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useAppStore } from '../../store';
 import { EmptyState } from '../../components/EmptyState';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { StaleMark } from '../../components/StaleMark';
 import { SHORTCUT_EVENTS } from '../session/useGlobalShortcuts';
 import { RegisterEndpointDialog } from '../registration/RegisterEndpointDialog';
 import { EndpointsTable, type EndpointsTableProps } from './EndpointsTable';
@@ -27,6 +29,14 @@ export function UserDetail({
   const userArn = useAppStore((s) => s.selectedUserArn);
   const userName = useAppStore((s) => s.userDetail?.Name);
   const busy = useAppStore((s) => s.userDetailLoading || s.endpointsLoading);
+  const userError = useAppStore((s) => s.userDetailError);
+  const endpointsError = useAppStore((s) => s.endpointsError);
+  const userReadAt = useAppStore((s) => s.userDetailAt);
+  const listedAt = useAppStore((s) => s.endpointsAt);
+  const retry = () => void useAppStore.getState().refreshUserDetail();
+  // One error per failed action: when a refresh fails for both the user and its endpoints
+  // (a 503, say), one message under the user card says so; otherwise each beside its card.
+  const bothFailed = Boolean(userError && endpointsError);
   const [registering, setRegistering] = useState(false);
 
   useEffect(() => {
@@ -68,7 +78,23 @@ export function UserDetail({
             Refresh
           </button>
         </div>
+        {userError && (
+          <ErrorMessage
+            error={userError}
+            onRetry={retry}
+            lead={
+              bothFailed
+                ? userReadAt !== undefined || listedAt !== undefined
+                  ? 'Could not refresh this user and its endpoints; what was read before is shown, marked “as of”.'
+                  : 'Could not read this user or its endpoints.'
+                : userReadAt !== undefined
+                  ? 'Could not refresh this user’s details; the ones shown are marked “as of”.'
+                  : 'Could not read this user’s details.'
+            }
+          />
+        )}
         <UserInfo />
+        {userError && <StaleMark at={userReadAt} what="details" />}
       </section>
       <section className="card" aria-label="Endpoints">
         <div className="card-header">
@@ -83,6 +109,17 @@ export function UserDetail({
             Register endpoint
           </button>
         </div>
+        {endpointsError && !bothFailed && (
+          <ErrorMessage
+            error={endpointsError}
+            onRetry={retry}
+            lead={
+              listedAt !== undefined
+                ? 'Could not refresh the endpoints; the rows shown are marked “as of”.'
+                : 'Could not list the endpoints.'
+            }
+          />
+        )}
         <EndpointsTable extraColumn={extraColumn} rowExtra={rowExtra} />
       </section>
       {registering && <RegisterEndpointDialog onClose={() => setRegistering(false)} />}

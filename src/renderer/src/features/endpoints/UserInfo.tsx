@@ -1,16 +1,17 @@
 import { useAppStore } from '../../store';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { Timestamp } from '../../components/Timestamp';
 import { userIdOf } from '../users/usersSlice';
 
-/** The selected user's properties (DescribeAppInstanceUser), with its loading and error states. */
+/**
+ * The selected user's properties (DescribeAppInstanceUser) and its loading state. Errors are
+ * shown by UserDetail, next to what failed; what was read before stays here, marked stale.
+ */
 export function UserInfo() {
   const user = useAppStore((s) => s.userDetail);
   const loading = useAppStore((s) => s.userDetailLoading);
   const error = useAppStore((s) => s.userDetailError);
   const userArn = useAppStore((s) => s.detailUserArn);
 
-  if (error) return <ErrorMessage error={error} onRetry={() => void useAppStore.getState().refreshUserDetail()} />;
   if (!user) {
     return loading ? (
       <p role="status" className="muted">
@@ -20,7 +21,7 @@ export function UserInfo() {
   }
   const expiration = user.ExpirationSettings;
   return (
-    <dl className="props">
+    <dl className={error ? 'props stale' : 'props'}>
       <dt>Name</dt>
       <dd>{user.Name || <span className="muted">(no name)</span>}</dd>
       <dt>User id</dt>
@@ -43,6 +44,14 @@ export function UserInfo() {
           <dd>
             {expiration.ExpirationDays} days after{' '}
             {expiration.ExpirationCriterion === 'CREATED_TIMESTAMP' ? 'creation' : expiration.ExpirationCriterion}
+            {expiration.ExpirationCriterion === 'CREATED_TIMESTAMP' &&
+              user.CreatedTimestamp !== undefined &&
+              expiration.ExpirationDays !== undefined && (
+                <>
+                  {' '}
+                  (<Timestamp value={user.CreatedTimestamp + expiration.ExpirationDays * 86_400_000} />)
+                </>
+              )}
           </dd>
         </>
       )}

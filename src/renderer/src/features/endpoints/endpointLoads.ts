@@ -1,9 +1,9 @@
 /**
  * Reading a user's endpoints: every page of ListAppInstanceUserEndpoints,
  * then DescribeAppInstanceUserEndpoint for each, because the summaries carry
- * neither the device tokens nor the Pinpoint ARN nor the timestamps. A user
- * has at most 10 endpoints (the service quota), so one Describe per row is
- * cheap and runs in parallel.
+ * neither the device tokens nor the Pinpoint ARN nor the timestamps. The
+ * slice describes only endpoints it has not described yet this session (all
+ * of them on Refresh), in parallel: a user has at most 10.
  */
 import { getApi } from '../../api';
 import type { Result } from '../../../../shared/errors';

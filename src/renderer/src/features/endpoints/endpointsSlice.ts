@@ -29,13 +29,20 @@ export interface EndpointsSlice {
   readonly userDetail?: UserDetailValue;
   readonly userDetailLoading: boolean;
   readonly userDetailError?: WorkbenchError;
+  /** When the shown user detail was read (epoch ms); with an error, the detail is stale as of then. */
+  readonly userDetailAt?: number;
   readonly endpoints: readonly Endpoint[];
+  /** When the shown endpoints were listed (epoch ms); with an error or a watcher backing off, stale as of then. */
+  readonly endpointsAt?: number;
   readonly endpointsLoading: boolean;
   readonly endpointsError?: WorkbenchError;
   readonly endpointActionError?: EndpointActionError;
+  /** The endpoint this session registered last for the shown user: its row is highlighted, with a success message. */
+  readonly lastRegistered?: { readonly endpointId: string; readonly name: string };
   loadUserDetail(userArn: string | undefined): Promise<void>;
   refreshUserDetail(): Promise<void>;
-  loadEndpoints(userArn: string): Promise<void>;
+  /** Lists the user's endpoints; Describe runs only for endpoints not described yet this session, or for all with `force` (Refresh). */
+  loadEndpoints(userArn: string, options?: { force?: boolean }): Promise<void>;
   setEndpointAllowMessages(endpointId: string, allow: boolean): Promise<void>;
   renameEndpoint(endpointId: string, name: string): Promise<boolean>;
   deregisterEndpoint(endpointId: string): Promise<WorkbenchError | undefined>;
@@ -43,6 +50,20 @@ export interface EndpointsSlice {
   dismissEndpointActionError(): void;
   /** For the watcher: apply a change main observed to the row it concerns. */
   endpointWatched(change: WatchChange): void;
+}
+
+/**
+ * What Describe returned per endpoint this session (`userArn#endpointId`): the
+ * token, Pinpoint ARN and dates, which the List lacks. Clicking a user again
+ * then costs one List, not one Describe per endpoint; the List's own fields
+ * (name, type, AllowMessages, state) always come fresh from the List.
+ */
+const described = new Map<string, Endpoint>();
+const describedKey = (userArn: string, endpointId: string | undefined) => `${userArn}#${endpointId ?? ''}`;
+
+/** On a connection change (and between tests): nothing described before is trusted. */
+export function forgetDescribedEndpoints(): void {
+  described.clear();
 }
 
 export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => {
@@ -53,6 +74,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
   /** Re-reads one endpoint after a change so its LastUpdatedTimestamp is the service's. */
   const redescribe = async (userArn: string, endpointId: string) => {
     const [fresh] = await describeEndpoints(userArn, [{ EndpointId: endpointId }]);
+    if (fresh?.EndpointAttributes) described.set(describedKey(userArn, endpointId), fresh);
     if (fresh && current(userArn)) patchEndpoint(endpointId, (e) => ({ ...e, ...fresh }));
   };
 
@@ -70,7 +92,15 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
         userDetailLoading: Boolean(userArn),
         endpointsError: undefined,
         endpointActionError: undefined,
-        ...(fresh ? { userDetail: undefined, endpoints: [] } : {}),
+        ...(fresh
+          ? {
+              userDetail: undefined,
+              endpoints: [],
+              userDetailAt: undefined,
+              endpointsAt: undefined,
+              lastRegistered: undefined,
+            }
+          : {}),
       });
       if (!userArn) return;
       const describeUser = async () => {
@@ -78,11 +108,11 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
         if (!current(userArn)) return;
         set(
           result.ok
-            ? { userDetail: result.value.AppInstanceUser, userDetailLoading: false }
+            ? { userDetail: result.value.AppInstanceUser, userDetailLoading: false, userDetailAt: Date.now() }
             : { userDetailError: result.error, userDetailLoading: false },
         );
       };
-      await Promise.all([describeUser(), get().loadEndpoints(userArn)]);
+      await Promise.all([describeUser(), get().loadEndpoints(userArn, { force: !fresh })]);
     },
 
     async refreshUserDetail() {
@@ -90,7 +120,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
       if (userArn) await get().loadUserDetail(userArn);
     },
 
-    async loadEndpoints(userArn) {
+    async loadEndpoints(userArn, options) {
       set({ endpointsLoading: true, endpointsError: undefined });
       const listed = await listAllEndpoints(userArn);
       if (!current(userArn)) return;
@@ -98,10 +128,20 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
         set({ endpointsLoading: false, endpointsError: listed.error });
         return;
       }
-      // Summaries first, so the rows appear at once; Describe fills in the token, ARN and times.
-      set({ endpoints: listed.value });
-      const described = await describeEndpoints(userArn, listed.value);
-      if (current(userArn)) set({ endpoints: described, endpointsLoading: false });
+      // Summaries first (with what an earlier Describe told), so the rows appear at once;
+      // Describe fills in the token, ARN and times of the others.
+      const known = (e: Endpoint) => described.get(describedKey(userArn, e.EndpointId));
+      const merged = listed.value.map((e) => ({ ...known(e), ...e }));
+      set({ endpoints: merged, endpointsAt: Date.now() });
+      const missing = options?.force ? merged : merged.filter((e) => !known(e));
+      if (missing.length === 0) {
+        set({ endpointsLoading: false });
+        return;
+      }
+      const fresh = await describeEndpoints(userArn, missing);
+      for (const e of fresh) if (e.EndpointAttributes) described.set(describedKey(userArn, e.EndpointId), e);
+      const byId = new Map(fresh.map((e) => [e.EndpointId, e]));
+      if (current(userArn)) set({ endpoints: merged.map((e) => byId.get(e.EndpointId) ?? e), endpointsLoading: false });
     },
 
     async setEndpointAllowMessages(endpointId, allow) {
@@ -167,8 +207,22 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
       if (!userArn) return { ok: false, error: { code: 'NoUser', message: 'Select a user first.', retryable: false } };
       const result = await getApi()['chime:RegisterAppInstanceUserEndpoint']({ ...input, AppInstanceUserArn: userArn });
       if (!result.ok) return result;
+      const endpointId = result.value.EndpointId ?? '';
+      if (current(userArn)) set({ lastRegistered: { endpointId, name: input.Name || endpointId } });
       if (current(userArn)) await get().loadEndpoints(userArn);
-      return { ok: true, value: { endpointId: result.value.EndpointId ?? '' } };
+      // What the table now shows (or, for a user left meanwhile, what was registered) is what the follow diffs against.
+      const shown = current(userArn) ? get().endpoints.find((e) => e.EndpointId === endpointId) : undefined;
+      if (endpointId) {
+        void get().followEndpoint(userArn, {
+          endpointId,
+          ...((shown?.Name ?? input.Name) ? { name: shown?.Name ?? input.Name } : {}),
+          type: shown?.Type ?? input.Type,
+          allowMessages: shown?.AllowMessages ?? input.AllowMessages ?? 'ALL',
+          status: shown?.EndpointState?.Status ?? 'ACTIVE',
+          ...(shown?.EndpointState?.StatusReason ? { statusReason: shown.EndpointState.StatusReason } : {}),
+        });
+      }
+      return { ok: true, value: { endpointId } };
     },
 
     dismissEndpointActionError: () => set({ endpointActionError: undefined }),

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../../store';
 import { getApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { UserSubject } from '../users/UserSubject';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ENDPOINT_TYPES, type EndpointType } from '../../../../shared/chime/shapes';
 import type { WorkbenchError } from '../../../../shared/errors';
@@ -26,6 +27,7 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
   const endpoints = useAppStore((s) => s.endpoints);
   const workspace = useAppStore((s) => s.activeWorkspace);
   const registerEndpoint = useAppStore((s) => s.registerEndpoint);
+  const userArn = useAppStore((s) => s.detailUserArn);
 
   const [form, setForm] = useState<RegistrationForm>(EMPTY_FORM);
   const [touched, setTouched] = useState<ReadonlySet<RegistrationField>>(new Set());
@@ -92,7 +94,7 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
 
   if (saveError) {
     return (
-      <Dialog title="Register endpoint" onClose={onClose}>
+      <Dialog title="Register endpoint" onClose={onClose} subject={<UserSubject userArn={userArn} />}>
         <p>The endpoint was registered, but saving the device to the library failed.</p>
         <ErrorMessage error={saveError} />
         <div className="dialog-actions">
@@ -105,7 +107,7 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
   }
 
   return (
-    <Dialog title="Register endpoint" onClose={onClose} wide>
+    <Dialog title="Register endpoint" onClose={onClose} wide subject={<UserSubject userArn={userArn} />}>
       <form
         ref={formRef}
         className="form"

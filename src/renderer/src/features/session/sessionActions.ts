@@ -3,11 +3,35 @@
  * AppInstance or user. Each persists the choice to the active workspace, so
  * the next launch restores it without a click.
  */
-import { useAppStore } from '../../store';
+import { useAppStore, type AppState } from '../../store';
+import { createAdminSlice } from '../admin/adminSlice';
+import { forgetDescribedEndpoints } from '../endpoints/endpointsSlice';
 import type { Connection, Workspace, WorkspacePatch } from '../../../../shared/workspace/workspace';
 import type { WorkbenchError } from '../../../../shared/errors';
 
 const store = () => useAppStore.getState();
+
+/** The admin view's data fields (not its actions), as a fresh store has them. */
+function adminInitialData(): Partial<AppState> {
+  const fresh = createAdminSlice(() => {}, () => useAppStore.getState(), useAppStore);
+  return Object.fromEntries(Object.entries(fresh).filter(([, v]) => typeof v !== 'function')) as Partial<AppState>;
+}
+
+/**
+ * Everything that belonged to the old connection (or region) goes: the
+ * AppInstances and their users, the selected user and its endpoints, the
+ * admin view's data, the follows of new endpoints. Views then show their
+ * empty or loading state until the new connection's data arrives, never the
+ * old connection's data under the new name.
+ */
+export function resetConnectionViews(): void {
+  store().clearAppInstances();
+  forgetDescribedEndpoints();
+  store().cancelUserLoad();
+  store().selectUser(undefined);
+  void store().loadUserDetail(undefined);
+  useAppStore.setState({ ...adminInitialData(), follows: {}, userFilter: '' });
+}
 
 export async function bootstrap(): Promise<void> {
   await store().loadProfiles();
@@ -20,7 +44,7 @@ export async function bootstrap(): Promise<void> {
 export async function switchWorkspace(id: string): Promise<WorkbenchError | undefined> {
   const result = await store().switchWorkspaceTo(id);
   if (!result.ok) return result.error;
-  store().clearAppInstances();
+  resetConnectionViews();
   await applyWorkspace(result.value.workspace);
   return undefined;
 }
@@ -30,7 +54,7 @@ export async function deleteWorkspace(id: string): Promise<WorkbenchError | unde
   const result = await store().deleteWorkspace(id);
   if (!result.ok) return result.error;
   if (!result.value.wasActive) return undefined;
-  store().clearAppInstances();
+  resetConnectionViews();
   const restored = await store().restoreWorkspace();
   await applyWorkspace(restored?.workspace);
   return undefined;
@@ -55,10 +79,14 @@ async function applyWorkspace(ws: Workspace | undefined): Promise<void> {
 }
 
 export async function changeConnection(connection: Connection, region: string): Promise<void> {
-  store().clearAppInstances();
+  resetConnectionViews();
   const ok = await store().selectConnection(connection, region);
+  if (!ok) {
+    // Main kept the old connection: show its data again rather than nothing (the picker shows why).
+    if (store().connection) await store().loadAppInstances();
+    return;
+  }
   await persist({ connection, region, appInstanceArn: null, selectedUserArn: null });
-  if (!ok) return;
   void store().loadIdentity();
   await store().loadAppInstances();
 }

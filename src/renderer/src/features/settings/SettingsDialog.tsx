@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { applyTheme } from './theme';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../components/Dialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -17,6 +18,10 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
   const [error, setError] = useState<WorkbenchError>();
   const [busy, setBusy] = useState(false);
   const ids = { interval: useId(), intervalError: useId(), theme: useId() };
+
+  // The theme previews at once; closing without saving puts the saved one back.
+  useEffect(() => applyTheme(theme), [theme]);
+  useEffect(() => () => applyTheme(useAppStore.getState().settings?.theme), []);
 
   const parsed = Number(seconds);
   const intervalProblem =

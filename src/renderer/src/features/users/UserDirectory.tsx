@@ -2,7 +2,7 @@ import { useDeferredValue, useEffect, useId, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store';
 import { filterUsers } from './usersSlice';
-import { UserList } from './UserList';
+import { UserList, type UserListHandle } from './UserList';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { EmptyState } from '../../components/EmptyState';
 import { SHORTCUT_EVENTS } from '../session/useGlobalShortcuts';
@@ -10,6 +10,7 @@ import { SHORTCUT_EVENTS } from '../session/useGlobalShortcuts';
 export function UserDirectory() {
   const searchId = useId();
   const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<UserListHandle>(null);
   const { users, load, filter, setFilter, appInstanceArn, reloadUsers } = useAppStore(
     useShallow((s) => ({
       users: s.users,
@@ -46,11 +47,17 @@ export function UserDirectory() {
         placeholder="Search users by name, id or ARN (Ctrl+F)"
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
+        onKeyDown={(e) => {
+          // ↓ from the search box moves into the matches, as in a combobox.
+          if (e.key !== 'ArrowDown') return;
+          e.preventDefault();
+          listRef.current?.focusActive();
+        }}
         aria-controls={`${searchId}-list`}
       />
       <div className="user-count muted small" aria-live="polite">
         {load?.loading ? `Loading users… ${load.loadedCount.toLocaleString()} so far` : `${users.length.toLocaleString()} ${users.length === 1 ? 'user' : 'users'}`}
-        {filter && ` · ${visible.length.toLocaleString()} match`}
+        {filter && ` · ${visible.length.toLocaleString()} ${visible.length === 1 ? 'match' : 'matches'}`}
       </div>
       {load?.loading && (
         <div className="progress" role="progressbar" aria-label="Loading users" aria-valuetext={`${load.loadedCount} loaded`}>
@@ -63,7 +70,7 @@ export function UserDirectory() {
       ) : filter && visible.length === 0 && !load?.loading ? (
         <EmptyState title="No matching users">Nothing matches “{filter}”.</EmptyState>
       ) : (
-        <UserList id={`${searchId}-list`} users={visible} />
+        <UserList id={`${searchId}-list`} users={visible} handle={listRef} />
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useAppStore } from '../../store';
 import { getApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { UserSubject } from '../users/UserSubject';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Timestamp } from '../../components/Timestamp';
@@ -40,7 +41,7 @@ export function TimelineDialog({ userArn, endpointId, name, onClose }: TimelineD
   const entries = useMemo(() => mergeTimeline(history ?? [], live, userArn, endpointId), [history, live, userArn, endpointId]);
 
   return (
-    <Dialog title={`Timeline: ${name}`} onClose={onClose} wide>
+    <Dialog title={`Timeline: ${name}`} onClose={onClose} wide subject={<UserSubject userArn={userArn} />}>
       {!watched && <p className="muted small">This endpoint is not watched: turn on “Watch” to record new transitions.</p>}
       {error && <ErrorMessage error={error} />}
       {!history && !error && <p role="status" className="muted">Loading history…</p>}

@@ -3,9 +3,11 @@
  * "Watching 3 users · last poll 12:01:05 · polling".
  */
 import type { WatchHealth } from '../../../../shared/workspace/watch';
+import { formatTime } from '../../components/timeFormat';
 
+/** The time of day in the app's one format (see components/timeFormat). */
 export function formatClock(epochMs: number): string {
-  return new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  return formatTime(epochMs);
 }
 
 export function healthStateText(health: WatchHealth): string {

@@ -7,6 +7,8 @@
 import type { SliceCreator } from '../../store';
 import { getApi } from '../../api';
 import type { WatchChange, WatchHealth, WatchTarget } from '../../../../shared/ipc/appTypes';
+import type { EndpointSnapshot, WatchSummary } from '../../../../shared/workspace/watch';
+import { userIdOf } from '../users/usersSlice';
 import type { WorkbenchError } from '../../../../shared/errors';
 import { sameTarget } from './watchTargets';
 
@@ -21,6 +23,16 @@ export interface WatchSlice {
   readonly watchEvents: readonly WatchChange[];
   /** The newest event, kept for code that only cares about the latest change. */
   readonly lastWatchChange?: WatchChange;
+  /** Per watched user: endpoints and INACTIVE count from the watcher's last good poll (user list badges). */
+  readonly watchSummaries: readonly WatchSummary[];
+  /** In-app notices of endpoints turning INACTIVE, besides the desktop notification; newest last. */
+  readonly toasts: readonly WatchToast[];
+  loadWatchSummary(): Promise<void>;
+  dismissToast(id: number): void;
+  /** Endpoints followed after a registration (Local sandbox), by `userArn#endpointId`, until when (epoch ms). */
+  readonly follows: Readonly<Record<string, number>>;
+  /** Asks main to follow a new endpoint until the sandbox has validated it; a no-op on AWS. */
+  followEndpoint(userArn: string, known: EndpointSnapshot): Promise<void>;
   loadWatch(): Promise<void>;
   setWatched(target: WatchTarget, watched: boolean): Promise<void>;
   setWatchTargets(targets: readonly WatchTarget[]): void;
@@ -35,9 +47,51 @@ async function readHealth(): Promise<WatchHealth | undefined> {
   return result.ok ? result.value : undefined;
 }
 
+export interface WatchToast {
+  readonly id: number;
+  readonly userArn: string;
+  readonly text: string;
+}
+
+let nextToastId = 1;
+const TOAST_MS = 15_000;
+const MAX_TOASTS = 4;
+
+export function followKey(userArn: string, endpointId: string): string {
+  return `${userArn}#${endpointId}`;
+}
+
+const followTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
 export const createWatchSlice: SliceCreator<WatchSlice> = (set, get) => ({
   watchTargets: [],
   watchEvents: [],
+  follows: {},
+  watchSummaries: [],
+  toasts: [],
+
+  async loadWatchSummary() {
+    const result = await getApi()['watch:summary']();
+    if (result.ok) set({ watchSummaries: result.value });
+  },
+
+  dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+
+  async followEndpoint(userArn, known) {
+    const result = await getApi()['watch:follow']({ userArn, endpointId: known.endpointId, known });
+    if (!result.ok || !result.value) return;
+    const key = followKey(userArn, known.endpointId);
+    const { untilMs } = result.value;
+    set((s) => ({ follows: { ...s.follows, [key]: untilMs } }));
+    clearTimeout(followTimers.get(key));
+    followTimers.set(
+      key,
+      setTimeout(() => {
+        followTimers.delete(key);
+        set((s) => ({ follows: withoutKey(s.follows, key) }));
+      }, Math.max(0, untilMs - Date.now())),
+    );
+  },
 
   async loadWatch() {
     const [targets, health] = await Promise.all([getApi()['watch:list'](), readHealth()]);
@@ -45,6 +99,7 @@ export const createWatchSlice: SliceCreator<WatchSlice> = (set, get) => ({
       ...(targets.ok ? { watchTargets: targets.value } : {}),
       ...(health ? { watchHealth: health } : {}),
     });
+    void get().loadWatchSummary();
   },
 
   async setWatched(target, watched) {
@@ -58,6 +113,7 @@ export const createWatchSlice: SliceCreator<WatchSlice> = (set, get) => ({
       return;
     }
     set({ watchTargets: result.value });
+    void get().loadWatchSummary();
     // Main stored the list in the active workspace; keep our copy of it in step.
     const active = get().activeWorkspace;
     if (active) {
@@ -70,11 +126,41 @@ export const createWatchSlice: SliceCreator<WatchSlice> = (set, get) => ({
   dismissWatchError: () => set({ watchError: undefined }),
 
   watchChanged(change) {
-    set((s) => ({ lastWatchChange: change, watchEvents: [...s.watchEvents, change].slice(-MAX_RECENT_EVENTS) }));
+    const key = followKey(change.userArn, change.endpointId);
+    // A followed endpoint's verdict has arrived: "checking…" ends with it.
+    const verdict = change.kind === 'state-changed' || change.kind === 'disappeared';
+    const wasFollowed = key in get().follows;
+    set((s) => ({
+      lastWatchChange: change,
+      watchEvents: [...s.watchEvents, change].slice(-MAX_RECENT_EVENTS),
+      ...(verdict && key in s.follows ? { follows: withoutKey(s.follows, key) } : {}),
+    }));
+    const turnedInactive = change.kind === 'state-changed' && change.after?.status === 'INACTIVE';
+    // A followed endpoint is on screen with its "checking…": its verdict needs no toast.
+    if (turnedInactive && !wasFollowed) {
+      const user = get().users.find((u) => u.AppInstanceUserArn === change.userArn);
+      const who = user?.Name || userIdOf(change.userArn);
+      const endpoint = change.after?.name || change.endpointId;
+      const reason = change.after?.statusReason ? ` (${change.after.statusReason})` : '';
+      const toast = { id: nextToastId++, userArn: change.userArn, text: `${endpoint} of ${who} turned INACTIVE${reason}.` };
+      set((s) => ({ toasts: [...s.toasts, toast].slice(-MAX_TOASTS) }));
+      setTimeout(() => get().dismissToast(toast.id), TOAST_MS);
+    }
+    if (change.kind !== 'name-changed') void get().loadWatchSummary();
     // The endpoints table patches the row (state, reason, AllowMessages), drops a
     // disappeared one and reloads the list when an unknown endpoint appears.
     get().endpointWatched(change);
   },
 
-  watchHealthChanged: (health) => set({ watchHealth: health }),
+  watchHealthChanged(health) {
+    const before = get().watchHealth;
+    set({ watchHealth: health });
+    // A new good poll may have changed what the user list shows for watched users.
+    if (health.lastSuccessAt !== before?.lastSuccessAt || health.watchedUsers !== before?.watchedUsers) void get().loadWatchSummary();
+  },
 });
+
+function withoutKey(record: Readonly<Record<string, number>>, key: string): Record<string, number> {
+  const { [key]: _removed, ...rest } = record;
+  return rest;
+}

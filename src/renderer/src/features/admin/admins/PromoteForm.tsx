@@ -14,18 +14,28 @@ const MAX_SUGGESTIONS = 500;
 /** CreateAppInstanceAdmin for a user or bot; starts with the user selected in the sidebar. */
 export function PromoteForm({ appInstanceArn }: { readonly appInstanceArn: string }) {
   const listId = useId();
-  const { selectedUserArn, users, bots, promote } = useAppStore(
-    useShallow((s) => ({ selectedUserArn: s.selectedUserArn, users: s.users, bots: s.bots?.value?.items, promote: s.promoteAdmin })),
+  const { selectedUserArn, users, bots, promote, admins } = useAppStore(
+    useShallow((s) => ({
+      selectedUserArn: s.selectedUserArn,
+      users: s.users,
+      bots: s.bots?.value?.items,
+      promote: s.promoteAdmin,
+      admins: s.admins?.value?.items,
+    })),
   );
   const form = useShapeForm(FIELDS, { adminArn: selectedUserArn ?? '' });
   const submission = useSubmission<unknown>('CreateAppInstanceAdmin');
-  const suggestions = useMemo(
-    () => [
-      ...(bots ?? []).map((b) => ({ arn: b.AppInstanceBotArn, label: `Bot: ${b.Name ?? ''}` })),
-      ...users.slice(0, MAX_SUGGESTIONS).map((u) => ({ arn: u.AppInstanceUserArn, label: `User: ${u.Name ?? ''}` })),
-    ],
-    [users, bots],
-  );
+  // Who is already an admin is not offered again.
+  const suggestions = useMemo(() => {
+    const already = new Set((admins ?? []).map((a) => a.Admin?.Arn));
+    return [
+      ...(bots ?? []).filter((b) => !already.has(b.AppInstanceBotArn)).map((b) => ({ arn: b.AppInstanceBotArn, label: `Bot: ${b.Name ?? ''}` })),
+      ...users
+        .filter((u) => !already.has(u.AppInstanceUserArn))
+        .slice(0, MAX_SUGGESTIONS)
+        .map((u) => ({ arn: u.AppInstanceUserArn, label: `User: ${u.Name ?? ''}` })),
+    ];
+  }, [users, bots, admins]);
 
   const onSubmit = async (e: React.FormEvent) => {
     e.preventDefault();

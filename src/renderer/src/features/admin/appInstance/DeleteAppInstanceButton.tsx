@@ -44,6 +44,7 @@ export function DeleteAppInstanceButton({ arn, name }: Props) {
         <ConfirmDialog
           title={`Delete app instance "${name}"?`}
           confirmLabel="Delete"
+          typedConfirmation={name}
           onClose={() => setDependents(undefined)}
           onConfirm={async () => {
             const result = await deleteAppInstance(arn);

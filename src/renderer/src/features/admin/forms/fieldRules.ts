@@ -33,6 +33,9 @@ export function checkField(spec: FieldSpec, raw: string): FieldCheck {
 
 /** The shared schema speaks of "Member …" as the service does; in a form the field's label reads better. */
 export function withLabel(label: string, message: string): string {
+  // The service's "must satisfy regular expression pattern: HINT" reads as a regex to a person: say what to use.
+  const pattern = /^Member must satisfy regular expression pattern:\s*(.*)$/.exec(message);
+  if (pattern) return `${label}: use ${pattern[1]}.`;
   return message.replace(/^Member /, `${label} `);
 }
 
