@@ -11,6 +11,7 @@ import type { DocumentOpener } from '../store/persistence';
 import { EndpointHistoryStore } from '../store/historyStore';
 import type { EventBus } from '../ipc/events';
 import { EndpointWatcher, type EndpointLister } from './endpointWatcher';
+import { createEndpointLister } from './endpointLister';
 import { TokenBucket } from './rateLimiter';
 import { InactiveNotifier } from './inactiveNotifier';
 import type { WatchTarget } from '../../shared/workspace/workspace';
@@ -114,25 +115,10 @@ export class WatchCoordinator {
     return watcher;
   }
 
+  /** The one lister, on the current connection's background client (one attempt, logged as a watcher poll). */
   #lister(): EndpointLister {
     const connections = this.#o.connections;
-    return async (userArn, nextToken, signal) => {
-      const result = await connections.invoke(
-        'ListAppInstanceUserEndpoints',
-        { AppInstanceUserArn: userArn, MaxResults: 50, ...(nextToken ? { NextToken: nextToken } : {}) },
-        { background: true, ...(signal ? { signal } : {}) },
-      );
-      if (!result.ok) throw Object.assign(new Error(result.error.message), result.error, { name: result.error.code });
-      const endpoints = (result.value.AppInstanceUserEndpoints ?? []).map((e) => ({
-        endpointId: e.EndpointId ?? '',
-        ...(e.Name !== undefined ? { name: e.Name } : {}),
-        ...(e.Type ? { type: e.Type } : {}),
-        ...(e.AllowMessages ? { allowMessages: e.AllowMessages } : {}),
-        ...(e.EndpointState?.Status ? { status: e.EndpointState.Status } : {}),
-        ...(e.EndpointState?.StatusReason ? { statusReason: e.EndpointState.StatusReason } : {}),
-      }));
-      return { endpoints, ...(result.value.NextToken ? { nextToken: result.value.NextToken } : {}) };
-    };
+    return createEndpointLister((input, options) => connections.invoke('ListAppInstanceUserEndpoints', input, { ...options, background: true }));
   }
 
   #activeWorkspace() {

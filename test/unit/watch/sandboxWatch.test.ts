@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SANDBOX_CREDENTIALS, startSandbox, type RunningSandbox } from '../../../src/main/sandbox';
 import { EndpointWatcher, type EndpointLister } from '../../../src/main/watch/endpointWatcher';
 import { TokenBucket } from '../../../src/main/watch/rateLimiter';
-import { createSdkLister } from '../../../src/main/watch/sdkLister';
+import { clientEndpointLister } from '../../../src/main/watch/endpointLister';
 import type { WatchEvent } from '../../../src/shared/workspace/watch';
 import { ManualTimers } from './manualTimers';
 
@@ -33,7 +33,7 @@ async function control(path: string, body: object): Promise<void> {
 function setup() {
   const timers = new ManualTimers();
   const calls: string[] = [];
-  const sdk = createSdkLister(client);
+  const sdk = clientEndpointLister(client);
   const lister: EndpointLister = (userArn, token, signal) => {
     calls.push(userArn);
     return sdk(userArn, token, signal);
