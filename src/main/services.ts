@@ -9,6 +9,7 @@ import { ActivityLog } from './aws/activityLog';
 import { ConnectionManager, type SandboxEndpoint } from './aws/connections';
 import { MfaPromptBroker } from './aws/mfaPrompt';
 import { toWorkbenchError } from './aws/errors';
+import { ok } from '../shared/errors';
 import { listProfiles, type ProfileSourceOptions } from './aws/profiles';
 import { WorkspaceService } from './store/workspaceService';
 import type { DocumentOpener } from './store/persistence';
@@ -82,7 +83,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   // Notices from opening the stores are replayed to each window that subscribes (see `notices`).
   const startupNotices = workspaces.notices().map(describeStoreNotice);
 
-  const handlers: Handlers = {
+  const handlers = {
     ...chimeHandlers(connections),
     'pages:start': (input) => pagedLoads.start(input),
     'pages:cancel': ({ loadId }) => pagedLoads.cancel(loadId),
@@ -107,14 +108,15 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     }),
     ...watchHandlers(watch),
     ...shellHandlers(options.openExternal),
-    'app:info': () => ({
-      version: options.appVersion,
-      platform: options.platform,
-      encryptionAvailable: workspaces.encryptionAvailable,
-      sandboxUrl: sandboxEndpoint.url,
-      userDataDir: options.userDataDir,
-    }),
-  } as Handlers;
+    'app:info': () =>
+      ok({
+        version: options.appVersion,
+        platform: options.platform,
+        encryptionAvailable: workspaces.encryptionAvailable,
+        sandboxUrl: sandboxEndpoint.url,
+        userDataDir: options.userDataDir,
+      }),
+  } satisfies Handlers;
 
   return {
     dispatcher: createDispatcher({ handlers, mapError: (error) => toWorkbenchError(error) }),

@@ -16,7 +16,8 @@ import { fromIni, type FromIniInit } from '@aws-sdk/credential-provider-ini';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { WorkbenchCodes } from '../../shared/errors';
 import { ENVIRONMENT_PROFILE } from '../../shared/aws/types';
-import { WorkbenchFailure, ssoTokenExpired, toWorkbenchError } from './errors';
+import { WorkbenchFailure } from '../../shared/errors';
+import { ssoTokenExpired, toWorkbenchError } from './errors';
 import type { MfaPrompt } from './mfaPrompt';
 import { readSharedProfiles, sharedFilePaths, type ProfileSourceOptions, type Section, type SharedProfiles } from './profiles';
 

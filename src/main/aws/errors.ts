@@ -3,15 +3,7 @@
  * the network or an abort becomes a WorkbenchError (see src/shared/errors.ts).
  * Callers never inspect SDK errors themselves; they map once, here.
  */
-import { WorkbenchCodes, isWorkbenchError, type WorkbenchError } from '../../shared/errors';
-
-/** A throwable carrying a WorkbenchError, for code that must throw (e.g. inside a credential provider). */
-export class WorkbenchFailure extends Error {
-  constructor(readonly error: WorkbenchError) {
-    super(error.message);
-    this.name = 'WorkbenchFailure';
-  }
-}
+import { WorkbenchCodes, WorkbenchFailure, isWorkbenchError, type WorkbenchError } from '../../shared/errors';
 
 export interface MappingContext {
   /** The profile in use, so an SSO message can name the exact login command. */
@@ -35,7 +27,23 @@ export function ssoTokenExpired(profile: string | undefined, detail = 'The SSO s
   return { code: WorkbenchCodes.SsoTokenExpired, message: `${detail} Run \`${command}\` in a terminal, then try again.`, retryable: false };
 }
 
+/**
+ * A failed call is seen twice: by the client's call recorder (for the activity
+ * log) and by `sendOperation` (for the Result). It is mapped once; the second
+ * look gets the same value.
+ */
+const mapped = new WeakMap<object, WorkbenchError>();
+
 export function toWorkbenchError(thrown: unknown, context: MappingContext = {}): WorkbenchError {
+  if (typeof thrown !== 'object' || thrown === null) return mapThrown(thrown, context);
+  const known = mapped.get(thrown);
+  if (known) return known;
+  const error = mapThrown(thrown, context);
+  mapped.set(thrown, error);
+  return error;
+}
+
+function mapThrown(thrown: unknown, context: MappingContext): WorkbenchError {
   if (thrown instanceof WorkbenchFailure) return thrown.error;
   if (isWorkbenchError(thrown)) return thrown;
   if (!(thrown instanceof Error)) {

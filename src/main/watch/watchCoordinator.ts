@@ -15,6 +15,7 @@ import { createEndpointLister } from './endpointLister';
 import { TokenBucket } from './rateLimiter';
 import { InactiveNotifier } from './inactiveNotifier';
 import type { WatchTarget } from '../../shared/workspace/workspace';
+import { ok, type Result } from '../../shared/errors';
 import type { HistoryEntry, WatchHealth } from '../../shared/workspace/watch';
 
 export interface WatchCoordinatorOptions {
@@ -45,16 +46,16 @@ export class WatchCoordinator {
     return this.#activeWorkspace()?.watchList ?? [];
   }
 
-  setWatched(target: WatchTarget, watched: boolean): readonly WatchTarget[] {
+  setWatched(target: WatchTarget, watched: boolean): Result<readonly WatchTarget[]> {
     const workspace = this.#activeWorkspace();
-    if (!workspace) return [];
+    if (!workspace) return ok([]);
     const same = (t: WatchTarget) => t.userArn === target.userArn && t.endpointId === target.endpointId;
     const others = workspace.watchList.filter((t) => !same(t));
     const watchList = watched ? [...others, target] : others;
     const updated = this.#o.workspaces.update(workspace.id, { watchList });
-    if (!updated.ok) throw new Error(updated.error.message);
+    if (!updated.ok) return updated;
     this.#watcher?.setTargets(watchList);
-    return watchList;
+    return ok(watchList);
   }
 
   health(): WatchHealth {

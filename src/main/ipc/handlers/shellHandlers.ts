@@ -2,7 +2,7 @@
  * External links leave the app only through here: https, and only to hosts
  * on the allow-list (AWS documentation and consoles, the project's pages).
  */
-import { WorkbenchFailure } from '../../aws/errors';
+import { fail, ok } from '../../../shared/errors';
 
 export const EXTERNAL_HOST_ALLOW_LIST = ['docs.aws.amazon.com', 'console.aws.amazon.com', 'aws.amazon.com', 'github.com'] as const;
 
@@ -21,10 +21,10 @@ export function shellHandlers(openExternal: (url: string) => Promise<void>) {
   return {
     'shell:openExternal': async ({ url }: { url: string }) => {
       if (!isAllowedExternalUrl(url)) {
-        throw new WorkbenchFailure({ code: 'InvalidInput', message: `Links to ${url} are not opened: only https links to AWS documentation and consoles are allowed.`, retryable: false });
+        return fail({ code: 'InvalidInput', message: `Links to ${url} are not opened: only https links to AWS documentation and consoles are allowed.`, retryable: false });
       }
       await openExternal(url);
-      return { opened: true };
+      return ok({ opened: true });
     },
   };
 }
