@@ -23,7 +23,7 @@ import {
 } from '../../shared/workspace/workspace';
 import { plainTextEncryptor, type Encryptor } from './encryption';
 import type { DocumentOpener, PersistentDocument, StoreNotice } from './persistence';
-import { openLayout, originalKey, sealLayout, type SealedOriginals } from './tokenSealing';
+import { openLayout, sealLayout, type SealedOriginals } from './tokenSealing';
 import { exportWorkspaces, planImport, uniqueName } from './workspaceTransfer';
 import { workspaceDocumentSpec, type StoredLayout } from './workspaceLayout';
 
