@@ -6,11 +6,11 @@
 import path from 'node:path';
 import { SANDBOX_CREDENTIALS, startSandbox, type RunningSandbox } from './sandbox';
 import { ActivityLog } from './aws/activityLog';
-import { ConnectionManager, type SandboxEndpoint } from './aws/connections';
+import { ConnectionManager, defaultProfileConnection, type SandboxEndpoint } from './aws/connections';
 import { MfaPromptBroker } from './aws/mfaPrompt';
 import { toWorkbenchError } from './aws/errors';
 import { ok } from '../shared/errors';
-import { listProfiles, type ProfileSourceOptions } from './aws/profiles';
+import type { ProfileSourceOptions } from './aws/profiles';
 import { WorkspaceService } from './store/workspaceService';
 import type { DocumentOpener } from './store/persistence';
 import type { Encryptor } from './store/encryption';
@@ -132,13 +132,6 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       await sandbox?.close();
     },
   };
-}
-
-/** The profile the AWS CLI would use (AWS_PROFILE, environment keys, `default`), if it is usable. */
-async function defaultProfileConnection(source: ProfileSourceOptions | undefined) {
-  const { profiles, defaultProfile } = await listProfiles(source);
-  const chosen = profiles.find((p) => p.name === defaultProfile && !p.problem);
-  return chosen ? { connection: { kind: 'profile' as const, profile: chosen.name }, region: chosen.region ?? 'us-east-1' } : undefined;
 }
 
 async function startEmbeddedSandbox(options: MainServicesOptions): Promise<RunningSandbox> {

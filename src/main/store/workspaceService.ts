@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { fail, ok, WorkbenchCodes, type Result } from '../../shared/errors';
+import { DEFAULT_REGION } from '../../shared/aws/regions';
 import type { ImportSummary } from '../../shared/workspace/exportFile';
 import {
   WORKSPACE_LIMITS,
@@ -40,7 +41,6 @@ interface State {
 }
 
 export const DEFAULT_WORKSPACE_NAME = 'My workspace';
-const DEFAULT_REGION = 'us-east-1';
 const nameSchema = z.string().trim().min(1).max(WORKSPACE_LIMITS.name);
 
 const invalid = (message: string): Result<never> => fail({ code: WorkbenchCodes.InvalidInput, message, retryable: false });

@@ -1,13 +1,13 @@
 import { useId } from 'react';
 import { useAppStore } from '../../store';
-import { ALL_REGIONS, regionWarning } from '../../../../shared/aws/regions';
+import { ALL_REGIONS, DEFAULT_REGION, regionWarning } from '../../../../shared/aws/regions';
 import { changeConnection } from '../session/sessionActions';
 
 export function RegionPicker() {
   const id = useId();
   const warningId = useId();
   const connection = useAppStore((s) => s.connection);
-  const region = connection?.info.region ?? 'us-east-1';
+  const region = connection?.info.region ?? DEFAULT_REGION;
   const isSandbox = connection?.info.kind === 'sandbox';
   const warning = isSandbox ? undefined : regionWarning(region);
 

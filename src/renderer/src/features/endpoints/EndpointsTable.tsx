@@ -3,7 +3,8 @@ import { useAppStore } from '../../store';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { EndpointRow } from './EndpointRow';
-import { ENDPOINTS_PER_USER, type Endpoint } from './endpointsSlice';
+import { ENDPOINTS_PER_USER } from '../../../../shared/chime/quotas';
+import type { Endpoint } from './endpointsSlice';
 
 export interface EndpointsTableProps {
   /** Header of an extra column (e.g. "Watch"); with `rowExtra`, fills one cell per row. */

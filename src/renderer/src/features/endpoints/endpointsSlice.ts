@@ -15,9 +15,6 @@ export type Endpoint = NonNullable<ChimeOutput<'DescribeAppInstanceUserEndpoint'
 export type UserDetailValue = NonNullable<ChimeOutput<'DescribeAppInstanceUser'>['AppInstanceUser']>;
 export type RegisterEndpointInput = Omit<ChimeInput<'RegisterAppInstanceUserEndpoint'>, 'AppInstanceUserArn'>;
 
-/** The service's per-user quota of endpoints (Chime SDK quotas: 10 endpoints per AppInstanceUser). */
-export const ENDPOINTS_PER_USER = 10;
-
 export interface EndpointActionError {
   readonly endpointId: string;
   readonly action: string;

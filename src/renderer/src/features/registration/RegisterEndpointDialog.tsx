@@ -5,7 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ENDPOINT_TYPES, type EndpointType } from '../../../../shared/chime/shapes';
 import type { WorkbenchError } from '../../../../shared/errors';
-import { ENDPOINTS_PER_USER } from '../endpoints/endpointsSlice';
+import { ENDPOINTS_PER_USER } from '../../../../shared/chime/quotas';
 import { FieldMessages, fieldAria } from './FieldMessages';
 import { SavedDevicePicker } from './SavedDevicePicker';
 import { useSubmissionToken } from './useSubmissionToken';

@@ -6,6 +6,7 @@
 import { useAppStore } from '../../store';
 import type { Connection, Workspace, WorkspacePatch } from '../../../../shared/workspace/workspace';
 import type { WorkbenchError } from '../../../../shared/errors';
+import { DEFAULT_REGION } from '../../../../shared/aws/regions';
 
 const store = () => useAppStore.getState();
 
@@ -38,7 +39,7 @@ export async function deleteWorkspace(id: string): Promise<WorkbenchError | unde
 
 async function applyWorkspace(ws: Workspace | undefined): Promise<void> {
   const connection: Connection = ws?.connection ?? { kind: 'sandbox' };
-  const ok = await store().selectConnection(connection, ws?.region ?? 'us-east-1');
+  const ok = await store().selectConnection(connection, ws?.region ?? DEFAULT_REGION);
   // After the connection: main has just started the watcher for it, so its health is current.
   void store().loadWatch();
   if (!ok) return;
