@@ -17,7 +17,7 @@ export function EndpointsTable({ extraColumn, rowExtra }: EndpointsTableProps) {
   const loading = useAppStore((s) => s.endpointsLoading);
   const error = useAppStore((s) => s.endpointsError);
   const actionError = useAppStore((s) => s.endpointActionError);
-  const userArn = useAppStore((s) => s.detailUserArn);
+  const userArn = useAppStore((s) => s.selectedUserArn);
   const retry = () => userArn && void useAppStore.getState().loadEndpoints(userArn);
   const actionTarget = actionError && endpoints.find((e) => e.EndpointId === actionError.endpointId);
 

@@ -8,7 +8,7 @@ export function UserInfo() {
   const user = useAppStore((s) => s.userDetail);
   const loading = useAppStore((s) => s.userDetailLoading);
   const error = useAppStore((s) => s.userDetailError);
-  const userArn = useAppStore((s) => s.detailUserArn);
+  const userArn = useAppStore((s) => s.selectedUserArn);
 
   if (error) return <ErrorMessage error={error} onRetry={() => void useAppStore.getState().refreshUserDetail()} />;
   if (!user) {

@@ -1,8 +1,9 @@
 /**
- * The selected user's detail and push endpoints. Every async action checks,
- * after each await, that the user it loaded for is still the one shown: a
- * slow answer for a user the developer already left must not overwrite the
- * next user's table.
+ * The selected user's detail and push endpoints. The selected user is
+ * `selectedUserArn` of the users slice, the one source of truth. Every async
+ * action checks, after each await, that the user it loaded for is still the
+ * selected one: a slow answer for a user the developer already left must not
+ * overwrite the next user's table.
  */
 import type { SliceCreator } from '../../store';
 import { getApi } from '../../api';
@@ -13,7 +14,7 @@ import { listAllEndpoints, describeEndpoints } from './endpointLoads';
 
 export type Endpoint = NonNullable<ChimeOutput<'DescribeAppInstanceUserEndpoint'>['AppInstanceUserEndpoint']>;
 export type UserDetailValue = NonNullable<ChimeOutput<'DescribeAppInstanceUser'>['AppInstanceUser']>;
-export type RegisterEndpointInput = Omit<ChimeInput<'RegisterAppInstanceUserEndpoint'>, 'AppInstanceUserArn'>;
+export type RegisterEndpointInput = ChimeInput<'RegisterAppInstanceUserEndpoint'>;
 
 export interface EndpointActionError {
   readonly endpointId: string;
@@ -22,7 +23,6 @@ export interface EndpointActionError {
 }
 
 export interface EndpointsSlice {
-  readonly detailUserArn?: string;
   readonly userDetail?: UserDetailValue;
   readonly userDetailLoading: boolean;
   readonly userDetailError?: WorkbenchError;
@@ -30,7 +30,8 @@ export interface EndpointsSlice {
   readonly endpointsLoading: boolean;
   readonly endpointsError?: WorkbenchError;
   readonly endpointActionError?: EndpointActionError;
-  loadUserDetail(userArn: string | undefined): Promise<void>;
+  /** Loads the selected user's detail and endpoints; `keep` leaves what is shown until the answers arrive (a refresh). */
+  loadUserDetail(options?: { keep?: boolean }): Promise<void>;
   refreshUserDetail(): Promise<void>;
   loadEndpoints(userArn: string): Promise<void>;
   setEndpointAllowMessages(endpointId: string, allow: boolean): Promise<void>;
@@ -43,7 +44,7 @@ export interface EndpointsSlice {
 }
 
 export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => {
-  const current = (userArn: string) => get().detailUserArn === userArn;
+  const current = (userArn: string) => get().selectedUserArn === userArn;
   const patchEndpoint = (endpointId: string, patch: (e: Endpoint) => Endpoint) =>
     set((s) => ({ endpoints: s.endpoints.map((e) => (e.EndpointId === endpointId ? patch(e) : e)) }));
 
@@ -58,16 +59,14 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
     endpoints: [],
     endpointsLoading: false,
 
-    async loadUserDetail(userArn) {
-      // A refresh of the same user keeps what is shown until the new answers arrive.
-      const fresh = get().detailUserArn !== userArn;
+    async loadUserDetail({ keep = false } = {}) {
+      const userArn = get().selectedUserArn;
       set({
-        detailUserArn: userArn,
         userDetailError: undefined,
         userDetailLoading: Boolean(userArn),
         endpointsError: undefined,
         endpointActionError: undefined,
-        ...(fresh ? { userDetail: undefined, endpoints: [] } : {}),
+        ...(keep ? {} : { userDetail: undefined, endpoints: [] }),
       });
       if (!userArn) return;
       const describeUser = async () => {
@@ -83,8 +82,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
     },
 
     async refreshUserDetail() {
-      const userArn = get().detailUserArn;
-      if (userArn) await get().loadUserDetail(userArn);
+      if (get().selectedUserArn) await get().loadUserDetail({ keep: true });
     },
 
     async loadEndpoints(userArn) {
@@ -102,7 +100,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
     },
 
     async setEndpointAllowMessages(endpointId, allow) {
-      const userArn = get().detailUserArn;
+      const userArn = get().selectedUserArn;
       const before = get().endpoints.find((e) => e.EndpointId === endpointId);
       if (!userArn || !before) return;
       const wanted = allow ? 'ALL' : 'NONE';
@@ -127,7 +125,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
     },
 
     async renameEndpoint(endpointId, name) {
-      const userArn = get().detailUserArn;
+      const userArn = get().selectedUserArn;
       const before = get().endpoints.find((e) => e.EndpointId === endpointId);
       if (!userArn || !before) return false;
       patchEndpoint(endpointId, (e) => ({ ...e, Name: name }));
@@ -148,7 +146,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
     },
 
     async deregisterEndpoint(endpointId) {
-      const userArn = get().detailUserArn;
+      const userArn = get().selectedUserArn;
       if (!userArn) return undefined;
       const result = await getApi()['chime:DeregisterAppInstanceUserEndpoint']({
         AppInstanceUserArn: userArn,
@@ -160,9 +158,9 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
     },
 
     async registerEndpoint(input) {
-      const userArn = get().detailUserArn;
+      const userArn = input.AppInstanceUserArn;
       if (!userArn) return { ok: false, error: { code: 'NoUser', message: 'Select a user first.', retryable: false } };
-      const result = await getApi()['chime:RegisterAppInstanceUserEndpoint']({ ...input, AppInstanceUserArn: userArn });
+      const result = await getApi()['chime:RegisterAppInstanceUserEndpoint'](input);
       if (!result.ok) return result;
       if (current(userArn)) await get().loadEndpoints(userArn);
       return { ok: true, value: { endpointId: result.value.EndpointId ?? '' } };
@@ -171,7 +169,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
     dismissEndpointActionError: () => set({ endpointActionError: undefined }),
 
     endpointWatched(change) {
-      if (change.userArn !== get().detailUserArn) return;
+      if (change.userArn !== get().selectedUserArn) return;
       if (change.kind === 'disappeared') {
         set((s) => ({ endpoints: s.endpoints.filter((e) => e.EndpointId !== change.endpointId) }));
         return;
