@@ -6,6 +6,8 @@ import { useAppStore } from '../../../src/renderer/src/store';
 import { describeEndpointState } from '../../../src/shared/workspace/endpointStateText';
 import { installFakeApi, type FakeHandlers } from '../fakeApi';
 import { APP_ARN, HEX64, USER_ARN, VOIP64 } from '../registration/fixtures';
+import type { Endpoint } from '../../../src/renderer/src/features/endpoints/endpointsSlice';
+import type { Result } from '../../../src/shared/errors';
 
 const FCM = `dQw4w9WgXcQ:APA91bH${'x'.repeat(140)}`;
 const ENDPOINTS = {
@@ -63,9 +65,10 @@ function setup(handlers: FakeHandlers = {}) {
         ExpirationSettings: { ExpirationDays: 30, ExpirationCriterion: 'CREATED_TIMESTAMP' },
       },
     }),
-    'chime:ListAppInstanceUserEndpoints': () => ({ AppInstanceUserEndpoints: summaries(store) }),
+    // The store holds what Update wrote (checked against the contract's enums on the way in).
+    'chime:ListAppInstanceUserEndpoints': () => ({ AppInstanceUserEndpoints: summaries(store) as Endpoint[] }),
     'chime:DescribeAppInstanceUserEndpoint': (input) => ({
-      AppInstanceUserEndpoint: store[(input as { EndpointId: string }).EndpointId],
+      AppInstanceUserEndpoint: store[input.EndpointId ?? ''] as Endpoint | undefined,
     }),
     'chime:UpdateAppInstanceUserEndpoint': (input) => {
       const { EndpointId, Name, AllowMessages } = input as {
@@ -143,7 +146,7 @@ describe('UserDetail', () => {
   });
 
   it('turns Allow messages off at once and back on when the service refuses', async () => {
-    let answer: (value: unknown) => void = () => {};
+    let answer: (value: Result<{ AppInstanceUserArn?: string; EndpointId?: string }>) => void = () => {};
     const { user, callsTo } = setup({
       'chime:UpdateAppInstanceUserEndpoint': () => new Promise((resolve) => (answer = resolve)),
     });
