@@ -87,12 +87,13 @@ describe('watcher against the sandbox', () => {
     watcher.setTargets(users().map((u) => ({ userArn: u.arn })));
     watcher.start();
     timers.advance(0);
-    await vi.waitFor(() => expect(watcher.health().lastSuccessAt).toBeDefined());
+    // 200 real HTTP calls: on a busy shared machine a cycle can take longer than waitFor's default second.
+    await vi.waitFor(() => expect(watcher.health().lastSuccessAt).toBeDefined(), { timeout: 15_000 });
     const perCycle = users().length;
     expect(calls).toHaveLength(perCycle);
     expect(endpointCount).toBeGreaterThan(perCycle);
     timers.advance(5000);
-    await vi.waitFor(() => expect(calls).toHaveLength(2 * perCycle));
+    await vi.waitFor(() => expect(calls).toHaveLength(2 * perCycle), { timeout: 15_000 });
     watcher.stop();
   });
 });
