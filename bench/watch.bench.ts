@@ -19,7 +19,7 @@ import {
 } from '@aws-sdk/client-chime-sdk-identity';
 import { EndpointWatcher, type EndpointLister } from '../src/main/watch/endpointWatcher';
 import { TokenBucket } from '../src/main/watch/rateLimiter';
-import { createSdkLister } from '../src/main/watch/sdkLister';
+import { clientEndpointLister } from '../src/main/watch/endpointLister';
 import type { WatchEvent } from '../src/shared/workspace/watch';
 
 const { values } = parseArgs({
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     console.log(`seeded ${userArns.length} users × ${ENDPOINTS} endpoints in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
     let calls = 0;
-    const sdk = createSdkLister(client);
+    const sdk = clientEndpointLister(client);
     const lister: EndpointLister = (arn, next, signal) => {
       calls++;
       return sdk(arn, next, signal);
@@ -107,7 +107,8 @@ async function main(): Promise<void> {
     const targets = [0, Math.floor(userArns.length / 2), userArns.length - 1].map((i) => userArns[i]!);
     for (const arn of targets) {
       const list = await sdk(arn);
-      const endpointId = list.endpoints[0]!.endpointId;
+      if (!list.ok) throw new Error(list.error.message);
+      const endpointId = list.value.endpoints[0]!.endpointId;
       await fetch(`${sandbox.url}/_sandbox/endpoint-state`, { method: 'POST', body: JSON.stringify({ AppInstanceUserArn: arn, EndpointId: endpointId, Status: 'INACTIVE', StatusReason: 'INVALID_DEVICE_TOKEN' }) });
       flips.set(endpointId, Date.now());
     }

@@ -8,10 +8,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createServer as createNetServer } from 'node:net';
 import { SANDBOX_CREDENTIALS, startSandbox, type RunningSandbox } from './sandbox';
 import { ActivityLog } from './aws/activityLog';
-import { ConnectionManager, type SandboxEndpoint } from './aws/connections';
+import { ConnectionManager, defaultProfileConnection, type SandboxEndpoint } from './aws/connections';
 import { MfaPromptBroker } from './aws/mfaPrompt';
 import { toWorkbenchError } from './aws/errors';
-import { listProfiles, type ProfileSourceOptions } from './aws/profiles';
+import { ok } from '../shared/errors';
+import type { ProfileSourceOptions } from './aws/profiles';
 import { WorkspaceService } from './store/workspaceService';
 import type { DocumentOpener } from './store/persistence';
 import type { Encryptor } from './store/encryption';
@@ -94,7 +95,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const startupNotices = [...workspaces.notices(), ...watch.storeNotices()].map(describeStoreNotice);
   workspaces.onWriteError((notice) => bus.emit('store:notice', describeStoreNotice(notice)));
 
-  const handlers: Handlers = {
+  const handlers = {
     ...chimeHandlers(connections),
     'pages:start': (input) => pagedLoads.start(input),
     'pages:cancel': ({ loadId }) => pagedLoads.cancel(loadId),
@@ -119,14 +120,15 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     }),
     ...watchHandlers(watch),
     ...shellHandlers(options.openExternal),
-    'app:info': () => ({
-      version: options.appVersion,
-      platform: options.platform,
-      encryptionAvailable: workspaces.encryptionAvailable,
-      sandboxUrl: sandboxEndpoint.url,
-      userDataDir: options.userDataDir,
-    }),
-  } as Handlers;
+    'app:info': () =>
+      ok({
+        version: options.appVersion,
+        platform: options.platform,
+        encryptionAvailable: workspaces.encryptionAvailable,
+        sandboxUrl: sandboxEndpoint.url,
+        userDataDir: options.userDataDir,
+      }),
+  } satisfies Handlers;
 
   return {
     dispatcher: createDispatcher({ handlers, mapError: (error) => toWorkbenchError(error) }),
@@ -143,13 +145,6 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       await sandbox?.close();
     },
   };
-}
-
-/** The profile the AWS CLI would use (AWS_PROFILE, environment keys, `default`), if it is usable. */
-async function defaultProfileConnection(source: ProfileSourceOptions | undefined) {
-  const { profiles, defaultProfile } = await listProfiles(source);
-  const chosen = profiles.find((p) => p.name === defaultProfile && !p.problem);
-  return chosen ? { connection: { kind: 'profile' as const, profile: chosen.name }, region: chosen.region ?? 'us-east-1' } : undefined;
 }
 
 /** The port the Local sandbox tries first on a first launch; any free one when it is taken. */

@@ -19,6 +19,18 @@ export interface WorkbenchError {
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: WorkbenchError };
 
+/**
+ * A throwable carrying a WorkbenchError, for code that must throw: a
+ * credential provider inside the SDK, an MFA prompt it awaits. Handlers never
+ * throw it; they answer Results.
+ */
+export class WorkbenchFailure extends Error {
+  constructor(readonly error: WorkbenchError) {
+    super(error.message);
+    this.name = 'WorkbenchFailure';
+  }
+}
+
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (error: WorkbenchError): Result<never> => ({ ok: false, error });
 

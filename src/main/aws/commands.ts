@@ -26,10 +26,6 @@ type AnyCommand = Parameters<ChimeSDKIdentityClient['send']>[0];
 
 export type PaginatedOperation = keyof typeof PAGINATORS;
 
-export function isPaginatedOperation(op: string): op is PaginatedOperation {
-  return Object.hasOwn(PAGINATORS, op);
-}
-
 export interface CallOptions {
   readonly signal?: AbortSignal;
   /**

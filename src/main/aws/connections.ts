@@ -22,7 +22,7 @@ import { createCredentialsProvider, type CredentialsOptions, type CredentialsPro
 import type { MfaPrompt } from './mfaPrompt';
 import { listProfiles, type ProfileSourceOptions } from './profiles';
 import { whoAmI, type WhoAmIOptions } from './whoami';
-import { isRegionName } from '../../shared/aws/regions';
+import { DEFAULT_REGION, isRegionName } from '../../shared/aws/regions';
 
 /** Where the embedded sandbox listens and the credentials it accepts. */
 export interface SandboxEndpoint {
@@ -42,6 +42,8 @@ export interface ConnectionManagerOptions {
   readonly credentials?: Pick<CredentialsOptions, 'roleAssumer' | 'stsEndpoint' | 'now' | 'refreshWindowMs'>;
   /** STS endpoint for "Who am I" (tests: a loopback stand-in). */
   readonly stsEndpoint?: string;
+  /** Builds each client (tests wrap it to see the clients a switch creates and destroys). */
+  readonly createClient?: typeof createChimeClient;
 }
 
 interface Active {
@@ -51,8 +53,6 @@ interface Active {
   readonly backgroundClient: ChimeSDKIdentityClient;
   readonly credentials: CredentialsProvider;
 }
-
-const SANDBOX_DEFAULT_REGION = 'us-east-1';
 
 /** The sandbox's principal, shown by "Who am I" (the sandbox has no STS). */
 export const SANDBOX_IDENTITY: CallerIdentity = {
@@ -81,14 +81,6 @@ export class ConnectionManager {
     return () => this.#listeners.delete(listener);
   }
 
-  /** The default profile when one exists (AWS_PROFILE, environment keys, `default`), else the sandbox. */
-  async selectDefault(): Promise<Result<ConnectionInfo>> {
-    const { profiles, defaultProfile } = await listProfiles(this.#options.profileSource);
-    const chosen = profiles.find((p) => p.name === defaultProfile && !p.problem);
-    if (!chosen) return this.select({ kind: 'sandbox' });
-    return this.select({ kind: 'profile', profile: chosen.name, region: chosen.region ?? SANDBOX_DEFAULT_REGION });
-  }
-
   async select(connection: Connection): Promise<Result<ConnectionInfo>> {
     const generation = ++this.#generation;
     const built = await this.#build(connection);
@@ -104,13 +96,13 @@ export class ConnectionManager {
   }
 
   async #build(connection: Connection): Promise<Result<Active>> {
-    const region = connection.region ?? SANDBOX_DEFAULT_REGION;
+    const region = connection.region ?? DEFAULT_REGION;
     if (!isRegionName(region)) return fail(invalid(`"${region}" is not an AWS region name.`));
     if (connection.kind === 'sandbox') {
       const sandbox = await this.#options.sandboxEndpoint();
       const frozen = { ...sandbox.credentials };
       const credentials: CredentialsProvider = async () => frozen;
-      const info: ConnectionInfo = { kind: 'sandbox', region: connection.region ?? sandbox.region ?? SANDBOX_DEFAULT_REGION, endpointUrl: sandbox.url };
+      const info: ConnectionInfo = { kind: 'sandbox', region: connection.region ?? sandbox.region ?? DEFAULT_REGION, endpointUrl: sandbox.url };
       return ok(this.#activeFor(info, credentials));
     }
     const known = await listProfiles(this.#options.profileSource);
@@ -134,7 +126,8 @@ export class ConnectionManager {
 
   #client(info: ConnectionInfo, credentials: CredentialsProvider, background = false): ChimeSDKIdentityClient {
     const log = this.#options.activityLog;
-    return createChimeClient({
+    const create = this.#options.createClient ?? createChimeClient;
+    return create({
       ...this.#options.client,
       ...(background ? { maxAttempts: 1 } : {}),
       region: info.region,
@@ -143,11 +136,6 @@ export class ConnectionManager {
       ...(info.profile ? { profile: info.profile } : {}),
       ...(log ? { onCall: (call) => log.record(call, info, background ? 'watch' : undefined) } : {}),
     });
-  }
-
-  /** The live client, for services that page or send themselves (e.g. the watcher). */
-  client(): Result<ChimeSDKIdentityClient> {
-    return this.#active ? ok(this.#active.client) : fail(notConnected());
   }
 
   async invoke<Op extends OperationName>(operation: Op, input: OperationInput<Op>, options: CallOptions = {}): Promise<Result<OperationOutput<Op>>> {
@@ -189,6 +177,13 @@ export class ConnectionManager {
     if (this.#active) destroy(this.#active);
     this.#active = undefined;
   }
+}
+
+/** The profile the AWS CLI would use (AWS_PROFILE, environment keys, `default`), if it is usable; else undefined (the sandbox). */
+export async function defaultProfileConnection(source?: ProfileSourceOptions): Promise<{ connection: { kind: 'profile'; profile: string }; region: string } | undefined> {
+  const { profiles, defaultProfile } = await listProfiles(source);
+  const chosen = profiles.find((p) => p.name === defaultProfile && !p.problem);
+  return chosen ? { connection: { kind: 'profile', profile: chosen.name }, region: chosen.region ?? DEFAULT_REGION } : undefined;
 }
 
 function destroy(active: Active): void {

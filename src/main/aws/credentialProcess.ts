@@ -11,7 +11,7 @@
 import { exec } from 'node:child_process';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { WorkbenchCodes } from '../../shared/errors';
-import { WorkbenchFailure } from './errors';
+import { WorkbenchFailure } from '../../shared/errors';
 
 export interface CredentialProcessOptions {
   readonly timeoutMs?: number;

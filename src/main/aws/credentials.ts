@@ -17,7 +17,8 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 import { WorkbenchCodes } from '../../shared/errors';
 import { ENVIRONMENT_PROFILE } from '../../shared/aws/types';
 import { runCredentialProcess } from './credentialProcess';
-import { WorkbenchFailure, ssoTokenExpired, toWorkbenchError } from './errors';
+import { WorkbenchFailure } from '../../shared/errors';
+import { ssoTokenExpired, toWorkbenchError } from './errors';
 import type { MfaPrompt } from './mfaPrompt';
 import { readSharedProfiles, sharedFilePaths, type ProfileSourceOptions, type Section, type SharedProfiles } from './profiles';
 

@@ -3,16 +3,8 @@
  * the network or an abort becomes a WorkbenchError (see src/shared/errors.ts).
  * Callers never inspect SDK errors themselves; they map once, here.
  */
-import { WorkbenchCodes, isWorkbenchError, type WorkbenchError } from '../../shared/errors';
+import { WorkbenchCodes, WorkbenchFailure, isWorkbenchError, type WorkbenchError } from '../../shared/errors';
 import { chimeErrorInfo } from '../../shared/chime/errors';
-
-/** A throwable carrying a WorkbenchError, for code that must throw (e.g. inside a credential provider). */
-export class WorkbenchFailure extends Error {
-  constructor(readonly error: WorkbenchError) {
-    super(error.message);
-    this.name = 'WorkbenchFailure';
-  }
-}
 
 export interface MappingContext {
   /** The profile in use, so an SSO message can name the exact login command. */
@@ -42,10 +34,25 @@ export function ssoTokenExpired(profile: string | undefined, detail = 'The SSO s
   return { code: WorkbenchCodes.SsoTokenExpired, message: `${detail} Run \`${command}\` in a terminal, then try again.`, retryable: false };
 }
 
+/**
+ * A failed call is seen twice: by the client's call recorder (for the activity
+ * log) and by `sendOperation` (for the Result). It is mapped once; the second
+ * look gets the same value.
+ */
+const mappedOnce = new WeakMap<object, WorkbenchError>();
+
 export function toWorkbenchError(thrown: unknown, context: MappingContext = {}): WorkbenchError {
-  const mapped = mapThrown(thrown, context);
-  const message = redactSecrets(mapped.message);
-  return message === mapped.message ? mapped : { ...mapped, message };
+  if (typeof thrown !== 'object' || thrown === null) return redacted(mapThrown(thrown, context));
+  const known = mappedOnce.get(thrown);
+  if (known) return known;
+  const error = redacted(mapThrown(thrown, context));
+  mappedOnce.set(thrown, error);
+  return error;
+}
+
+function redacted(error: WorkbenchError): WorkbenchError {
+  const message = redactSecrets(error.message);
+  return message === error.message ? error : { ...error, message };
 }
 
 /**

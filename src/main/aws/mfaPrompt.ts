@@ -6,9 +6,8 @@
  * hangs forever.
  */
 import { randomUUID } from 'node:crypto';
-import { WorkbenchCodes } from '../../shared/errors';
+import { WorkbenchCodes, WorkbenchFailure } from '../../shared/errors';
 import type { MfaRequest } from '../../shared/aws/types';
-import { WorkbenchFailure } from './errors';
 
 /** Resolves with the code typed by the user; rejects with WorkbenchCodes.MfaCancelled on cancel. */
 export type MfaPrompt = (mfaSerial: string, profile: string) => Promise<string>;

@@ -1,25 +1,26 @@
 /**
  * Main's side of the contract, independent of Electron: look up the channel,
  * check who is calling, validate the payload with the channel's schema, call
- * the handler and turn whatever happens into a Result. The Electron binding
+ * the handler and pass its Result through. Handlers answer Results; only what
+ * a handler throws unexpectedly (a bug, a disk error) is mapped here. The Electron binding
  * and the browser harness both route every call through here.
  */
 import { contract, isChannelName, type ChannelName, type Contract } from '../../shared/ipc/contract';
 import type { ChannelOutput } from '../../shared/ipc/define';
-import { fail, ok, WorkbenchCodes, type Result, type WorkbenchError } from '../../shared/errors';
+import { fail, WorkbenchCodes, type Result, type WorkbenchError } from '../../shared/errors';
 import { toValidationIssues, describeIssues } from '../../shared/chime/schema';
 import type { z } from 'zod';
 import { findMalformedUnicode } from '../../shared/ipc/wellFormed';
 
 export type Handler<C extends ChannelName> = (
   input: z.output<Contract[C]['input']>,
-) => Promise<ChannelOutput<Contract[C]>> | ChannelOutput<Contract[C]>;
+) => Promise<Result<ChannelOutput<Contract[C]>>> | Result<ChannelOutput<Contract[C]>>;
 
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
 export interface DispatcherOptions {
   readonly handlers: Handlers;
-  /** Maps anything a handler throws to an error value (main passes the AWS error mapper). */
+  /** Maps what a handler throws unexpectedly to an error value (main passes the AWS error mapper). */
   readonly mapError: (error: unknown) => WorkbenchError;
 }
 
@@ -44,8 +45,8 @@ export function createDispatcher({ handlers, mapError }: DispatcherOptions): Dis
         return fail({ code: WorkbenchCodes.InvalidInput, message: describeIssues(issues), issues, retryable: false });
       }
       try {
-        const handler = handlers[channel] as (input: unknown) => unknown;
-        return ok(await handler(parsed.data));
+        const handler = handlers[channel] as (input: unknown) => Promise<Result<unknown>> | Result<unknown>;
+        return await handler(parsed.data);
       } catch (error) {
         return fail(mapError(error));
       }

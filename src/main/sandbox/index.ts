@@ -4,6 +4,8 @@
  * free loopback port (the "Local sandbox" connection); tests and the CLI use
  * the same `startSandbox`.
  */
+import { DEFAULT_REGION } from '../../shared/aws/regions';
+import { ENDPOINTS_PER_USER } from '../../shared/chime/quotas';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SigV4Keys } from './auth';
@@ -24,10 +26,10 @@ export { DEMO_APP_INSTANCE_NAME } from './seed';
 
 /** The static key pair the app signs sandbox requests with (any key works unless verification is on). */
 export const SANDBOX_CREDENTIALS = { accessKeyId: 'SANDBOXACCESSKEY', secretAccessKey: 'sandbox-secret' } as const;
-export const DEFAULT_REGION = 'us-east-1';
+export { DEFAULT_REGION };
 export const DEFAULT_VALIDATION_DELAY_MS = 2000;
 /** The real service's default quota of endpoints per AppInstanceUser. */
-export const DEFAULT_ENDPOINT_LIMIT = 10;
+export const DEFAULT_ENDPOINT_LIMIT = ENDPOINTS_PER_USER;
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */

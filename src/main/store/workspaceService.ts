@@ -7,17 +7,16 @@
  */
 import { z } from 'zod';
 import { fail, ok, WorkbenchCodes, type Result } from '../../shared/errors';
+import { DEFAULT_REGION } from '../../shared/aws/regions';
 import type { ImportSummary } from '../../shared/workspace/exportFile';
 import {
   WORKSPACE_LIMITS,
   deviceInputSchema,
-  devicePatchSchema,
   settingsPatchSchema,
   workspacePatchSchema,
   type Connection,
   type Device,
   type DeviceInput,
-  type DevicePatch,
   type Settings,
   type SettingsPatch,
   type Workspace,
@@ -43,7 +42,6 @@ interface State {
 }
 
 export const DEFAULT_WORKSPACE_NAME = 'My workspace';
-const DEFAULT_REGION = 'us-east-1';
 const nameSchema = z.string().trim().min(1).max(WORKSPACE_LIMITS.name);
 
 const invalid = (message: string): Result<never> => fail({ code: WorkbenchCodes.InvalidInput, message, retryable: false });
@@ -192,34 +190,6 @@ export class WorkspaceService {
     return r.ok ? ok(device) : r;
   }
 
-  updateDevice(id: string, deviceId: string, patch: DevicePatch): Result<Device> {
-    const valid = validate(devicePatchSchema, patch);
-    if (!valid.ok) return valid;
-    let updated: Device | undefined;
-    // The user gave a new token: the ciphertext we could not read is no longer worth keeping
-    // (dropped before the commit seals the workspace, restored if the change fails).
-    const key = originalKey(id, deviceId);
-    const original = this.#originals.get(key);
-    if (original && (valid.value.deviceToken !== undefined || valid.value.voipDeviceToken !== undefined)) this.#originals.delete(key);
-    const r = this.#change(id, (w, at) => {
-      const devices = w.devices.map((d) => {
-        if (d.id !== deviceId) return d;
-        const { voipDeviceToken, ...rest } = valid.value;
-        const next: Device = { ...d, ...definedOnly(rest) };
-        if (voipDeviceToken === null) delete next.voipDeviceToken;
-        else if (voipDeviceToken !== undefined) next.voipDeviceToken = voipDeviceToken;
-        updated = next;
-        return next;
-      });
-      return updated ? { ...w, devices, updatedAt: at } : undefined;
-    });
-    if (!r.ok) {
-      if (original) this.#originals.set(key, original);
-      return r;
-    }
-    return ok(updated!);
-  }
-
   removeDevice(id: string, deviceId: string): Result<void> {
     const r = this.#change(id, (w, at) =>
       w.devices.some((d) => d.id === deviceId) ? { ...w, devices: w.devices.filter((d) => d.id !== deviceId), updatedAt: at } : undefined,
@@ -250,13 +220,14 @@ export class WorkspaceService {
     return created.ok ? this.switch(created.value.id) : created;
   }
 
-  /** JSON text of one workspace (or all); without tokens for sharing. */
-  export(options: { workspaceId?: string; includeDeviceTokens: boolean }): Result<string> {
+  /** JSON text of the workspaces with these ids, in the store's order (all when no ids are given); without tokens for sharing. */
+  export(options: { ids?: readonly string[]; includeDeviceTokens: boolean }): Result<string> {
     let selected = this.#state.workspaces;
-    if (options.workspaceId !== undefined) {
-      const w = this.get(options.workspaceId);
-      if (!w.ok) return w;
-      selected = [w.value];
+    if (options.ids !== undefined) {
+      const missing = options.ids.find((id) => !selected.some((w) => w.id === id));
+      if (missing !== undefined) return this.get(missing) as Result<never>;
+      const wanted = new Set(options.ids);
+      selected = selected.filter((w) => wanted.has(w.id));
     }
     if (selected.length === 0) return invalid('There is no workspace to export');
     const text = exportWorkspaces(selected, options.includeDeviceTokens, this.#now());

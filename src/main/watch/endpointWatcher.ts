@@ -20,15 +20,23 @@ import type { WatchTarget } from '../../shared/workspace/workspace';
 import { WATCH_INTERVAL } from '../../shared/workspace/workspace';
 import { diffListings, toListing, type Listing } from './diff';
 import { TokenBucket, type RateLimiter } from './rateLimiter';
-import { errorText, isAbort, isRetryable } from './retryable';
+import { WorkbenchCodes, type Result, type WorkbenchError } from '../../shared/errors';
 import { realTimers, type Timers } from './timers';
 
 export type EndpointSummary = EndpointSnapshot;
-export type EndpointLister = (
-  userArn: string,
-  nextToken?: string,
-  signal?: AbortSignal,
-) => Promise<{ endpoints: EndpointSummary[]; nextToken?: string }>;
+export interface EndpointPage {
+  readonly endpoints: EndpointSummary[];
+  readonly nextToken?: string;
+}
+/** One page of a user's endpoints; failures come back mapped, and the watcher trusts their `retryable`. */
+export type EndpointLister = (userArn: string, nextToken?: string, signal?: AbortSignal) => Promise<Result<EndpointPage>>;
+
+/** Thrown by #listAll to leave the worker loop with the lister's mapped error. */
+class ListingFailed extends Error {
+  constructor(readonly error: WorkbenchError) {
+    super(error.message);
+  }
+}
 
 export interface HistorySink {
   append(userArn: string, endpointId: string, entry: HistoryEntry): void;
@@ -247,8 +255,8 @@ export class EndpointWatcher {
 
     let next = 0;
     let throttledAt: number | undefined;
-    let throttleError: unknown;
-    const failures: unknown[] = [];
+    let throttleError: WorkbenchError | undefined;
+    const failures: WorkbenchError[] = [];
     const worker = async (): Promise<void> => {
       while (throttledAt === undefined && next < order.length && generation === this.#generation) {
         const position = next++;
@@ -257,9 +265,11 @@ export class EndpointWatcher {
           const endpoints = await this.#listAll(userArn, abort.signal);
           if (generation !== this.#generation) return;
           this.#apply(userArn, endpoints, this.#timers.now());
-        } catch (error) {
-          if (generation !== this.#generation || isAbort(error)) return;
-          if (!isRetryable(error)) failures.push(error);
+        } catch (thrown) {
+          if (generation !== this.#generation || isAbort(thrown)) return;
+          const error = thrown instanceof ListingFailed ? thrown.error : unexpected(thrown);
+          if (error.code === WorkbenchCodes.Cancelled) return;
+          if (!error.retryable) failures.push(error);
           else if (throttledAt === undefined || position < throttledAt) [throttledAt, throttleError] = [position, error];
         }
       }
@@ -275,7 +285,7 @@ export class EndpointWatcher {
       this.#cursor = (start + throttledAt) % Math.max(users.length, 1);
       const cap = Math.min(this.#backoffMax, this.#backoffBase * 2 ** (this.#failures - 1));
       const delay = Math.round(cap / 2 + (this.#random() * cap) / 2);
-      this.#setHealth({ ...this.#health, state: 'backing-off', reason: errorText(throttleError) });
+      this.#setHealth({ ...this.#health, state: 'backing-off', reason: errorText(throttleError!) });
       this.#schedule(delay);
       return;
     }
@@ -285,7 +295,7 @@ export class EndpointWatcher {
     this.#setHealth({
       ...this.#health,
       state: allFailed ? 'error' : 'polling',
-      reason: failures.length > 0 ? `${failures.length} of ${order.length} users could not be listed: ${errorText(failures[0])}` : undefined,
+      reason: failures.length > 0 ? `${failures.length} of ${order.length} users could not be listed: ${errorText(failures[0]!)}` : undefined,
       ...(allFailed ? {} : { lastSuccessAt: now }),
     });
     if (this.#filters.size === 0) return;
@@ -300,8 +310,9 @@ export class EndpointWatcher {
       await this.#limiter.acquire(signal);
       this.#calls++;
       const result = await this.#lister(userArn, token, signal);
-      endpoints.push(...result.endpoints);
-      token = result.nextToken;
+      if (!result.ok) throw new ListingFailed(result.error);
+      endpoints.push(...result.value.endpoints);
+      token = result.value.nextToken;
       if (!token) break;
     }
     return endpoints;
@@ -337,6 +348,20 @@ export class EndpointWatcher {
     this.#health = clean;
     if (changed) for (const listener of this.#healthListeners) listener(clean);
   }
+}
+
+function isAbort(thrown: unknown): boolean {
+  return thrown instanceof Error && thrown.name === 'AbortError';
+}
+
+/** A lister that throws instead of answering a Result is a bug: report it, never retry it. */
+function unexpected(thrown: unknown): WorkbenchError {
+  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  return { code: WorkbenchCodes.Internal, message, retryable: false };
+}
+
+function errorText(error: WorkbenchError): string {
+  return `${error.code}: ${error.message}`.slice(0, 500);
 }
 
 function clampInterval(ms: number): number {

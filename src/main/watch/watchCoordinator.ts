@@ -8,13 +8,14 @@
 import type { ConnectionManager } from '../aws/connections';
 import type { WorkspaceService } from '../store/workspaceService';
 import type { DocumentOpener, StoreNotice } from '../store/persistence';
-import { WorkbenchFailure } from '../aws/errors';
 import { EndpointHistoryStore } from '../store/historyStore';
 import type { EventBus } from '../ipc/events';
 import { EndpointWatcher, type EndpointLister } from './endpointWatcher';
+import { createEndpointLister } from './endpointLister';
 import { TokenBucket } from './rateLimiter';
 import { InactiveNotifier } from './inactiveNotifier';
 import type { WatchTarget } from '../../shared/workspace/workspace';
+import { ok, type Result } from '../../shared/errors';
 import type { EndpointSnapshot, HistoryEntry, WatchHealth, WatchSummary } from '../../shared/workspace/watch';
 import { realTimers, type Timers } from './timers';
 import { DEFAULT_VALIDATION_DELAY_MS } from '../sandbox';
@@ -58,16 +59,16 @@ export class WatchCoordinator {
     return this.#activeWorkspace()?.watchList ?? [];
   }
 
-  setWatched(target: WatchTarget, watched: boolean): readonly WatchTarget[] {
+  setWatched(target: WatchTarget, watched: boolean): Result<readonly WatchTarget[]> {
     const workspace = this.#activeWorkspace();
-    if (!workspace) return [];
+    if (!workspace) return ok([]);
     const same = (t: WatchTarget) => t.userArn === target.userArn && t.endpointId === target.endpointId;
     const others = workspace.watchList.filter((t) => !same(t));
     const watchList = watched ? [...others, target] : others;
     const updated = this.#o.workspaces.update(workspace.id, { watchList });
-    if (!updated.ok) throw new WorkbenchFailure(updated.error);
+    if (!updated.ok) return updated;
     this.#watcher?.setTargets(this.#polled(watchList));
-    return watchList;
+    return ok(watchList);
   }
 
   /**
@@ -191,25 +192,10 @@ export class WatchCoordinator {
     return watcher;
   }
 
+  /** The one lister, on the current connection's background client (one attempt, logged as a watcher poll). */
   #lister(): EndpointLister {
     const connections = this.#o.connections;
-    return async (userArn, nextToken, signal) => {
-      const result = await connections.invoke(
-        'ListAppInstanceUserEndpoints',
-        { AppInstanceUserArn: userArn, MaxResults: 50, ...(nextToken ? { NextToken: nextToken } : {}) },
-        { background: true, ...(signal ? { signal } : {}) },
-      );
-      if (!result.ok) throw Object.assign(new Error(result.error.message), result.error, { name: result.error.code });
-      const endpoints = (result.value.AppInstanceUserEndpoints ?? []).map((e) => ({
-        endpointId: e.EndpointId ?? '',
-        ...(e.Name !== undefined ? { name: e.Name } : {}),
-        ...(e.Type ? { type: e.Type } : {}),
-        ...(e.AllowMessages ? { allowMessages: e.AllowMessages } : {}),
-        ...(e.EndpointState?.Status ? { status: e.EndpointState.Status } : {}),
-        ...(e.EndpointState?.StatusReason ? { statusReason: e.EndpointState.StatusReason } : {}),
-      }));
-      return { endpoints, ...(result.value.NextToken ? { nextToken: result.value.NextToken } : {}) };
-    };
+    return createEndpointLister((input, options) => connections.invoke('ListAppInstanceUserEndpoints', input, { ...options, background: true }));
   }
 
   /** "Watching N users" counts the watch list; endpoints followed after a registration are polled too but not "watched". */

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { subscribeToMain } from './store/events';
 import { bootstrap } from './features/session/sessionActions';
 import { ConnectionPicker } from './features/connection/ConnectionPicker';
@@ -10,11 +10,13 @@ import { AppInstancePicker } from './features/appInstances/AppInstancePicker';
 import { UserDirectory } from './features/users/UserDirectory';
 import { UserDetail } from './features/endpoints/UserDetail';
 import { ActivityPanel } from './features/activity/ActivityPanel';
-import { AdminView } from './features/admin/AdminView';
 import { WorkspaceMenu } from './features/workspaces/WorkspaceMenu';
 import { StoreNotices } from './features/workspaces/StoreNotices';
 import { useGlobalShortcuts } from './features/session/useGlobalShortcuts';
 import { WatchToasts } from './features/watch/WatchToasts';
+
+// "Manage app instance" is opened rarely and holds most of the forms: its own chunk, loaded on first use.
+const AdminView = lazy(() => import('./features/admin/AdminView').then((m) => ({ default: m.AdminView })));
 
 type MainView = 'endpoints' | 'manage';
 
@@ -55,7 +57,13 @@ export function App() {
               Manage app instance
             </button>
           </nav>
-          {view === 'endpoints' ? <UserDetail /> : <AdminView />}
+          {view === 'endpoints' ? (
+            <UserDetail />
+          ) : (
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <AdminView />
+            </Suspense>
+          )}
         </main>
       </div>
       <ActivityPanel open={activityOpen} onToggle={() => setActivityOpen((open) => !open)} />

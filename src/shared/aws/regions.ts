@@ -6,6 +6,9 @@
  */
 export const SUPPORTED_REGIONS = ['us-east-1', 'eu-central-1'] as const;
 
+/** Where a connection, a workspace or the sandbox goes when nothing names a region. */
+export const DEFAULT_REGION = 'us-east-1';
+
 /** The form of an AWS region name (`us-east-1`, `ap-southeast-4`, `us-gov-west-1`): one rule for the app and the sandbox. */
 export const REGION_NAME_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 

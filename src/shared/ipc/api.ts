@@ -3,7 +3,8 @@
  * Electron's ipcRenderer in the preload, HTTP + server-sent events in the
  * browser harness. One builder, so both expose exactly the same surface.
  */
-import { CHANNEL_NAMES, EVENT_NAMES, type Contract, type Events } from './contract';
+import type { Contract, Events } from './contract';
+import { CHANNEL_NAME_LIST, EVENT_NAME_LIST } from './channelNames';
 import type { InvokeFn, SubscribeFn } from './define';
 import type { Result } from '../errors';
 
@@ -18,10 +19,10 @@ export type WorkbenchApi = { readonly [C in keyof Contract]: InvokeFn<Contract[C
 
 export function buildApi(transport: Transport): WorkbenchApi {
   const api: Record<string, unknown> = {};
-  for (const name of CHANNEL_NAMES) {
+  for (const name of CHANNEL_NAME_LIST) {
     api[name] = (input?: unknown) => transport.invoke(name, input);
   }
-  for (const name of EVENT_NAMES) {
+  for (const name of EVENT_NAME_LIST) {
     api[name] = (listener: (payload: unknown) => void) => transport.subscribe(name, listener);
   }
   return Object.freeze(api) as WorkbenchApi;

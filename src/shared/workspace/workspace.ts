@@ -111,14 +111,12 @@ export const workspacePatchSchema = z.strictObject({
 });
 
 export const deviceInputSchema = deviceSchema.omit({ id: true });
-export const devicePatchSchema = deviceInputSchema.partial().extend({ voipDeviceToken: deviceToken.min(1).nullable().optional() });
 export const settingsPatchSchema = settingsSchema.partial().extend({ lastWorkspaceId: workspaceIdSchema.nullable().optional() });
 
 export type Connection = z.infer<typeof connectionSchema>;
 export type WatchTarget = z.infer<typeof watchTargetSchema>;
 export type Device = z.infer<typeof deviceSchema>;
 export type DeviceInput = z.infer<typeof deviceInputSchema>;
-export type DevicePatch = z.infer<typeof devicePatchSchema>;
 export type Workspace = z.infer<typeof workspaceSchema>;
 export type WorkspacePatch = z.infer<typeof workspacePatchSchema>;
 export type Theme = (typeof THEMES)[number];

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { installFakeApi } from '../fakeApi';
+import { installFakeApi, type FakeHandlers } from '../fakeApi';
 import { useAppStore } from '../../../src/renderer/src/store';
 import { AdminView } from '../../../src/renderer/src/features/admin/AdminView';
 import { APP_ARN, inputsOf, serverError } from './helpers';
 
 const user = (id: string) => ({ AppInstanceUserArn: `${APP_ARN}/user/${id}`, Name: id });
 
-function installInstance(deleteResult: () => unknown = () => ({})) {
+function installInstance(deleteResult: NonNullable<FakeHandlers['chime:DeleteAppInstance']> = () => ({})) {
   return installFakeApi({
     'chime:DescribeAppInstance': () => ({ AppInstance: { AppInstanceArn: APP_ARN, Name: 'Demo', Metadata: 'm' } }),
     'chime:ListTagsForResource': () => ({ Tags: [] }),

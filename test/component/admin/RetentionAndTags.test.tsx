@@ -16,7 +16,7 @@ describe('Retention', () => {
       'chime:ListTagsForResource': () => ({ Tags: [] }),
       'chime:GetAppInstanceRetentionSettings': () => ({ AppInstanceRetentionSettings: {} }),
       'chime:PutAppInstanceRetentionSettings': (input) => ({
-        AppInstanceRetentionSettings: (input as { AppInstanceRetentionSettings: unknown }).AppInstanceRetentionSettings,
+        AppInstanceRetentionSettings: input.AppInstanceRetentionSettings,
         InitiateDeletionTimestamp: DELETION_AT,
       }),
     });

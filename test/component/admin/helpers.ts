@@ -17,4 +17,4 @@ export function stubUuids(): void {
   vi.spyOn(crypto, 'randomUUID').mockImplementation(() => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` as `${string}-${string}-${string}-${string}-${string}`);
 }
 
-export const serverError = (code: string, message: string, httpStatus = 400) => ({ ok: false, error: { code, message, httpStatus, requestId: 'req-1', retryable: false } });
+export const serverError = (code: string, message: string, httpStatus = 400) => ({ ok: false as const, error: { code, message, httpStatus, requestId: 'req-1', retryable: false } });

@@ -16,7 +16,7 @@ describe('Changing connection', () => {
     installFakeApi({
       'connection:select': (input) => {
         connection = { info: { kind: 'profile', profile: 'dev', region: (input as { region: string }).region }, status: 'connected' } as never;
-        return connection;
+        return connection as never;
       },
       'connection:whoami': () => ({ account: '111122223333', arn: 'arn:aws:iam::111122223333:user/dev', userId: 'AIDA' }),
       'pages:start': (input) => ({ loadId: (input as { loadId: string }).loadId }),

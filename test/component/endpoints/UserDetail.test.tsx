@@ -7,6 +7,8 @@ import { describeEndpointState } from '../../../src/shared/workspace/endpointSta
 import { installFakeApi, type FakeHandlers } from '../fakeApi';
 import { formatClock } from '../../../src/renderer/src/features/watch/healthText';
 import { APP_ARN, HEX64, USER_ARN, VOIP64 } from '../registration/fixtures';
+import type { Endpoint } from '../../../src/renderer/src/features/endpoints/endpointsSlice';
+import type { Result } from '../../../src/shared/errors';
 
 const FCM = `dQw4w9WgXcQ:APA91bH${'x'.repeat(140)}`;
 const ENDPOINTS = {
@@ -64,9 +66,10 @@ function setup(handlers: FakeHandlers = {}) {
         ExpirationSettings: { ExpirationDays: 30, ExpirationCriterion: 'CREATED_TIMESTAMP' },
       },
     }),
-    'chime:ListAppInstanceUserEndpoints': () => ({ AppInstanceUserEndpoints: summaries(store) }),
+    // The store holds what Update wrote (checked against the contract's enums on the way in).
+    'chime:ListAppInstanceUserEndpoints': () => ({ AppInstanceUserEndpoints: summaries(store) as Endpoint[] }),
     'chime:DescribeAppInstanceUserEndpoint': (input) => ({
-      AppInstanceUserEndpoint: store[(input as { EndpointId: string }).EndpointId],
+      AppInstanceUserEndpoint: store[input.EndpointId ?? ''] as Endpoint | undefined,
     }),
     'chime:UpdateAppInstanceUserEndpoint': (input) => {
       const { EndpointId, Name, AllowMessages } = input as {
@@ -146,7 +149,7 @@ describe('UserDetail', () => {
   });
 
   it('turns Allow messages off at once and back on when the service refuses', async () => {
-    let answer: (value: unknown) => void = () => {};
+    let answer: (value: Result<{ AppInstanceUserArn?: string; EndpointId?: string }>) => void = () => {};
     const { user, callsTo } = setup({
       'chime:UpdateAppInstanceUserEndpoint': () => new Promise((resolve) => (answer = resolve)),
     });
@@ -177,12 +180,12 @@ describe('UserDetail', () => {
 
   it('keeps the user and the rows when a refresh fails with a 503: one error, the rest marked "as of"', async () => {
     let down = false;
-    const unavailable = { ok: false, error: { code: 'ServiceUnavailableException', message: 'Try later', httpStatus: 503, retryable: true } };
+    const unavailable = { ok: false as const, error: { code: 'ServiceUnavailableException', message: 'Try later', httpStatus: 503, retryable: true } };
     const store = structuredClone(ENDPOINTS) as unknown as Record<string, Stored>;
     setup({
       'chime:DescribeAppInstanceUser': () =>
         down ? unavailable : { AppInstanceUser: { AppInstanceUserArn: USER_ARN, Name: 'Alice', Metadata: '{"team":"mobile"}' } },
-      'chime:ListAppInstanceUserEndpoints': () => (down ? unavailable : { AppInstanceUserEndpoints: summaries(store) }),
+      'chime:ListAppInstanceUserEndpoints': () => (down ? unavailable : { AppInstanceUserEndpoints: summaries(store) as Endpoint[] }),
     });
     await row('iPhone');
     down = true;
@@ -279,8 +282,8 @@ describe('UserDetail', () => {
         store['ep-new'] = { ...store['ep-ios']!, EndpointId: 'ep-new', Name: 'New phone', CreatedTimestamp: Date.UTC(2025, 0, 1) };
         return { AppInstanceUserArn: USER_ARN, EndpointId: 'ep-new' };
       },
-      'chime:ListAppInstanceUserEndpoints': () => ({ AppInstanceUserEndpoints: summaries(store) }),
-      'chime:DescribeAppInstanceUserEndpoint': (input) => ({ AppInstanceUserEndpoint: store[(input as { EndpointId: string }).EndpointId] }),
+      'chime:ListAppInstanceUserEndpoints': () => ({ AppInstanceUserEndpoints: summaries(store) as Endpoint[] }),
+      'chime:DescribeAppInstanceUserEndpoint': (input) => ({ AppInstanceUserEndpoint: store[input.EndpointId ?? ''] as Endpoint | undefined }),
       'watch:follow': (input) => {
         follows.push(input);
         return { untilMs: Date.now() + 60_000 };
@@ -289,6 +292,7 @@ describe('UserDetail', () => {
     await row('iPhone');
     await act(() =>
       useAppStore.getState().registerEndpoint({
+        AppInstanceUserArn: USER_ARN,
         Name: 'New phone',
         Type: 'APNS_SANDBOX',
         ResourceArn: APP_ARN,
@@ -330,13 +334,14 @@ describe('UserDetail', () => {
         store['ep-new'] = { ...store['ep-ios']!, EndpointId: 'ep-new', Name: 'New phone' };
         return { AppInstanceUserArn: USER_ARN, EndpointId: 'ep-new' };
       },
-      'chime:ListAppInstanceUserEndpoints': () => ({ AppInstanceUserEndpoints: summaries(store) }),
-      'chime:DescribeAppInstanceUserEndpoint': (input) => ({ AppInstanceUserEndpoint: store[(input as { EndpointId: string }).EndpointId] }),
+      'chime:ListAppInstanceUserEndpoints': () => ({ AppInstanceUserEndpoints: summaries(store) as Endpoint[] }),
+      'chime:DescribeAppInstanceUserEndpoint': (input) => ({ AppInstanceUserEndpoint: store[input.EndpointId ?? ''] as Endpoint | undefined }),
       'watch:follow': () => null,
     });
     await row('iPhone');
     await act(() =>
       useAppStore.getState().registerEndpoint({
+        AppInstanceUserArn: USER_ARN,
         Name: 'New phone',
         Type: 'APNS_SANDBOX',
         ResourceArn: APP_ARN,

@@ -205,7 +205,7 @@ describe('RegisterEndpointDialog', () => {
 
   it('sends once on a double click and disables Register while in flight', async () => {
     seedStore();
-    let release: (value: unknown) => void = () => {};
+    let release: (value: { EndpointId: string }) => void = () => {};
     const { user, registerCalls } = setup({
       'chime:RegisterAppInstanceUserEndpoint': () => new Promise((resolve) => (release = resolve)),
     });

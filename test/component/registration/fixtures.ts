@@ -9,7 +9,6 @@ export const APP_ARN = 'arn:aws:mobiletargeting:us-east-1:000000000000:apps/0123
 /** A connected sandbox in us-east-1, account 000000000000, with `alice` shown and her endpoints loaded. */
 export function seedStore(endpoints: Endpoint[] = []): void {
   useAppStore.setState({
-    detailUserArn: USER_ARN,
     selectedUserArn: USER_ARN,
     endpoints,
     connection: { info: { kind: 'sandbox', region: 'us-east-1' }, status: 'connected' },

@@ -11,7 +11,7 @@ import { INSTANCE_ARN, PERSONAL, restoreOf, TEAM, TEAM_USER_ARN } from './fixtur
 describe('Launch', () => {
   it('restores the last workspace, its watch list and theme without a click, and shows store notices', async () => {
     const api: FakeApi = installFakeApi({
-      'profiles:list': () => ({ profiles: [{ name: 'qa' }] }),
+      'profiles:list': () => ({ profiles: [{ name: 'qa', kind: 'static', isDefault: false }], configFile: '~/.aws/config', credentialsFile: '~/.aws/credentials', problems: [] }),
       'workspace:restore': () => ({
         ...restoreOf(TEAM, [PERSONAL, TEAM]),
         settings: { notifyOnInactive: true, watchIntervalMs: 5000, theme: 'dark' },

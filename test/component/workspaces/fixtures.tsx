@@ -54,10 +54,10 @@ export function setupMenu(handlers: FakeHandlers = {}) {
   };
   // The pages:start fake reads `api` only when called, after it is assigned.
   const api: FakeApi = installFakeApi({
-    'connection:select': (input) => {
-      const { connection, region } = input as { connection: { kind: string; profile?: string }; region: string };
-      return { info: { kind: connection.kind, profile: connection.profile, region }, status: 'connected' };
-    },
+    'connection:select': ({ connection, region }) => ({
+      info: connection.kind === 'profile' ? { kind: 'profile', profile: connection.profile, region } : { kind: 'sandbox', region },
+      status: 'connected',
+    }),
     'connection:whoami': () => ({ account: '000000000000', arn: 'arn:aws:iam::000000000000:user/qa', userId: 'qa' }),
     'pages:start': (input) => {
       const { loadId, operation } = input as { loadId: string; operation: string };

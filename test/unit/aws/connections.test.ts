@@ -3,7 +3,8 @@ import { HttpResponse, type HttpRequest } from '@smithy/protocol-http';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChimeSDKIdentityClient } from '@aws-sdk/client-chime-sdk-identity';
 import { ActivityLog } from '../../../src/main/aws/activityLog';
-import { ConnectionManager, SANDBOX_IDENTITY } from '../../../src/main/aws/connections';
+import { ConnectionManager, SANDBOX_IDENTITY, defaultProfileConnection } from '../../../src/main/aws/connections';
+import { createChimeClient } from '../../../src/main/aws/chimeClient';
 import { SANDBOX_CREDENTIALS, startSandbox, type RunningSandbox } from '../../../src/main/sandbox';
 import { WorkbenchCodes } from '../../../src/shared/errors';
 import { envFor, makeAwsHome, type AwsHome } from './support/awsHome';
@@ -35,14 +36,24 @@ afterAll(async () => {
 });
 afterEach(() => managers.splice(0).forEach((m) => m.dispose()));
 
+/** Every client a manager built, newest last (the createClient seam). */
+const built = new WeakMap<ConnectionManager, ChimeSDKIdentityClient[]>();
+
 function manager(home: AwsHome, activityLog?: ActivityLog): ConnectionManager {
+  const clients: ChimeSDKIdentityClient[] = [];
   const m = new ConnectionManager({
+    createClient: (options) => {
+      const client = createChimeClient(options);
+      clients.push(client);
+      return client;
+    },
     sandboxEndpoint: () => ({ url: sandbox.url, credentials: SANDBOX_CREDENTIALS }),
     profileSource: { env: envFor(home), homeDir: home.home },
     stsEndpoint: sts.url,
     ...(activityLog ? { activityLog } : {}),
   });
   managers.push(m);
+  built.set(m, clients);
   return m;
 }
 
@@ -60,17 +71,18 @@ function intercept(client: ChimeSDKIdentityClient): HttpRequest[] {
   return seen;
 }
 
+/** The current connection's foreground client: each select builds it, then the background one. */
 const clientOf = (m: ConnectionManager) => {
-  const result = m.client();
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
+  const clients = built.get(m)!;
+  return clients[clients.length - 2]!;
 };
 
 describe('ConnectionManager', () => {
   it('chooses the sandbox when no profile exists and calls it, logging each call', async () => {
     const log = new ActivityLog();
     const m = manager(empty, log);
-    const selected = await m.selectDefault();
+    expect(await defaultProfileConnection({ env: envFor(empty), homeDir: empty.home })).toBeUndefined();
+    const selected = await m.select({ kind: 'sandbox' });
     expect(selected).toEqual({ ok: true, value: { kind: 'sandbox', region: 'us-east-1', endpointUrl: sandbox.url } });
 
     const result = await m.invoke('ListAppInstances', {});
@@ -80,8 +92,13 @@ describe('ConnectionManager', () => {
   });
 
   it('chooses the default profile with its region when one exists', async () => {
+    const first = await defaultProfileConnection({ env: envFor(withProfiles), homeDir: withProfiles.home });
+    expect(first).toEqual({ connection: { kind: 'profile', profile: 'default' }, region: 'eu-central-1' });
     const m = manager(withProfiles);
-    expect(await m.selectDefault()).toEqual({ ok: true, value: { kind: 'profile', profile: 'default', region: 'eu-central-1' } });
+    expect(await m.select({ kind: 'profile', profile: first!.connection.profile, region: first!.region })).toEqual({
+      ok: true,
+      value: { kind: 'profile', profile: 'default', region: 'eu-central-1' },
+    });
   });
 
   it('returns service errors as values', async () => {

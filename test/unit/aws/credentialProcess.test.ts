@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCredentialsProvider } from '../../../src/main/aws/credentials';
 import { parseProcessOutput } from '../../../src/main/aws/credentialProcess';
-import { WorkbenchFailure, toWorkbenchError } from '../../../src/main/aws/errors';
+import { WorkbenchFailure } from '../../../src/shared/errors';
+import { toWorkbenchError } from '../../../src/main/aws/errors';
 import { WorkbenchCodes, type WorkbenchError } from '../../../src/shared/errors';
 import { envFor, makeAwsHome, type AwsHome } from './support/awsHome';
 

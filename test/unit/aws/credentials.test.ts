@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCredentialsProvider, memoizeCredentials, type RoleAssumer } from '../../../src/main/aws/credentials';
-import { WorkbenchFailure } from '../../../src/main/aws/errors';
+import { WorkbenchFailure } from '../../../src/shared/errors';
 import { MfaPromptBroker } from '../../../src/main/aws/mfaPrompt';
 import { WorkbenchCodes, type WorkbenchError } from '../../../src/shared/errors';
 import { ENVIRONMENT_PROFILE } from '../../../src/shared/aws/types';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChimeSDKIdentityServiceException, ThrottledClientException } from '@aws-sdk/client-chime-sdk-identity';
-import { WorkbenchFailure, toWorkbenchError } from '../../../src/main/aws/errors';
+import { toWorkbenchError } from '../../../src/main/aws/errors';
+import { WorkbenchFailure } from '../../../src/shared/errors';
 import { WorkbenchCodes } from '../../../src/shared/errors';
 
 const named = (name: string, message: string, extra: object = {}) => Object.assign(new Error(message), { name }, extra);

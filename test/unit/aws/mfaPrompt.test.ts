@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { WorkbenchFailure } from '../../../src/main/aws/errors';
+import { WorkbenchFailure } from '../../../src/shared/errors';
 import { MfaPromptBroker } from '../../../src/main/aws/mfaPrompt';
 import { WorkbenchCodes } from '../../../src/shared/errors';
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActivityLog } from '../../../src/main/aws/activityLog';
 import { ConnectionManager } from '../../../src/main/aws/connections';
 import { createCredentialsProvider } from '../../../src/main/aws/credentials';
-import { WorkbenchFailure } from '../../../src/main/aws/errors';
+import { WorkbenchFailure } from '../../../src/shared/errors';
 import { MfaPromptBroker } from '../../../src/main/aws/mfaPrompt';
 import { listProfiles } from '../../../src/main/aws/profiles';
 import { SANDBOX_CREDENTIALS, startSandbox, type RunningSandbox } from '../../../src/main/sandbox';

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher, type Handlers } from '../../../src/main/ipc/dispatcher';
-import { WorkbenchFailure, toWorkbenchError } from '../../../src/main/aws/errors';
+import { toWorkbenchError } from '../../../src/main/aws/errors';
+import { fail, ok } from '../../../src/shared/errors';
 
 const handlers = {
-  'app:info': () => ({ version: '1', platform: 'test', encryptionAvailable: false }),
-  'workspace:create': ({ name }: { name: string }) => ({ id: 'w1', name }),
-  'workspace:rename': () => {
-    throw new WorkbenchFailure({ code: 'NotFound', message: 'No such workspace', retryable: false });
-  },
+  'app:info': () => ok({ version: '1', platform: 'test', encryptionAvailable: false }),
+  'workspace:create': ({ name }: { name: string }) => ok({ id: 'w1', name }),
+  'workspace:rename': () => fail({ code: 'NotFound', message: 'No such workspace', retryable: false }),
   'activity:clear': () => {
     throw new Error('disk on fire');
   },
@@ -48,7 +47,7 @@ describe('IPC dispatcher', () => {
     expect(result.error.issues?.map((i) => i.member).sort()).toEqual(['AppInstanceArn', 'AppInstanceArn', 'AppInstanceUserId', 'Name'].sort());
   });
 
-  it('turns thrown failures into error values, never a thrown string', async () => {
+  it('passes a handler\'s failed Result through as it is, and maps only what is thrown unexpectedly', async () => {
     await expect(dispatcher.dispatch('workspace:rename', { id: 'w1', name: 'x' }, true)).resolves.toEqual({
       ok: false,
       error: { code: 'NotFound', message: 'No such workspace', retryable: false },

@@ -11,7 +11,7 @@ import type { StoreNotice } from '../../../src/main/store/persistence';
 import { WORKSPACE_LAYOUT_VERSION } from '../../../src/main/store/workspaceLayout';
 import { DEFAULT_SETTINGS } from '../../../src/shared/workspace/workspace';
 import { startTestServices, type TestServices } from '../support/mainServices';
-import { APNS_TOKEN, PINPOINT_ARN, confOpener, sequentialIds, tempDir, testEncryptor } from './helpers';
+import { PINPOINT_ARN, confOpener, sequentialIds, tempDir, testEncryptor } from './helpers';
 
 const storeFile = (dir: string) => path.join(dir, 'workspaces.json');
 const open = (dir: string) => new WorkspaceService({ open: confOpener(dir), encryptor: testEncryptor, newId: sequentialIds() });
@@ -152,17 +152,5 @@ describe('store promises', () => {
     fs.writeFileSync(path.join(dir, '.workspaces.json.12345.7.tmp'), '{"workspaces": [');
     expect(open(dir).list().map((w) => w.name)).toEqual(['Kept']);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  });
-
-  it('keeps a sealed token written before a device was edited consistent after the edit', async () => {
-    const dir = tempDir();
-    const service = open(dir);
-    const w = service.restore();
-    if (!w.ok) throw new Error();
-    const d = service.addDevice(w.value.id, { label: 'iPhone', type: 'APNS', deviceToken: APNS_TOKEN, pinpointAppArn: PINPOINT_ARN });
-    if (!d.ok) throw new Error();
-    service.updateDevice(w.value.id, d.value.id, { deviceToken: 'b'.repeat(64) });
-    await service.flush();
-    expect(open(dir).list()[0]?.devices[0]?.deviceToken).toBe('b'.repeat(64));
   });
 });

@@ -187,16 +187,31 @@ describe('EndpointWatcher', () => {
     const [alice] = service.addUsers(1, 1);
     const w = watcher();
     w.setTargets([{ userArn: alice! }]);
-    service.failWith = () => Object.assign(new Error('Internal'), { name: 'ServiceFailureException', $metadata: { httpStatusCode: 500 } });
+    service.failWith = () => ({ code: 'ServiceFailureException', message: 'Internal', httpStatus: 500, retryable: true });
     w.start();
     await vi.advanceTimersByTimeAsync(10);
     expect(w.health().state).toBe('backing-off');
-    service.failWith = () => Object.assign(new Error('User is not authorized'), { name: 'ForbiddenException', $metadata: { httpStatusCode: 403 } });
+    service.failWith = () => ({ code: 'ForbiddenException', message: 'User is not authorized', httpStatus: 403, retryable: false });
     await vi.advanceTimersByTimeAsync(1000);
     expect(w.health()).toMatchObject({ state: 'error', reason: '1 of 1 users could not be listed: ForbiddenException: User is not authorized' });
     service.failWith = undefined;
     await vi.advanceTimersByTimeAsync(5000);
     expect(w.health()).toMatchObject({ state: 'polling' });
+    w.stop();
+  });
+
+  it('trusts WorkbenchError.retryable, not the error name or status', async () => {
+    const [alice] = service.addUsers(1, 1);
+    const w = watcher();
+    w.setTargets([{ userArn: alice! }]);
+    // A throttling name the mapper judged final is an error; an unfamiliar code it judged retryable is backed off from.
+    service.failWith = () => ({ code: 'ThrottledClientException', message: 'no', httpStatus: 429, retryable: false });
+    w.start();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(w.health()).toMatchObject({ state: 'error', reason: expect.stringContaining('ThrottledClientException: no') });
+    service.failWith = () => ({ code: 'NetworkError', message: 'Network error (ECONNRESET)', retryable: true });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(w.health()).toMatchObject({ state: 'backing-off', reason: 'NetworkError: Network error (ECONNRESET)' });
     w.stop();
   });
 

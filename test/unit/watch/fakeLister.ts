@@ -1,3 +1,4 @@
+import { fail, ok, type WorkbenchError } from '../../../src/shared/errors';
 import type { EndpointSnapshot } from '../../../src/shared/workspace/watch';
 import type { EndpointLister } from '../../../src/main/watch/endpointWatcher';
 
@@ -18,7 +19,7 @@ export class FakeService {
   pageSize = 50;
   /** Calls to fail with ThrottledClientException before answering again. */
   throttleNext = 0;
-  failWith: ((userArn: string) => unknown) | undefined;
+  failWith: ((userArn: string) => WorkbenchError | undefined) | undefined;
   latencyMs = 0;
 
   addUsers(count: number, endpointsEach: number): string[] {
@@ -41,14 +42,14 @@ export class FakeService {
     if (signal?.aborted) throw Object.assign(new Error('aborted'), { name: 'AbortError' });
     if (this.throttleNext > 0) {
       this.throttleNext--;
-      throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottledClientException', $metadata: { httpStatusCode: 429 } });
+      return fail({ code: 'ThrottledClientException', message: 'Rate exceeded', httpStatus: 429, retryable: true });
     }
     const failure = this.failWith?.(arn);
-    if (failure) throw failure;
+    if (failure) return fail(failure);
     const all = this.users.get(arn) ?? [];
     const start = nextToken ? Number(nextToken) : 0;
     const endpoints = all.slice(start, start + this.pageSize).map((e) => ({ ...e }));
     const next = start + this.pageSize < all.length ? String(start + this.pageSize) : undefined;
-    return next ? { endpoints, nextToken: next } : { endpoints };
+    return ok(next ? { endpoints, nextToken: next } : { endpoints });
   };
 }

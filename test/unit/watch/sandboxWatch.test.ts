@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SANDBOX_CREDENTIALS, startSandbox, type RunningSandbox } from '../../../src/main/sandbox';
 import { EndpointWatcher, type EndpointLister } from '../../../src/main/watch/endpointWatcher';
 import { TokenBucket } from '../../../src/main/watch/rateLimiter';
-import { createSdkLister } from '../../../src/main/watch/sdkLister';
+import { clientEndpointLister } from '../../../src/main/watch/endpointLister';
 import type { WatchEvent } from '../../../src/shared/workspace/watch';
 import { ManualTimers } from './manualTimers';
 
@@ -33,7 +33,7 @@ async function control(path: string, body: object): Promise<void> {
 function setup() {
   const timers = new ManualTimers();
   const calls: string[] = [];
-  const sdk = createSdkLister(client);
+  const sdk = clientEndpointLister(client);
   const lister: EndpointLister = (userArn, token, signal) => {
     calls.push(userArn);
     return sdk(userArn, token, signal);
@@ -88,13 +88,13 @@ describe('watcher against the sandbox', () => {
     watcher.setTargets(users().map((u) => ({ userArn: u.arn })));
     watcher.start();
     timers.advance(0);
-    // 200 real HTTP listings: vi.waitFor's 1 s default is too short on a loaded machine (it failed under load before issue 11 too).
-    await vi.waitFor(() => expect(watcher.health().lastSuccessAt).toBeDefined(), { timeout: 10_000 });
+    // 200 real HTTP calls: on a busy shared machine a cycle can take longer than waitFor's default second.
+    await vi.waitFor(() => expect(watcher.health().lastSuccessAt).toBeDefined(), { timeout: 15_000 });
     const perCycle = users().length;
     expect(calls).toHaveLength(perCycle);
     expect(endpointCount).toBeGreaterThan(perCycle);
     timers.advance(5000);
-    await vi.waitFor(() => expect(calls).toHaveLength(2 * perCycle), { timeout: 10_000 });
+    await vi.waitFor(() => expect(calls).toHaveLength(2 * perCycle), { timeout: 15_000 });
     watcher.stop();
   });
 });

@@ -6,7 +6,7 @@
 import type { ConnectionManager } from '../../aws/connections';
 import type { MfaPromptBroker } from '../../aws/mfaPrompt';
 import { listProfiles, type ProfileSourceOptions } from '../../aws/profiles';
-import { WorkbenchFailure } from '../../aws/errors';
+import { fail, ok } from '../../../shared/errors';
 import { regionWarning } from '../../../shared/aws/regions';
 import type { ConnectionState } from '../../../shared/ipc/appTypes';
 import type { ConnectionInfo } from '../../../shared/aws/types';
@@ -29,26 +29,22 @@ export function describeConnection(info: ConnectionInfo): ConnectionState {
 
 export function connectionHandlers({ connections, mfa, profileSource, beforeSwitch, switchFailed }: ConnectionHandlerDeps) {
   return {
-    'profiles:list': () => listProfiles(profileSource),
-    'connection:get': (): ConnectionState => {
+    'profiles:list': async () => ok(await listProfiles(profileSource)),
+    'connection:get': () => {
       const info = connections.current();
-      if (!info) throw new WorkbenchFailure({ code: 'NotConnected', message: 'No connection is selected yet.', retryable: false });
-      return describeConnection(info);
+      if (!info) return fail({ code: 'NotConnected', message: 'No connection is selected yet.', retryable: false });
+      return ok(describeConnection(info));
     },
     'connection:select': async ({ connection, region }: { connection: WorkspaceConnection; region: string }) => {
       beforeSwitch();
       const result = await connections.select(connection.kind === 'sandbox' ? { kind: 'sandbox' } : { kind: 'profile', profile: connection.profile, region });
       if (!result.ok) {
         switchFailed();
-        throw new WorkbenchFailure(result.error);
+        return result;
       }
-      return describeConnection(result.value);
+      return ok(describeConnection(result.value));
     },
-    'connection:whoami': async () => {
-      const result = await connections.whoAmI();
-      if (!result.ok) throw new WorkbenchFailure(result.error);
-      return result.value;
-    },
-    'mfa:reply': ({ requestId, code }: { requestId: string; code: string | null }) => ({ accepted: mfa.reply(requestId, code) }),
+    'connection:whoami': () => connections.whoAmI(),
+    'mfa:reply': ({ requestId, code }: { requestId: string; code: string | null }) => ok({ accepted: mfa.reply(requestId, code) }),
   };
 }

@@ -5,13 +5,12 @@
  */
 import { OPERATIONS } from '../../../shared/chime/operations';
 import type { PaginatedOperation } from '../../../shared/ipc/contract';
-import { WorkbenchCodes } from '../../../shared/errors';
+import { WorkbenchCodes, fail, ok, type Result } from '../../../shared/errors';
 import type { ConnectionManager } from '../../aws/connections';
 import type { OperationInput } from '../../aws/commands';
 import type { EventBus } from '../events';
 import { toPlain } from '../plain';
 import { describeIssues, validateOperationInput } from '../../../shared/chime/schema';
-import { WorkbenchFailure } from '../../aws/errors';
 
 interface StartInput {
   readonly loadId: string;
@@ -28,11 +27,11 @@ export class PagedLoads {
     private readonly bus: EventBus,
   ) {}
 
-  start({ loadId, operation, input, pageSize }: StartInput): { loadId: string } {
+  start({ loadId, operation, input, pageSize }: StartInput): Result<{ loadId: string }> {
     // The contract only knows `input` is an object; the operation's own schema decides the rest.
     const checked = validateOperationInput(operation, input);
     if (!checked.ok) {
-      throw new WorkbenchFailure({ code: WorkbenchCodes.InvalidInput, message: describeIssues(checked.issues), issues: checked.issues, retryable: false });
+      return fail({ code: WorkbenchCodes.InvalidInput, message: describeIssues(checked.issues), issues: checked.issues, retryable: false });
     }
     this.cancel(loadId);
     const controller = new AbortController();
@@ -40,14 +39,14 @@ export class PagedLoads {
     void this.#run(loadId, operation, input, pageSize ?? 50, controller.signal).finally(() => {
       if (this.#running.get(loadId) === controller) this.#running.delete(loadId);
     });
-    return { loadId };
+    return ok({ loadId });
   }
 
-  cancel(loadId: string): { cancelled: boolean } {
+  cancel(loadId: string): Result<{ cancelled: boolean }> {
     const controller = this.#running.get(loadId);
     controller?.abort();
     this.#running.delete(loadId);
-    return { cancelled: Boolean(controller) };
+    return ok({ cancelled: Boolean(controller) });
   }
 
   cancelAll(): void {

@@ -1,16 +1,17 @@
 import type { WatchCoordinator } from '../../watch/watchCoordinator';
+import { ok } from '../../../shared/errors';
 import type { WatchTarget } from '../../../shared/workspace/workspace';
 import type { EndpointSnapshot } from '../../../shared/workspace/watch';
 
 export function watchHandlers(watch: WatchCoordinator) {
   return {
     'watch:set': ({ target, watched }: { target: WatchTarget; watched: boolean }) => watch.setWatched(target, watched),
-    'watch:list': () => watch.targets(),
-    'watch:health': () => watch.health(),
-    'watch:summary': () => watch.summary(),
-    'watch:retry': () => watch.retryNow(),
+    'watch:list': () => ok(watch.targets()),
+    'watch:health': () => ok(watch.health()),
+    'watch:summary': () => ok(watch.summary()),
+    'watch:retry': () => ok(watch.retryNow()),
     'watch:follow': ({ userArn, endpointId, known }: { userArn: string; endpointId: string; known: EndpointSnapshot }) =>
-      watch.follow({ userArn, endpointId }, known),
-    'watch:history': ({ userArn, endpointId }: { userArn: string; endpointId: string }) => watch.history(userArn, endpointId),
+      ok(watch.follow({ userArn, endpointId }, known)),
+    'watch:history': ({ userArn, endpointId }: { userArn: string; endpointId: string }) => ok(watch.history(userArn, endpointId)),
   };
 }

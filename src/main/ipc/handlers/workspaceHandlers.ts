@@ -1,17 +1,12 @@
 /**
  * Workspaces, saved devices and settings over IPC: thin adapters from the
- * contract to WorkspaceService, which owns validation and persistence.
+ * contract to WorkspaceService, which owns validation and persistence and
+ * answers Results; the handlers pass them through.
  */
 import type { WorkspaceService } from '../../store/workspaceService';
-import { WorkbenchFailure } from '../../aws/errors';
-import type { Result } from '../../../shared/errors';
+import { ok, type Result } from '../../../shared/errors';
 import type { Connection, DeviceInput, SettingsPatch, WorkspacePatch } from '../../../shared/workspace/workspace';
 import type { StoreNotice, WorkspaceList, WorkspaceRestore } from '../../../shared/ipc/appTypes';
-
-const value = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new WorkbenchFailure(result.error);
-  return result.value;
-};
 
 export interface WorkspaceHandlerDeps {
   readonly workspaces: WorkspaceService;
@@ -23,6 +18,9 @@ export interface WorkspaceHandlerDeps {
   readonly firstConnection: () => Promise<{ connection: Connection; region: string } | undefined>;
   readonly now?: () => number;
 }
+
+/** Runs `next` on the value of `result`, or answers its error. */
+const then = <T, U>(result: Result<T>, next: (value: T) => Result<U>): Result<U> => (result.ok ? next(result.value) : result);
 
 export function workspaceHandlers({
   workspaces,
@@ -38,49 +36,43 @@ export function workspaceHandlers({
   };
   // Startup notices are told once: a later restore (a workspace switch) must not repeat them.
   let untold = startupNotices;
-  const restore = async (): Promise<WorkspaceRestore> => {
+  const restore = async (): Promise<Result<WorkspaceRestore>> => {
     const first = workspaces.list().length === 0 ? await firstConnection() : undefined;
-    const workspace = value(workspaces.restore(first));
-    const notices = untold;
-    untold = [];
-    return { workspace, list: list(), settings: workspaces.settings(), notices };
+    return then(workspaces.restore(first), (workspace) => {
+      const notices = untold;
+      untold = [];
+      return ok({ workspace, list: list(), settings: workspaces.settings(), notices });
+    });
   };
   return {
-    'workspace:list': list,
+    'workspace:list': () => ok(list()),
     'workspace:restore': restore,
-    'workspace:create': ({ name }: { name: string }) => value(workspaces.create({ name })),
-    'workspace:rename': ({ id, name }: { id: string; name: string }) => value(workspaces.rename(id, name)),
-    'workspace:duplicate': ({ id }: { id: string }) => value(workspaces.duplicate(id)),
-    'workspace:delete': ({ id }: { id: string }) => {
-      value(workspaces.delete(id));
-      return list();
-    },
+    'workspace:create': ({ name }: { name: string }) => workspaces.create({ name }),
+    'workspace:rename': ({ id, name }: { id: string; name: string }) => workspaces.rename(id, name),
+    'workspace:duplicate': ({ id }: { id: string }) => workspaces.duplicate(id),
+    'workspace:delete': ({ id }: { id: string }) => then(workspaces.delete(id), () => ok(list())),
     'workspace:switch': async ({ id }: { id: string }) => {
-      value(workspaces.switch(id));
+      const switched = workspaces.switch(id);
+      if (!switched.ok) return switched;
       onWorkspaceChanged();
       return restore();
     },
-    'workspace:update': ({ id, patch }: { id: string; patch: WorkspacePatch }) => value(workspaces.update(id, patch)),
-    'device:add': ({ workspaceId, device }: { workspaceId: string; device: DeviceInput }) => {
-      value(workspaces.addDevice(workspaceId, device));
-      return value(workspaces.get(workspaceId));
-    },
-    'device:remove': ({ workspaceId, deviceId }: { workspaceId: string; deviceId: string }) => {
-      value(workspaces.removeDevice(workspaceId, deviceId));
-      return value(workspaces.get(workspaceId));
-    },
-    'workspace:export': ({ ids, includeDeviceTokens }: { ids?: string[] | undefined; includeDeviceTokens: boolean }) => {
-      const workspaceId = ids?.length === 1 ? ids[0] : undefined;
-      const json = value(workspaces.export({ ...(workspaceId ? { workspaceId } : {}), includeDeviceTokens }));
-      const stamp = new Date(now()).toISOString().slice(0, 10);
-      return { json, fileName: `chime-workbench-workspaces-${stamp}${includeDeviceTokens ? '' : '-no-tokens'}.json` };
-    },
-    'workspace:import': ({ json }: { json: string }) => value(workspaces.import(json)),
-    'settings:get': () => workspaces.settings(),
-    'settings:set': (patch: SettingsPatch) => {
-      const settings = value(workspaces.updateSettings(patch));
-      onSettingsChanged();
-      return settings;
-    },
+    'workspace:update': ({ id, patch }: { id: string; patch: WorkspacePatch }) => workspaces.update(id, patch),
+    'device:add': ({ workspaceId, device }: { workspaceId: string; device: DeviceInput }) =>
+      then(workspaces.addDevice(workspaceId, device), () => workspaces.get(workspaceId)),
+    'device:remove': ({ workspaceId, deviceId }: { workspaceId: string; deviceId: string }) =>
+      then(workspaces.removeDevice(workspaceId, deviceId), () => workspaces.get(workspaceId)),
+    'workspace:export': ({ ids, includeDeviceTokens }: { ids?: string[] | undefined; includeDeviceTokens: boolean }) =>
+      then(workspaces.export({ ...(ids && ids.length > 0 ? { ids } : {}), includeDeviceTokens }), (json) => {
+        const stamp = new Date(now()).toISOString().slice(0, 10);
+        return ok({ json, fileName: `chime-workbench-workspaces-${stamp}${includeDeviceTokens ? '' : '-no-tokens'}.json` });
+      }),
+    'workspace:import': ({ json }: { json: string }) => workspaces.import(json),
+    'settings:get': () => ok(workspaces.settings()),
+    'settings:set': (patch: SettingsPatch) =>
+      then(workspaces.updateSettings(patch), (settings) => {
+        onSettingsChanged();
+        return ok(settings);
+      }),
   };
 }

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store';
 import { changeConnection } from '../session/sessionActions';
 import type { Connection } from '../../../../shared/workspace/workspace';
+import { DEFAULT_REGION } from '../../../../shared/aws/regions';
 
 const SANDBOX_VALUE = 'sandbox';
 const PROFILE_PREFIX = 'profile:';
@@ -25,7 +26,7 @@ export function ConnectionPicker() {
   const onChange = (value: string) => {
     const connection = parseValue(value);
     const profile = connection.kind === 'profile' ? profiles.find((p) => p.name === connection.profile) : undefined;
-    const region = profile?.region ?? info?.region ?? 'us-east-1';
+    const region = profile?.region ?? info?.region ?? DEFAULT_REGION;
     void changeConnection(connection, region);
   };
 

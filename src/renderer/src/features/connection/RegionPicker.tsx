@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useAppStore } from '../../store';
-import { ALL_REGIONS, regionWarning } from '../../../../shared/aws/regions';
+import { ALL_REGIONS, DEFAULT_REGION, regionWarning } from '../../../../shared/aws/regions';
 import { changeConnection } from '../session/sessionActions';
 
 /**
@@ -15,7 +15,7 @@ export function RegionPicker() {
   const warningId = useId();
   const sandboxNoteId = useId();
   const connection = useAppStore((s) => s.connection);
-  const region = connection?.info.region ?? 'us-east-1';
+  const region = connection?.info.region ?? DEFAULT_REGION;
   const isSandbox = connection?.info.kind === 'sandbox';
   const warning = isSandbox ? undefined : regionWarning(region);
 

@@ -38,7 +38,7 @@ export function EndpointRow({ endpoint, extra, hasExtraColumn, isNew }: Endpoint
   const [details, setDetails] = useState(false);
   const setAllowMessages = useAppStore((s) => s.setEndpointAllowMessages);
   const deregister = useAppStore((s) => s.deregisterEndpoint);
-  const userArn = useAppStore((s) => s.detailUserArn);
+  const userArn = useAppStore((s) => s.selectedUserArn);
   const actionError = useAppStore((s) =>
     s.endpointActionError?.endpointId === endpoint.EndpointId ? s.endpointActionError : undefined,
   );

@@ -5,7 +5,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { StaleMark } from '../../components/StaleMark';
 import { isUserWatched } from '../watch/watchTargets';
 import { EndpointRow } from './EndpointRow';
-import { ENDPOINTS_PER_USER, type Endpoint } from './endpointsSlice';
+import { ENDPOINTS_PER_USER } from '../../../../shared/chime/quotas';
+import type { Endpoint } from './endpointsSlice';
 
 export interface EndpointsTableProps {
   /** Header of an extra column (e.g. "Watch"); with `rowExtra`, fills one cell per row. */
@@ -53,7 +54,7 @@ export function EndpointsTable({ extraColumn, rowExtra }: EndpointsTableProps) {
   const listedAt = useAppStore((s) => s.endpointsAt);
   // While the watcher backs off, a watched user's states are only as fresh as its last good poll.
   const watchStaleAt = useAppStore((s) =>
-    s.watchHealth?.state === 'backing-off' && s.detailUserArn && isUserWatched(s.watchTargets, s.detailUserArn)
+    s.watchHealth?.state === 'backing-off' && s.selectedUserArn && isUserWatched(s.watchTargets, s.selectedUserArn)
       ? Math.max(s.watchHealth.lastSuccessAt ?? 0, s.endpointsAt ?? 0) || undefined
       : undefined,
   );

@@ -40,7 +40,7 @@ export function UserDetail({
   const [registering, setRegistering] = useState(false);
 
   useEffect(() => {
-    void useAppStore.getState().loadUserDetail(userArn);
+    void useAppStore.getState().loadUserDetail();
   }, [userArn]);
 
   useEffect(() => {

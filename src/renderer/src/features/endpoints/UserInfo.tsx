@@ -10,7 +10,7 @@ export function UserInfo() {
   const user = useAppStore((s) => s.userDetail);
   const loading = useAppStore((s) => s.userDetailLoading);
   const error = useAppStore((s) => s.userDetailError);
-  const userArn = useAppStore((s) => s.detailUserArn);
+  const userArn = useAppStore((s) => s.selectedUserArn);
 
   if (!user) {
     return loading ? (

@@ -1,8 +1,9 @@
 /**
- * The selected user's detail and push endpoints. Every async action checks,
- * after each await, that the user it loaded for is still the one shown: a
- * slow answer for a user the developer already left must not overwrite the
- * next user's table.
+ * The selected user's detail and push endpoints. The selected user is
+ * `selectedUserArn` of the users slice, the one source of truth. Every async
+ * action checks, after each await, that the user it loaded for is still the
+ * selected one: a slow answer for a user the developer already left must not
+ * overwrite the next user's table.
  */
 import type { SliceCreator } from '../../store';
 import { getApi } from '../../api';
@@ -13,10 +14,7 @@ import { listAllEndpoints, describeEndpoints } from './endpointLoads';
 
 export type Endpoint = NonNullable<ChimeOutput<'DescribeAppInstanceUserEndpoint'>['AppInstanceUserEndpoint']>;
 export type UserDetailValue = NonNullable<ChimeOutput<'DescribeAppInstanceUser'>['AppInstanceUser']>;
-export type RegisterEndpointInput = Omit<ChimeInput<'RegisterAppInstanceUserEndpoint'>, 'AppInstanceUserArn'>;
-
-/** The service's per-user quota of endpoints (Chime SDK quotas: 10 endpoints per AppInstanceUser). */
-export const ENDPOINTS_PER_USER = 10;
+export type RegisterEndpointInput = ChimeInput<'RegisterAppInstanceUserEndpoint'>;
 
 export interface EndpointActionError {
   readonly endpointId: string;
@@ -25,7 +23,6 @@ export interface EndpointActionError {
 }
 
 export interface EndpointsSlice {
-  readonly detailUserArn?: string;
   readonly userDetail?: UserDetailValue;
   readonly userDetailLoading: boolean;
   readonly userDetailError?: WorkbenchError;
@@ -39,7 +36,8 @@ export interface EndpointsSlice {
   readonly endpointActionError?: EndpointActionError;
   /** The endpoint this session registered last for the shown user: its row is highlighted, with a success message. */
   readonly lastRegistered?: { readonly endpointId: string; readonly name: string };
-  loadUserDetail(userArn: string | undefined): Promise<void>;
+  /** Loads the selected user's detail and endpoints; `keep` leaves what is shown until the answers arrive (a refresh). */
+  loadUserDetail(options?: { keep?: boolean }): Promise<void>;
   refreshUserDetail(): Promise<void>;
   /** Lists the user's endpoints; Describe runs only for endpoints not described yet this session, or for all with `force` (Refresh). */
   loadEndpoints(userArn: string, options?: { force?: boolean }): Promise<void>;
@@ -67,7 +65,7 @@ export function forgetDescribedEndpoints(): void {
 }
 
 export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => {
-  const current = (userArn: string) => get().detailUserArn === userArn;
+  const current = (userArn: string) => get().selectedUserArn === userArn;
   const patchEndpoint = (endpointId: string, patch: (e: Endpoint) => Endpoint) =>
     set((s) => ({ endpoints: s.endpoints.map((e) => (e.EndpointId === endpointId ? patch(e) : e)) }));
 
@@ -83,24 +81,22 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
     endpoints: [],
     endpointsLoading: false,
 
-    async loadUserDetail(userArn) {
-      // A refresh of the same user keeps what is shown until the new answers arrive.
-      const fresh = get().detailUserArn !== userArn;
+    async loadUserDetail({ keep = false } = {}) {
+      const userArn = get().selectedUserArn;
       set({
-        detailUserArn: userArn,
         userDetailError: undefined,
         userDetailLoading: Boolean(userArn),
         endpointsError: undefined,
         endpointActionError: undefined,
-        ...(fresh
-          ? {
+        ...(keep
+          ? {}
+          : {
               userDetail: undefined,
               endpoints: [],
               userDetailAt: undefined,
               endpointsAt: undefined,
               lastRegistered: undefined,
-            }
-          : {}),
+            }),
       });
       if (!userArn) return;
       const describeUser = async () => {
@@ -112,12 +108,11 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
             : { userDetailError: result.error, userDetailLoading: false },
         );
       };
-      await Promise.all([describeUser(), get().loadEndpoints(userArn, { force: !fresh })]);
+      await Promise.all([describeUser(), get().loadEndpoints(userArn, { force: keep })]);
     },
 
     async refreshUserDetail() {
-      const userArn = get().detailUserArn;
-      if (userArn) await get().loadUserDetail(userArn);
+      if (get().selectedUserArn) await get().loadUserDetail({ keep: true });
     },
 
     async loadEndpoints(userArn, options) {
@@ -145,7 +140,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
     },
 
     async setEndpointAllowMessages(endpointId, allow) {
-      const userArn = get().detailUserArn;
+      const userArn = get().selectedUserArn;
       const before = get().endpoints.find((e) => e.EndpointId === endpointId);
       if (!userArn || !before) return;
       const wanted = allow ? 'ALL' : 'NONE';
@@ -170,7 +165,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
     },
 
     async renameEndpoint(endpointId, name) {
-      const userArn = get().detailUserArn;
+      const userArn = get().selectedUserArn;
       const before = get().endpoints.find((e) => e.EndpointId === endpointId);
       if (!userArn || !before) return false;
       patchEndpoint(endpointId, (e) => ({ ...e, Name: name }));
@@ -191,7 +186,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
     },
 
     async deregisterEndpoint(endpointId) {
-      const userArn = get().detailUserArn;
+      const userArn = get().selectedUserArn;
       if (!userArn) return undefined;
       const result = await getApi()['chime:DeregisterAppInstanceUserEndpoint']({
         AppInstanceUserArn: userArn,
@@ -203,9 +198,9 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
     },
 
     async registerEndpoint(input) {
-      const userArn = get().detailUserArn;
+      const userArn = input.AppInstanceUserArn;
       if (!userArn) return { ok: false, error: { code: 'NoUser', message: 'Select a user first.', retryable: false } };
-      const result = await getApi()['chime:RegisterAppInstanceUserEndpoint']({ ...input, AppInstanceUserArn: userArn });
+      const result = await getApi()['chime:RegisterAppInstanceUserEndpoint'](input);
       if (!result.ok) return result;
       const endpointId = result.value.EndpointId ?? '';
       if (current(userArn)) set({ lastRegistered: { endpointId, name: input.Name || endpointId } });
@@ -228,7 +223,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
     dismissEndpointActionError: () => set({ endpointActionError: undefined }),
 
     endpointWatched(change) {
-      if (change.userArn !== get().detailUserArn) return;
+      if (change.userArn !== get().selectedUserArn) return;
       if (change.kind === 'disappeared') {
         set((s) => ({ endpoints: s.endpoints.filter((e) => e.EndpointId !== change.endpointId) }));
         return;

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useAppStore } from '../../store';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { WorkbenchError } from '../../../../shared/errors';
-import { ENDPOINTS_PER_USER } from '../endpoints/endpointsSlice';
+import { ENDPOINTS_PER_USER } from '../../../../shared/chime/quotas';
 
 /**
  * The endpoint quota (ResourceLimitExceededException on register) is not

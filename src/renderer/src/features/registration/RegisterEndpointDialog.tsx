@@ -1,16 +1,17 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../../store';
-import { getApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { UserSubject } from '../users/UserSubject';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useFormState } from '../../forms/useFormState';
+import { useSubmission } from '../../forms/useSubmission';
 import { ENDPOINT_TYPES, type EndpointType } from '../../../../shared/chime/shapes';
 import type { WorkbenchError } from '../../../../shared/errors';
-import { ENDPOINTS_PER_USER } from '../endpoints/endpointsSlice';
+import { ENDPOINTS_PER_USER } from '../../../../shared/chime/quotas';
 import { FieldMessages, fieldAria } from './FieldMessages';
 import { SavedDevicePicker } from './SavedDevicePicker';
 import { EndpointQuotaHelp } from './EndpointQuotaHelp';
-import { useSubmissionToken } from './useSubmissionToken';
+import type { RegisterEndpointInput } from '../endpoints/endpointsSlice';
 import { buildRegisterRequest, deviceFromRequest, EMPTY_FORM } from './registrationRequest';
 import { hasErrors, isApnsType, lintRegistration, type RegistrationField, type RegistrationForm } from './tokenLinter';
 
@@ -18,27 +19,25 @@ import { hasErrors, isApnsType, lintRegistration, type RegistrationField, type R
  * "Register endpoint": every field is linted before anything is sent (token
  * form per platform, Pinpoint ARN against the connection's region and
  * account, duplicates of the user's existing tokens); the service's own
- * answer, when it refuses, is shown with its code and message.
+ * answer, when it refuses, is shown with its code and message. Form state and
+ * submission (busy, one request in flight, ClientRequestToken reuse on retry)
+ * are the app's one form system in src/renderer/src/forms; registering and
+ * saving the device are slice actions.
  */
 export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => void }) {
   const ids = { name: useId(), type: useId(), deviceToken: useId(), voipDeviceToken: useId(), pinpointAppArn: useId() };
   const region = useAppStore((s) => s.connection?.info.region);
   const account = useAppStore((s) => s.identity?.account);
+  const userArn = useAppStore((s) => s.selectedUserArn);
   const endpoints = useAppStore((s) => s.endpoints);
   const workspace = useAppStore((s) => s.activeWorkspace);
-  const registerEndpoint = useAppStore((s) => s.registerEndpoint);
-  const userArn = useAppStore((s) => s.detailUserArn);
 
-  const [form, setForm] = useState<RegistrationForm>(EMPTY_FORM);
-  const [touched, setTouched] = useState<ReadonlySet<RegistrationField>>(new Set());
-  const [attempts, setAttempts] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [serverError, setServerError] = useState<WorkbenchError>();
+  const state = useFormState<RegistrationForm>(EMPTY_FORM);
+  const { values: form, attempts } = state;
+  const submission = useSubmission<{ endpointId: string }>('RegisterAppInstanceUserEndpoint');
   const [saveToLibrary, setSaveToLibrary] = useState(false);
   const [saveError, setSaveError] = useState<WorkbenchError>();
-  const inFlight = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const { tokenFor, forget } = useSubmissionToken();
 
   const existing = useMemo(
     () =>
@@ -51,10 +50,9 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
     [endpoints],
   );
   const lint = lintRegistration(form, { region, account }, existing);
-  const show = (field: RegistrationField) => attempts > 0 || touched.has(field);
-  const blur = (field: RegistrationField) => () => setTouched((t) => new Set(t).add(field));
-  const update = <K extends keyof RegistrationForm>(key: K, value: RegistrationForm[K]) =>
-    setForm((f) => ({ ...f, [key]: value }));
+  const show = state.shows;
+  const blur = (field: RegistrationField) => () => state.blur(field);
+  const update = state.setValue;
 
   // After a refused submit, focus moves to the first field that needs attention.
   useEffect(() => {
@@ -62,32 +60,18 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
   }, [attempts]);
 
   const submit = async () => {
-    if (inFlight.current) return; // a double click never sends twice
-    setAttempts((n) => n + 1);
+    if (submission.busy || !userArn) return; // a double click never sends twice
+    state.attempt();
     if (hasErrors(lint)) return;
     const request = buildRegisterRequest(form, lint);
-    inFlight.current = true;
-    setBusy(true);
-    setServerError(undefined);
-    const result = await registerEndpoint({ ...request, ClientRequestToken: tokenFor(request) });
-    inFlight.current = false;
-    setBusy(false);
-    if (!result.ok) {
-      setServerError(result.error);
-      return;
-    }
-    forget();
+    const { registerEndpoint, saveDevice } = useAppStore.getState();
+    // useSubmission checked the request against the operation's schema before calling `send`.
+    const send = (input: Record<string, unknown>) => registerEndpoint(input as unknown as RegisterEndpointInput);
+    const result = await submission.submit({ ...request, AppInstanceUserArn: userArn }, send);
+    if (!result?.ok) return;
     if (saveToLibrary && workspace) {
-      const saved = await getApi()['device:add']({ workspaceId: workspace.id, device: deviceFromRequest(request) });
-      if (!saved.ok) {
-        setSaveError(saved.error);
-        return;
-      }
-      const ws = saved.value;
-      useAppStore.setState((s) => ({
-        activeWorkspace: ws,
-        workspaces: s.workspaces.map((w) => (w.id === ws.id ? ws : w)),
-      }));
+      const failed = await saveDevice(deviceFromRequest(request));
+      if (failed) return setSaveError(failed);
     }
     onClose();
   };
@@ -121,14 +105,13 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
           <SavedDevicePicker
             devices={workspace.devices}
             onPick={(d) =>
-              setForm((f) => ({
-                ...f,
-                name: f.name || d.label,
+              state.patch({
+                name: form.name || d.label,
                 type: d.type,
                 deviceToken: d.deviceToken,
                 voipDeviceToken: d.voipDeviceToken ?? '',
                 pinpointAppArn: d.pinpointAppArn,
-              }))
+              })
             }
           />
         )}
@@ -222,21 +205,21 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
             another.
           </p>
         )}
-        {serverError?.code === 'ResourceLimitExceededException' ? (
-          <EndpointQuotaHelp error={serverError} />
+        {submission.error?.code === 'ResourceLimitExceededException' ? (
+          <EndpointQuotaHelp error={submission.error} />
         ) : (
-          serverError && <ErrorMessage error={serverError} onRetry={() => void submit()} />
+          submission.error && <ErrorMessage error={submission.error} onRetry={() => void submit()} />
         )}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          {busy && (
+          {submission.busy && (
             <span role="status" className="muted">
               Registering…
             </span>
           )}
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={submission.busy}>
             Register
           </button>
         </div>

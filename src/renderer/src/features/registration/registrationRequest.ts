@@ -16,7 +16,7 @@ export const EMPTY_FORM: RegistrationForm = {
 export function buildRegisterRequest(
   form: RegistrationForm,
   lint: RegistrationLint,
-): Omit<RegisterEndpointInput, 'ClientRequestToken'> {
+): Omit<RegisterEndpointInput, 'ClientRequestToken' | 'AppInstanceUserArn'> {
   const voip = isApnsType(form.type) ? lint.voipDeviceToken.value : '';
   return {
     ...(lint.name.value ? { Name: lint.name.value } : {}),

@@ -8,6 +8,7 @@ import { createAdminSlice } from '../admin/adminSlice';
 import { forgetDescribedEndpoints } from '../endpoints/endpointsSlice';
 import type { Connection, Workspace, WorkspacePatch } from '../../../../shared/workspace/workspace';
 import type { WorkbenchError } from '../../../../shared/errors';
+import { DEFAULT_REGION } from '../../../../shared/aws/regions';
 
 const store = () => useAppStore.getState();
 
@@ -29,7 +30,7 @@ export function resetConnectionViews(): void {
   forgetDescribedEndpoints();
   store().cancelUserLoad();
   store().selectUser(undefined);
-  void store().loadUserDetail(undefined);
+  void store().loadUserDetail();
   useAppStore.setState({ ...adminInitialData(), follows: {}, userFilter: '' });
 }
 
@@ -62,7 +63,7 @@ export async function deleteWorkspace(id: string): Promise<WorkbenchError | unde
 
 async function applyWorkspace(ws: Workspace | undefined): Promise<void> {
   const connection: Connection = ws?.connection ?? { kind: 'sandbox' };
-  const ok = await store().selectConnection(connection, ws?.region ?? 'us-east-1');
+  const ok = await store().selectConnection(connection, ws?.region ?? DEFAULT_REGION);
   // After the connection: main has just started the watcher for it, so its health is current.
   void store().loadWatch();
   if (!ok) return;

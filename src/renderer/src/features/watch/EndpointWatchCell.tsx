@@ -7,7 +7,7 @@ import { TimelineDialog } from './TimelineDialog';
 
 /** Per-endpoint watch switch and the "Timeline" of its transitions. */
 export function EndpointWatchCell({ endpoint }: { readonly endpoint: Endpoint }) {
-  const userArn = useAppStore((s) => s.detailUserArn);
+  const userArn = useAppStore((s) => s.selectedUserArn);
   const endpointId = endpoint.EndpointId ?? '';
   const name = endpoint.Name || endpointId;
   const viaUser = useAppStore((s) => (userArn ? isUserWatched(s.watchTargets, userArn) : false));

@@ -7,7 +7,7 @@
 import type { SliceCreator } from '../../store';
 import { getApi } from '../../api';
 import type { AppInfo, ImportSummary, Settings, StoreNotice, Workspace, WorkspaceRestore } from '../../../../shared/ipc/appTypes';
-import type { SettingsPatch, WorkspacePatch } from '../../../../shared/workspace/workspace';
+import type { DeviceInput, SettingsPatch, WorkspacePatch } from '../../../../shared/workspace/workspace';
 import type { Result, WorkbenchError } from '../../../../shared/errors';
 
 export interface WorkspacesSlice {
@@ -29,6 +29,8 @@ export interface WorkspacesSlice {
   deleteWorkspace(id: string): Promise<Result<{ wasActive: boolean }>>;
   exportWorkspaces(options: { ids?: string[]; includeDeviceTokens: boolean }): Promise<Result<{ json: string; fileName: string }>>;
   importWorkspaces(json: string): Promise<Result<ImportSummary>>;
+  /** Adds a device to the active workspace's library. */
+  saveDevice(device: DeviceInput): Promise<WorkbenchError | undefined>;
   removeDevice(deviceId: string): Promise<WorkbenchError | undefined>;
   saveSettings(patch: SettingsPatch): Promise<WorkbenchError | undefined>;
   storeNotice(notice: StoreNotice): void;
@@ -118,6 +120,15 @@ export const createWorkspacesSlice: SliceCreator<WorkspacesSlice> = (set, get) =
       // Only a successful import touches the list; a bad file changes nothing here either.
       if (result.ok) await get().loadWorkspaces();
       return result;
+    },
+
+    async saveDevice(device) {
+      const active = get().activeWorkspace;
+      if (!active) return { code: 'NoWorkspace', message: 'There is no active workspace to save the device in.', retryable: false };
+      const result = await getApi()['device:add']({ workspaceId: active.id, device });
+      if (!result.ok) return result.error;
+      replace(result.value);
+      return undefined;
     },
 
     async removeDevice(deviceId) {

@@ -2,10 +2,10 @@ import { useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../../store';
 import { ChimeArn } from '../../../../../shared/chime/shapes';
-import { ShapeField } from '../forms/ShapeField';
-import { SubmitRow } from '../forms/SubmitRow';
-import { useShapeForm } from '../forms/useShapeForm';
-import { useSubmission } from '../forms/useSubmission';
+import { ShapeField } from '../../../forms/ShapeField';
+import { SubmitRow } from '../../../forms/SubmitRow';
+import { useShapeForm } from '../../../forms/useShapeForm';
+import { useSubmission } from '../../../forms/useSubmission';
 
 const FIELDS = { adminArn: { label: 'User or bot ARN', shape: ChimeArn, required: true } } as const;
 /** Suggestions only; a huge directory would make the datalist itself slow. */

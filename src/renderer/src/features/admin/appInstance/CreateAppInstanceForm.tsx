@@ -1,10 +1,10 @@
 import { Metadata, NonEmptyResourceName } from '../../../../../shared/chime/shapes';
 import type { ChimeOutput } from '../../../../../shared/ipc/chimeTypes';
-import { ShapeField } from '../forms/ShapeField';
-import { SubmitRow } from '../forms/SubmitRow';
+import { ShapeField } from '../../../forms/ShapeField';
+import { SubmitRow } from '../../../forms/SubmitRow';
 import { TagRowsField } from '../forms/TagRowsField';
-import { useShapeForm } from '../forms/useShapeForm';
-import { useSubmission } from '../forms/useSubmission';
+import { useShapeForm } from '../../../forms/useShapeForm';
+import { useSubmission } from '../../../forms/useSubmission';
 import { toTags, useTagRows } from '../forms/useTagRows';
 import { createAppInstance } from './appInstanceActions';
 

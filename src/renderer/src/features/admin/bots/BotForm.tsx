@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useAppStore } from '../../../store';
 import { LexBotAliasArn, LexIntentName, Metadata, PlainString, ResourceName } from '../../../../../shared/chime/shapes';
-import { ShapeField } from '../forms/ShapeField';
-import { SubmitRow } from '../forms/SubmitRow';
+import { ShapeField } from '../../../forms/ShapeField';
+import { SubmitRow } from '../../../forms/SubmitRow';
 import { TagRowsField } from '../forms/TagRowsField';
-import { useShapeForm } from '../forms/useShapeForm';
-import { useSubmission } from '../forms/useSubmission';
+import { useShapeForm } from '../../../forms/useShapeForm';
+import { useSubmission } from '../../../forms/useSubmission';
 import { toTags, useTagRows } from '../forms/useTagRows';
 import type { Bot } from '../chimeModels';
 import { InvocationFields } from './InvocationFields';

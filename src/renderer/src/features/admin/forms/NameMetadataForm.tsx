@@ -2,10 +2,10 @@ import { useMemo } from 'react';
 import { Metadata, type StringShape } from '../../../../../shared/chime/shapes';
 import type { OperationName } from '../../../../../shared/chime/operations';
 import type { Result } from '../../../../../shared/errors';
-import { ShapeField } from './ShapeField';
-import { SubmitRow } from './SubmitRow';
-import { useShapeForm } from './useShapeForm';
-import { useSubmission } from './useSubmission';
+import { ShapeField } from '../../../forms/ShapeField';
+import { SubmitRow } from '../../../forms/SubmitRow';
+import { useShapeForm } from '../../../forms/useShapeForm';
+import { useSubmission } from '../../../forms/useSubmission';
 
 interface NameMetadataFormProps {
   /** UpdateAppInstance or UpdateAppInstanceUser: both replace name and metadata together. */

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { TagKey, TagList, TagValue } from '../../../../../shared/chime/shapes';
-import { checkField, type FieldSpec } from './fieldRules';
+import { checkField, type FieldSpec } from '../../../forms/fieldRules';
 
 export interface TagRow {
   readonly key: string;

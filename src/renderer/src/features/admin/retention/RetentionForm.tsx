@@ -1,10 +1,10 @@
 import { useAppStore } from '../../../store';
 import { RetentionDays } from '../../../../../shared/chime/shapes';
 import type { Retention } from '../chimeModels';
-import { ShapeField } from '../forms/ShapeField';
-import { SubmitRow } from '../forms/SubmitRow';
-import { useShapeForm } from '../forms/useShapeForm';
-import { useSubmission } from '../forms/useSubmission';
+import { ShapeField } from '../../../forms/ShapeField';
+import { SubmitRow } from '../../../forms/SubmitRow';
+import { useShapeForm } from '../../../forms/useShapeForm';
+import { useSubmission } from '../../../forms/useSubmission';
 
 const FIELDS = { days: { label: 'Retention days', shape: RetentionDays, required: true } } as const;
 

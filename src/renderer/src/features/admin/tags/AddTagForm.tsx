@@ -1,8 +1,8 @@
 import { useAppStore } from '../../../store';
-import { ShapeField } from '../forms/ShapeField';
-import { SubmitRow } from '../forms/SubmitRow';
-import { useShapeForm } from '../forms/useShapeForm';
-import { useSubmission } from '../forms/useSubmission';
+import { ShapeField } from '../../../forms/ShapeField';
+import { SubmitRow } from '../../../forms/SubmitRow';
+import { useShapeForm } from '../../../forms/useShapeForm';
+import { useSubmission } from '../../../forms/useSubmission';
 import { MAX_TAGS, TAG_KEY_SPEC, TAG_VALUE_SPEC } from '../forms/useTagRows';
 
 const FIELDS = { key: TAG_KEY_SPEC, value: TAG_VALUE_SPEC } as const;

@@ -9,11 +9,14 @@
  * a repeated token as the same request). Any change to the request gets a new
  * token, because reusing a token with different parameters is refused by the
  * service as an idempotency mismatch.
+ *
+ * While a request is in flight a second submit (a double click, Enter pressed
+ * twice) sends nothing and resolves to undefined.
  */
 import { useRef, useState } from 'react';
-import { OPERATIONS, type OperationName } from '../../../../../shared/chime/operations';
-import { describeIssues, validateOperationInput } from '../../../../../shared/chime/schema';
-import type { Result, WorkbenchError } from '../../../../../shared/errors';
+import { OPERATIONS, type OperationName } from '../../../shared/chime/operations';
+import { describeIssues, validateOperationInput } from '../../../shared/chime/schema';
+import type { Result, WorkbenchError } from '../../../shared/errors';
 import { compact } from './compact';
 
 type Send<T> = (input: Record<string, unknown>) => Promise<Result<T>>;
@@ -21,7 +24,7 @@ type Send<T> = (input: Record<string, unknown>) => Promise<Result<T>>;
 export interface Submission<T> {
   readonly busy: boolean;
   readonly error?: WorkbenchError;
-  /** Resolves to the call's result, or undefined when the request failed its check before leaving (the error is then in `error`). */
+  /** Resolves to the call's result, or undefined when nothing was sent: the request failed its check (the error is then in `error`) or one is already in flight. */
   submit(fields: Record<string, unknown>, send: Send<T>): Promise<Result<T> | undefined>;
   /** Sends the last failed request again, with the same token. */
   retry(): Promise<Result<T> | undefined>;
@@ -31,10 +34,12 @@ export interface Submission<T> {
 export function useSubmission<T>(op: OperationName): Submission<T> {
   const attempt = useRef<{ fingerprint: string; token: string } | undefined>(undefined);
   const last = useRef<{ fields: Record<string, unknown>; send: Send<T> } | undefined>(undefined);
+  const inFlight = useRef(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<WorkbenchError>();
 
   const submit = async (fields: Record<string, unknown>, send: Send<T>): Promise<Result<T> | undefined> => {
+    if (inFlight.current) return undefined;
     const request = compact(fields);
     const input = withToken(op, request, attempt);
     const checked = validateOperationInput(op, input);
@@ -43,9 +48,12 @@ export function useSubmission<T>(op: OperationName): Submission<T> {
       return undefined;
     }
     last.current = { fields, send };
+    inFlight.current = true;
     setBusy(true);
     setError(undefined);
-    const result = await send(input);
+    const result = await send(input).finally(() => {
+      inFlight.current = false;
+    });
     setBusy(false);
     if (result.ok) {
       attempt.current = undefined;

@@ -1,11 +1,12 @@
 /**
- * Where the UI calls each Chime SDK Identity operation. The issue's promise is
+ * Where the UI calls each Chime SDK Identity operation (kept with its test:
+ * nothing in the app reads it). The issue's promise is
  * that no operation needs the AWS CLI; test/unit/operationsCoverage.test.ts
  * checks this table covers all 30 operations of the SDK and greps each
  * `source` for the call (`'chime:Op'` or `startPagedLoad('Op'`), so an entry
  * cannot outlive the code it points at.
  */
-import type { OperationName } from '../../../../shared/chime/operations';
+import type { OperationName } from '../../src/shared/chime/operations';
 
 export interface OperationEntryPoint {
   /** The screen or control a user reaches it from. */

@@ -1,5 +1,5 @@
-import { ErrorMessage } from '../../../components/ErrorMessage';
-import type { WorkbenchError } from '../../../../../shared/errors';
+import { ErrorMessage } from '../components/ErrorMessage';
+import type { WorkbenchError } from '../../../shared/errors';
 
 interface SubmitRowProps {
   readonly label: string;

@@ -5,8 +5,8 @@
  * only turns raw text into the member's type and phrases the message with the
  * field's label.
  */
-import { validateShapeValue } from '../../../../../shared/chime/schema';
-import type { IntegerShape, StringShape } from '../../../../../shared/chime/shapes';
+import { validateShapeValue } from '../../../shared/chime/schema';
+import type { IntegerShape, StringShape } from '../../../shared/chime/shapes';
 
 export type FieldShape = StringShape | IntegerShape;
 

@@ -1,10 +1,11 @@
 /**
- * Form state for fields checked against shared shapes: raw text per field,
- * messages shown once a field was left or the form submitted, and `validate`
- * returning the parsed values (or undefined, marking every field touched).
+ * Forms whose fields are checked against shared shapes: raw text per field on
+ * useFormState (messages once a field was left or a submit tried), and
+ * `validate` returning the parsed values (or undefined, showing every message).
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { checkField, type FieldSpec, type Parsed } from './fieldRules';
+import { useFormState } from './useFormState';
 
 export type FieldSpecs = Readonly<Record<string, FieldSpec>>;
 type Values<S extends FieldSpecs> = { [K in keyof S]: string };
@@ -29,10 +30,8 @@ export interface ShapeForm<S extends FieldSpecs> {
 }
 
 export function useShapeForm<S extends FieldSpecs>(specs: S, initial: Values<S>): ShapeForm<S> {
-  const [values, setValues] = useState<Values<S>>(initial);
-  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
-
-  const setValue = useCallback((name: keyof S & string, value: string) => setValues((v) => ({ ...v, [name]: value })), []);
+  const state = useFormState<Values<S>>(initial);
+  const { values, setValue } = state;
 
   const errors = useMemo(() => {
     const out: Partial<Record<string, string>> = {};
@@ -45,7 +44,7 @@ export function useShapeForm<S extends FieldSpecs>(specs: S, initial: Values<S>)
 
   const field = (name: keyof S & string): BoundField => {
     const spec = specs[name]!;
-    const error = touched.has(name) ? errors[name] : undefined;
+    const error = state.shows(name) ? errors[name] : undefined;
     return {
       label: spec.label,
       shape: spec.shape,
@@ -53,12 +52,12 @@ export function useShapeForm<S extends FieldSpecs>(specs: S, initial: Values<S>)
       value: values[name],
       ...(error ? { error } : {}),
       onChange: (value) => setValue(name, value),
-      onBlur: () => setTouched((t) => (t.has(name) ? t : new Set(t).add(name))),
+      onBlur: () => state.blur(name),
     };
   };
 
   const validate = (): ParsedValues<S> | undefined => {
-    setTouched(new Set(Object.keys(specs)));
+    state.attempt();
     const parsed: Record<string, Parsed> = {};
     for (const name of Object.keys(specs)) {
       const check = checkField(specs[name]!, values[name as keyof S]);
@@ -68,10 +67,5 @@ export function useShapeForm<S extends FieldSpecs>(specs: S, initial: Values<S>)
     return parsed as ParsedValues<S>;
   };
 
-  const reset = (next?: Partial<Values<S>>) => {
-    setValues({ ...initial, ...next });
-    setTouched(new Set());
-  };
-
-  return { values, field, setValue, validate, reset };
+  return { values, field, setValue, validate, reset: state.reset };
 }
