@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
-import { createServer as createNetServer } from 'node:net';
 import { SANDBOX_CREDENTIALS, startSandbox, type RunningSandbox } from './sandbox';
 import { ActivityLog } from './aws/activityLog';
 import { ConnectionManager, defaultProfileConnection, type SandboxEndpoint } from './aws/connections';
@@ -154,32 +153,32 @@ export const PREFERRED_SANDBOX_PORT = 45660;
  * The Local sandbox keeps one port across launches while it is free, so a
  * copied `--endpoint-url` (and the user's own scripts) keep working: the
  * port used last time (remembered in the user-data folder), else
- * PREFERRED_SANDBOX_PORT, else any free port. Probed with a throwaway
- * listener first so the sandbox itself starts once, on a port known to be free.
+ * PREFERRED_SANDBOX_PORT, else any free port. The sandbox tries the wanted
+ * port itself and falls back when it is taken: a separate probe would race
+ * another process (or a second harness) binding the same port in between.
  */
-async function stableSandboxPort(userDataDir: string): Promise<number> {
+async function wantedSandboxPort(userDataDir: string): Promise<number> {
   const remembered = Number(await readFile(path.join(userDataDir, SANDBOX_PORT_FILE), 'utf8').catch(() => ''));
-  const wanted = Number.isInteger(remembered) && remembered > 0 && remembered < 65536 ? remembered : PREFERRED_SANDBOX_PORT;
-  return (await portIsFree(wanted)) ? wanted : 0;
+  return Number.isInteger(remembered) && remembered > 0 && remembered < 65536 ? remembered : PREFERRED_SANDBOX_PORT;
 }
 
 const SANDBOX_PORT_FILE = 'sandbox-port';
 
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createNetServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
+function isPortInUse(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE';
 }
 
 async function startEmbeddedSandbox(options: MainServicesOptions): Promise<RunningSandbox> {
-  const port = await stableSandboxPort(options.userDataDir);
-  const sandbox = await startSandbox({
-    port,
-    seed: 'demo',
-    dataFile: path.join(options.userDataDir, 'sandbox-data.json'),
-    ...(options.sandboxValidationDelayMs !== undefined ? { validationDelayMs: options.sandboxValidationDelayMs } : {}),
+  const start = (port: number) =>
+    startSandbox({
+      port,
+      seed: 'demo',
+      dataFile: path.join(options.userDataDir, 'sandbox-data.json'),
+      ...(options.sandboxValidationDelayMs !== undefined ? { validationDelayMs: options.sandboxValidationDelayMs } : {}),
+    });
+  const sandbox = await start(await wantedSandboxPort(options.userDataDir)).catch((error: unknown) => {
+    if (isPortInUse(error)) return start(0);
+    throw error;
   });
   await writeFile(path.join(options.userDataDir, SANDBOX_PORT_FILE), String(sandbox.port)).catch(() => {});
   return sandbox;

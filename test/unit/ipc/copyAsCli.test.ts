@@ -37,13 +37,16 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('Copy as AWS CLI command', () => {
-  it('keeps tokens shortened by default and when reveal is false', async () => {
+  it('puts placeholders for hidden tokens by default and when reveal is false', async () => {
     for (const input of [{ id: entry.id }, { id: entry.id, revealTokens: false }]) {
       const { command } = await t.call<{ command: string }>('activity:cli', input);
       expect(command).toContain('register-app-instance-user-endpoint');
       expect(command).not.toContain(DEVICE);
       expect(command).not.toContain(VOIP);
-      expect(command).toContain(`${DEVICE.slice(0, 4)}…${DEVICE.slice(-4)}`);
+      // A placeholder, never the shortened form: pasted, a shortened token would register garbage.
+      expect(command).toContain('<DEVICE_TOKEN>');
+      expect(command).toContain('<VOIP_DEVICE_TOKEN>');
+      expect(command).not.toContain('cli-test-endpoint-001');
     }
   });
 

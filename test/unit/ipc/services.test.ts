@@ -169,4 +169,36 @@ describe('store notices', () => {
       await rm(data, { recursive: true, force: true });
     }
   });
+
+  it('starts two Local sandboxes at once when both want the same port (the second takes a free one)', async () => {
+    const folders = await Promise.all([0, 1].map(() => mkdtemp(path.join(tmpdir(), 'services-race-'))));
+    // Both remember the same port: they race for it, as two app windows or harnesses launched together do.
+    const taken = await launchAt(folders[0]!);
+    const port = new URL(taken.sandboxUrl).port;
+    await taken.dispose();
+    await Promise.all(folders.map((f) => writeFile(path.join(f, 'sandbox-port'), port)));
+    const both = await Promise.all(folders.map((f) => launchAt(f)));
+    try {
+      const urls = both.map((s) => s.sandboxUrl);
+      expect(new Set(urls).size).toBe(2);
+      expect(urls).toContain(`http://127.0.0.1:${port}`);
+      for (const s of both) expect((await fetch(`${s.sandboxUrl}/_sandbox/health`)).status).toBe(200);
+    } finally {
+      await Promise.all(both.map((s) => s.dispose()));
+      await Promise.all(folders.map((f) => rm(f, { recursive: true, force: true })));
+    }
+  });
+
+  function launchAt(data: string) {
+    return createMainServices({
+      userDataDir: data,
+      openDocuments: createConfOpener({ cwd: data, create: (o) => new Conf(o as ConstructorParameters<typeof Conf>[0]) as unknown as ConfLike }),
+      encryptor: plainTextEncryptor,
+      notify: () => {},
+      openExternal: async () => {},
+      appVersion: 'test',
+      platform: 'linux',
+      profileSource: { env: { AWS_CONFIG_FILE: path.join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials') } },
+    });
+  }
 });
