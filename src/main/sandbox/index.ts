@@ -1,26 +1,36 @@
 /**
- * The sandbox: a local Amazon Chime SDK Identity service that the AWS SDKs
- * and CLI cannot tell from the real one. The app starts it in-process on a
- * free loopback port (the "Local sandbox" connection); tests and the CLI use
- * the same `startSandbox`.
+ * The sandbox: a local AWS push cloud (Chime SDK Identity, Chime SDK
+ * Messaging, Pinpoint) that the AWS SDKs and CLI cannot tell from the real
+ * services, on one loopback port. The app starts it in-process on a free
+ * port (the "Local sandbox" connection); tests and the CLI use the same
+ * `startSandbox`.
+ *
+ * Layout: core/ (HTTP server, routing, SigV4, faults, persistence with group
+ * commit, NextTokens, idempotency; the service interface is documented in
+ * core/service.ts) and one folder per service. Adding a service is one entry
+ * in `services` below.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SigV4Keys } from './auth';
-import { SandboxControls } from './control';
-import { Faults, NO_FAULTS, parseFaultSpec, type FaultConfig } from './faults';
-import type { HandlerContext } from './handlers';
-import { IdempotencyCache } from './idempotency';
-import { PageTokens } from './pagination';
-import { DataFile } from './persistence';
-import { seedDemo } from './seed';
-import { SandboxState } from './state';
-import { createListener } from './server';
+import { coreControls } from './core/controls';
+import { Faults, NO_FAULTS, parseFaultSpec, type FaultConfig } from './core/faults';
+import { IdempotencyCache } from './core/idempotency';
+import { PageTokens } from './core/pagination';
+import { DataFile, FILE_VERSION } from './core/persistence';
+import { createListener } from './core/server';
+import type { SandboxCore, SandboxService, StateSlice } from './core/service';
+import type { SigV4Keys } from './core/sigv4';
+import { setEndpointState } from './identity/controls';
+import { SANDBOX_ACCOUNT_ID } from './identity/handlers';
+import { seedDemo } from './identity/seed';
+import { createIdentityService } from './identity/service';
+import { SandboxState, type EndpointStateValue } from './identity/state';
 
-export { SANDBOX_ACCOUNT_ID } from './handlers';
-export { parseFaultSpec, formatFaults, type FaultConfig } from './faults';
-export type { EndpointStateValue } from './state';
-export { DEMO_APP_INSTANCE_NAME } from './seed';
+export { SANDBOX_ACCOUNT_ID } from './identity/handlers';
+export { parseFaultSpec, formatFaults, type FaultConfig } from './core/faults';
+export type { EndpointStateValue } from './identity/state';
+export { DEMO_APP_INSTANCE_NAME } from './identity/seed';
+export type { SandboxService, SandboxCore } from './core/service';
 
 /** The static key pair the app signs sandbox requests with (any key works unless verification is on). */
 export const SANDBOX_CREDENTIALS = { accessKeyId: 'SANDBOXACCESSKEY', secretAccessKey: 'sandbox-secret' } as const;
@@ -33,7 +43,7 @@ export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
   readonly port?: number;
   readonly region?: string;
-  /** Persist the state to this JSON file (loaded at start, written atomically on change). */
+  /** Persist the state to this JSON file (loaded at start; each mutating call is fsynced before it is answered). */
   readonly dataFile?: string;
   readonly seed?: 'demo';
   /** Extra users (one endpoint each) in the demo AppInstance; implies `seed: 'demo'`. */
@@ -53,6 +63,29 @@ export interface SandboxOptions {
   readonly log?: (line: string) => void;
 }
 
+/** Run-time controls for tests and embedders (the same as the /_sandbox/ routes). */
+export class SandboxControls {
+  constructor(
+    private readonly deps: { state: SandboxState; faults: Faults; now: () => number; validationDelayMs: number; commit: () => Promise<void> },
+  ) {}
+
+  /** Overrides the simulated state; `undefined` returns the endpoint to the simulation. */
+  setEndpointState(userArn: string, endpointId: string, state: EndpointStateValue | undefined): EndpointStateValue {
+    const result = setEndpointState(this.deps, userArn, endpointId, state);
+    void this.deps.commit().catch(() => {});
+    return result;
+  }
+
+  setFaults(faults: FaultConfig | string): FaultConfig {
+    this.deps.faults.config = typeof faults === 'string' ? parseFaultSpec(faults) : faults;
+    return this.deps.faults.config;
+  }
+
+  get faults(): FaultConfig {
+    return this.deps.faults.config;
+  }
+}
+
 export interface RunningSandbox {
   /** `http://127.0.0.1:PORT`, the endpoint to give the SDK. */
   readonly url: string;
@@ -60,9 +93,11 @@ export interface RunningSandbox {
   readonly region: string;
   /** Keys that pass verification when it is on, and the ones the app uses anyway. */
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
-  /** The live state, for seeding in bulk without HTTP (tests, bench). */
+  /** The live Identity state (shared with Messaging), for seeding in bulk without HTTP (tests, bench). */
   readonly state: SandboxState;
   readonly controls: SandboxControls;
+  /** The registered services, in the order requests are matched. */
+  readonly services: readonly SandboxService[];
   /** The demo AppInstance's ARN when seeded. */
   readonly demoAppInstanceArn?: string;
   /** Writes pending data (if persisting) without stopping. */
@@ -79,32 +114,55 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const keys: SigV4Keys | undefined =
     options.accessKey && options.secretKey ? { accessKeyId: options.accessKey, secretAccessKey: options.secretKey } : undefined;
 
+  const core: SandboxCore = { region, account: SANDBOX_ACCOUNT_ID, now, log, pages: new PageTokens(), idempotency: new IdempotencyCache(now) };
   const state = new SandboxState();
-  const dataFile = options.dataFile ? new DataFile(options.dataFile, state, log) : undefined;
+  const identity = createIdentityService(core, { state, endpointLimit: options.endpointLimit ?? DEFAULT_ENDPOINT_LIMIT, validationDelayMs });
+
+  // Matched in this order; persisted (and restored) in `slices` order.
+  const services: SandboxService[] = [identity];
+  const slices: StateSlice[] = [identity.state].filter((s): s is StateSlice => s !== undefined);
+
+  const dataFile = options.dataFile
+    ? new DataFile(
+        options.dataFile,
+        {
+          snapshot: () => ({
+            version: FILE_VERSION,
+            core: { pageSecret: core.pages.toJSON(), idempotency: core.idempotency.toJSON() },
+            ...Object.fromEntries(slices.map((s) => [s.key, s.toJSON()])),
+          }),
+          restore: (data) => {
+            const saved = (data['core'] ?? {}) as { pageSecret?: unknown; idempotency?: unknown };
+            for (const slice of slices) slice.fromJSON(data[slice.key]);
+            core.pages.fromJSON(saved.pageSecret);
+            core.idempotency.fromJSON(saved.idempotency);
+          },
+          reset: () => {
+            for (const slice of slices) slice.fromJSON(undefined);
+            core.idempotency.clear();
+          },
+        },
+        log,
+      )
+    : undefined;
   const loaded = (await dataFile?.load())?.kind === 'loaded';
   let demoAppInstanceArn: string | undefined;
   // A restored file already holds its demo data: seeding again would duplicate it.
   if ((options.seed === 'demo' || options.seedUsers) && !loaded) {
     demoAppInstanceArn = seedDemo(state, { region, now: now(), extraUsers: options.seedUsers ?? 0 }).arn;
-    dataFile?.markDirty();
   }
+  const commit = dataFile ? () => dataFile.commit() : () => Promise.resolve();
+  if (dataFile && demoAppInstanceArn) await commit();
 
   const faults = new Faults(
     typeof options.faults === 'string' ? parseFaultSpec(options.faults) : (options.faults ?? NO_FAULTS),
     options.random ?? Math.random,
   );
-  const onMutation = () => dataFile?.markDirty();
-  const ctx: HandlerContext = {
-    state,
-    region,
-    now,
-    pages: new PageTokens(),
-    idempotency: new IdempotencyCache(),
-    endpointLimit: options.endpointLimit ?? DEFAULT_ENDPOINT_LIMIT,
-    validationDelayMs,
-  };
-  const controls = new SandboxControls({ state, faults, region, now, validationDelayMs, onMutation });
-  const server = createServer({ keepAliveTimeout: 30_000 }, createListener({ ctx, faults, controls, keys, onMutation, log }));
+  const controls = [
+    ...coreControls({ region, faults, services: () => services, health: () => ({ appInstances: state.appInstances.size }) }),
+    ...services.flatMap((s) => s.controls ?? []),
+  ];
+  const server = createServer({ keepAliveTimeout: 30_000 }, createListener({ services, controls, faults, keys, region, commit, log }));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -118,7 +176,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     region,
     credentials: keys ?? SANDBOX_CREDENTIALS,
     state,
-    controls,
+    services,
+    controls: new SandboxControls({ state, faults, now, validationDelayMs, commit }),
     demoAppInstanceArn,
     flush: async () => dataFile?.flush(),
     close: async () => {

@@ -1,5 +1,5 @@
 /** One handler per operation; `satisfies` makes a missing or misspelt operation a type error. */
-import type { OperationName } from '../../../shared/chime/operations';
+import type { OperationName } from '../../../../shared/chime/operations';
 import { adminHandlers } from './admins';
 import { appInstanceHandlers } from './appInstances';
 import { botHandlers } from './bots';

@@ -1,6 +1,6 @@
 /** Tags on AppInstances, AppInstanceUsers and AppInstanceBots: tag, untag, list. */
 import type { ListTagsForResourceRequest, TagResourceRequest, UntagResourceRequest } from '@aws-sdk/client-chime-sdk-identity';
-import { limitExceeded, notFound } from '../errors';
+import { limitExceeded, notFound } from '../../core/errors';
 import { tagsToWire, type Handler, type HandlerContext } from './context';
 
 /** The service allows 50 tags per resource, the same as the TagList limit. */

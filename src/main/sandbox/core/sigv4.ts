@@ -1,9 +1,12 @@
 /**
- * SigV4 checks. Every API request must carry an `Authorization` header
- * (UnauthorizedClientException otherwise), so a client that forgot to sign is
- * caught locally as it would be by AWS. With a configured key pair the
+ * SigV4 checks. Every signed API request must carry an `Authorization` header
+ * (the service's unauthorized error otherwise), so a client that forgot to
+ * sign is caught locally as it would be by AWS. With a configured key pair the
  * signature is recomputed with @smithy/signature-v4, the signer the SDK uses,
- * and compared (ForbiddenException on mismatch).
+ * with the credential scope's service name and region, and compared (the
+ * service's access-denied error on mismatch). The scope must name the
+ * service's signing name and the served region, or the service's global
+ * region (IAM and STS sign for us-east-1 whatever region is served).
  *
  * The canonical request is rebuilt from the raw, still-encoded path (the
  * signer encodes it a second time, as every non-S3 service expects) and from
@@ -14,7 +17,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { Hash } from '@smithy/hash-node';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { SandboxError } from './errors';
+import type { FaultErrors, SigningScope } from './service';
 
 export interface SigV4Keys {
   readonly accessKeyId: string;
@@ -29,26 +32,40 @@ export interface SignedRequest {
   readonly body: string;
 }
 
-/** The service name in the credential scope: `chime`, not the endpoint prefix `identity-chime`. */
-export const SIGNING_NAME = 'chime';
-
 const AUTH = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
+const SCOPE = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request/;
 
-const forbidden = (message: string) => new SandboxError('ForbiddenException', message);
+/** The credential scope of a SigV4 Authorization header (used for routing), or undefined. */
+export function signingScope(authorization: string | undefined): SigningScope | undefined {
+  const m = authorization ? SCOPE.exec(authorization) : null;
+  return m ? { accessKeyId: m[1] ?? '', date: m[2] ?? '', region: m[3] ?? '', service: m[4] ?? '' } : undefined;
+}
 
-/** Throws unless the request is signed (and, with `keys`, signed with those keys). */
-export async function checkSignature(request: SignedRequest, keys: SigV4Keys | undefined, region: string): Promise<void> {
+export interface SigningRules {
+  /** The service name the scope must carry: `chime`, not the endpoint prefix `identity-chime`. */
+  readonly signingName: string;
+  /** Regions a scope may name: the served one, plus us-east-1 for global services. */
+  readonly regions: readonly string[];
+}
+
+/** Throws unless the request is signed (and, with `keys`, signed with those keys for this service and region). */
+export async function checkSignature(
+  request: SignedRequest,
+  keys: SigV4Keys | undefined,
+  rules: SigningRules,
+  errors: Pick<FaultErrors, 'denied' | 'unauthorized'>,
+): Promise<void> {
+  const forbidden = errors.denied;
   const authorization = request.headers.authorization;
-  if (!authorization) {
-    throw new SandboxError('UnauthorizedClientException', 'Missing Authorization header: requests must be signed with SigV4');
-  }
+  if (!authorization) throw errors.unauthorized('Missing Authorization header: requests must be signed with SigV4');
   if (!keys) return;
   const m = AUTH.exec(authorization);
   if (!m) throw forbidden('The Authorization header is not a SigV4 (AWS4-HMAC-SHA256) signature');
-  const [, accessKeyId, , scopeRegion, scopeService, signedHeaders = '', signature = ''] = m;
+  const [, accessKeyId, , scopeRegion = '', scopeService, signedHeaders = '', signature = ''] = m;
   if (accessKeyId !== keys.accessKeyId) throw forbidden(`The access key ID ${accessKeyId} is not known to this sandbox`);
-  if (scopeService !== SIGNING_NAME) throw forbidden(`Credential should be scoped to correct service: '${SIGNING_NAME}'`);
-  if (scopeRegion !== region) throw forbidden(`Credential should be scoped to a valid region: '${region}'`);
+  if (scopeService !== rules.signingName) throw forbidden(`Credential should be scoped to correct service: '${rules.signingName}'`);
+  if (!rules.regions.includes(scopeRegion)) throw forbidden(`Credential should be scoped to a valid region: '${rules.regions.join("' or '")}'`);
+  const region = scopeRegion;
   const date = parseAmzDate(headerValue(request.headers['x-amz-date']));
   if (!date) throw forbidden('Missing or malformed X-Amz-Date header');
 
@@ -63,7 +80,7 @@ export async function checkSignature(request: SignedRequest, keys: SigV4Keys | u
   const signer = new SignatureV4({
     credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey },
     region,
-    service: SIGNING_NAME,
+    service: rules.signingName,
     sha256: Hash.bind(null, 'sha256'),
     applyChecksum: false,
   });

@@ -5,7 +5,7 @@ import type {
   DescribeAppInstanceAdminRequest,
   ListAppInstanceAdminsRequest,
 } from '@aws-sdk/client-chime-sdk-identity';
-import { conflict, notFound } from '../errors';
+import { conflict, notFound } from '../../core/errors';
 import type { AppInstanceRecord } from '../state';
 import { requireAppInstance, seconds, type Handler, type HandlerContext } from './context';
 

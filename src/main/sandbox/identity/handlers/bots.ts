@@ -36,7 +36,7 @@ const CreateAppInstanceBot: Handler = (input: CreateAppInstanceBotRequest, ctx: 
       tags: tagsFrom(input.Tags),
     };
     ctx.state.addBot(instance, bot);
-    return { result: { AppInstanceBotArn: bot.arn }, alive: () => ctx.state.bot(bot.arn) === bot };
+    return { result: { AppInstanceBotArn: bot.arn }, resource: `bot:${bot.arn}` };
   });
 
 const DescribeAppInstanceBot: Handler = (input: DescribeAppInstanceBotRequest, ctx: HandlerContext) => ({

@@ -6,7 +6,7 @@
  * requests with unencoded ARNs are tolerated: a label starting with `arn:`
  * may span several raw segments.
  */
-import { OPERATIONS, OPERATION_NAMES, type OperationName } from '../../shared/chime/operations';
+import { OPERATIONS, OPERATION_NAMES, type OperationName } from '../../../shared/chime/operations';
 
 interface Route {
   readonly name: OperationName;

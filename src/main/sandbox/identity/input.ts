@@ -6,9 +6,9 @@
  * Like the real service, members the model does not know are ignored at any
  * depth (forward compatibility with newer SDKs), never stored.
  */
-import { OPERATIONS, type OperationName } from '../../shared/chime/operations';
-import { describeIssues, validateOperationInput } from '../../shared/chime/schema';
-import { badRequest } from './errors';
+import { OPERATIONS, type OperationName } from '../../../shared/chime/operations';
+import { describeIssues, validateOperationInput } from '../../../shared/chime/schema';
+import { badRequest } from '../core/errors';
 
 const DECIMAL = /^-?\d+$/;
 

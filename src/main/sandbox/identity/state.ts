@@ -4,8 +4,8 @@
  * Global maps by ARN give O(1) lookups; each collection that is listed is an
  * OrderedMap so pages seek directly.
  */
-import type { AllowMessagesValue, EndpointStatus, EndpointStatusReason, EndpointType } from '../../shared/chime/shapes';
-import { OrderedMap } from './orderedMap';
+import type { AllowMessagesValue, EndpointStatus, EndpointStatusReason, EndpointType } from '../../../shared/chime/shapes';
+import { OrderedMap } from '../core/orderedMap';
 
 export type Tags = Map<string, string>;
 
@@ -81,8 +81,25 @@ export interface EndpointRecord {
   override?: EndpointStateValue;
 }
 
+export type DeletedKind = 'appInstance' | 'user' | 'bot';
+
 export class SandboxState {
   readonly appInstances = new OrderedMap<AppInstanceRecord>();
+  private readonly deleteListeners: ((kind: DeletedKind, arn: string) => void)[] = [];
+  /**
+   * Whether a Pinpoint app ARN names an existing app (set by the Pinpoint
+   * service); undefined: no Pinpoint service, any well-formed ARN counts.
+   */
+  pinpointAppExists: ((arn: string) => boolean) | undefined;
+
+  /** Other services' state that hangs off Identity's (channels, memberships) follows deletions here. */
+  onDelete(listener: (kind: DeletedKind, arn: string) => void): void {
+    this.deleteListeners.push(listener);
+  }
+
+  private deleted(kind: DeletedKind, arn: string): void {
+    for (const listener of this.deleteListeners) listener(kind, arn);
+  }
   private readonly appInstancesByArn = new Map<string, AppInstanceRecord>();
   private readonly usersByArn = new Map<string, UserRecord>();
   private readonly botsByArn = new Map<string, BotRecord>();
@@ -121,10 +138,17 @@ export class SandboxState {
 
   /** Cascades: users (with their endpoints), bots and admins go with it. */
   deleteAppInstance(instance: AppInstanceRecord): void {
-    for (const user of instance.users.values()) this.usersByArn.delete(user.arn);
-    for (const bot of instance.bots.values()) this.botsByArn.delete(bot.arn);
+    for (const user of instance.users.values()) {
+      this.usersByArn.delete(user.arn);
+      this.deleted('user', user.arn);
+    }
+    for (const bot of instance.bots.values()) {
+      this.botsByArn.delete(bot.arn);
+      this.deleted('bot', bot.arn);
+    }
     this.appInstances.delete(instance.id);
     this.appInstancesByArn.delete(instance.arn);
+    this.deleted('appInstance', instance.arn);
   }
 
   /** Endpoints live inside the user, so they go with it; an admin role goes too. */
@@ -133,6 +157,7 @@ export class SandboxState {
     instance?.users.delete(user.userId);
     instance?.admins.delete(user.arn);
     this.usersByArn.delete(user.arn);
+    this.deleted('user', user.arn);
   }
 
   deleteBot(bot: BotRecord): void {
@@ -140,6 +165,7 @@ export class SandboxState {
     instance?.bots.delete(bot.id);
     instance?.admins.delete(bot.arn);
     this.botsByArn.delete(bot.arn);
+    this.deleted('bot', bot.arn);
   }
 
   clear(): void {

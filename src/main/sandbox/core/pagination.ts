@@ -2,8 +2,10 @@
  * Opaque, tamper-evident NextTokens: base64url(JSON {scope, key}) + "." +
  * base64url(HMAC-SHA256 truncated to 16 bytes) under a per-server secret.
  * The scope binds a token to the list it came from, so a token from one
- * AppInstance's users cannot page another's. Tokens die with the process
- * (a new secret each start), like an expired token on the real service.
+ * AppInstance's users cannot page another's. The secret is persisted with
+ * the data (`--data`), so a token stays valid across a restart as long as
+ * the list it points into still exists; without data it dies with the
+ * process, like an expired token on the real service.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { badRequest } from './errors';
@@ -13,7 +15,15 @@ import type { OrderedMap } from './orderedMap';
 export const DEFAULT_PAGE_SIZE = 10;
 
 export class PageTokens {
-  constructor(private readonly secret: Buffer = randomBytes(32)) {}
+  constructor(private secret: Buffer = randomBytes(32)) {}
+
+  toJSON(): string {
+    return this.secret.toString('hex');
+  }
+
+  fromJSON(data: unknown): void {
+    if (typeof data === 'string' && /^[0-9a-f]{64}$/.test(data)) this.secret = Buffer.from(data, 'hex');
+  }
 
   encode(scope: string, key: string): string {
     const payload = Buffer.from(JSON.stringify({ s: scope, k: key })).toString('base64url');
@@ -35,9 +45,9 @@ export class PageTokens {
   }
 
   /** One page of `map` for a List* operation, with the NextToken to continue. */
-  page<V>(map: OrderedMap<V>, scope: string, input: { MaxResults?: number; NextToken?: string }) {
+  page<V>(map: OrderedMap<V>, scope: string, input: { MaxResults?: number; NextToken?: string }, defaultSize = DEFAULT_PAGE_SIZE) {
     const after = input.NextToken ? this.decode(scope, input.NextToken) : undefined;
-    const { items, lastKey, more } = map.page(after, input.MaxResults ?? DEFAULT_PAGE_SIZE);
+    const { items, lastKey, more } = map.page(after, input.MaxResults ?? defaultSize);
     return { items, NextToken: more && lastKey !== undefined ? this.encode(scope, lastKey) : undefined };
   }
 

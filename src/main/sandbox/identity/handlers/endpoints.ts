@@ -11,11 +11,26 @@ import type {
   RegisterAppInstanceUserEndpointRequest,
   UpdateAppInstanceUserEndpointRequest,
 } from '@aws-sdk/client-chime-sdk-identity';
-import { predictEndpointStatusReason } from '../../../shared/chime/deviceTokens';
-import type { AllowMessagesValue, EndpointType } from '../../../shared/chime/shapes';
-import { conflict, limitExceeded, notFound } from '../errors';
+import { predictEndpointStatusReason } from '../../../../shared/chime/deviceTokens';
+import type { AllowMessagesValue, EndpointType } from '../../../../shared/chime/shapes';
+import { conflict, limitExceeded, notFound } from '../../core/errors';
 import { endpointState, type EndpointRecord } from '../state';
 import { requireUser, seconds, type Handler, type HandlerContext } from './context';
+
+/**
+ * What validation will find once the delay has passed: a malformed token or
+ * ARN (shared rules), or a Pinpoint app ARN naming no app of the sandbox's
+ * Pinpoint (checked at registration; it shows after the delay like the rest).
+ */
+export function validationVerdict(
+  ctx: Pick<HandlerContext, 'state'>,
+  fields: Parameters<typeof predictEndpointStatusReason>[0],
+): EndpointRecord['verdict'] {
+  const verdict = predictEndpointStatusReason(fields);
+  if (verdict) return verdict;
+  const exists = ctx.state.pinpointAppExists;
+  return exists && !exists(fields.resourceArn) ? 'INVALID_PINPOINT_ARN' : undefined;
+}
 
 function requireEndpoint(ctx: HandlerContext, input: { AppInstanceUserArn?: string; EndpointId?: string }) {
   const user = requireUser(ctx, input.AppInstanceUserArn ?? '');
@@ -62,10 +77,10 @@ const RegisterAppInstanceUserEndpoint: Handler = (input: RegisterAppInstanceUser
       allowMessages: (input.AllowMessages as AllowMessagesValue | undefined) ?? 'ALL',
       created: now,
       updated: now,
-      verdict: predictEndpointStatusReason({ type, resourceArn, deviceToken, voipDeviceToken }),
+      verdict: validationVerdict(ctx, { type, resourceArn, deviceToken, voipDeviceToken }),
     };
     user.endpoints.set(endpoint.id, endpoint);
-    return { result: { AppInstanceUserArn: user.arn, EndpointId: endpoint.id }, alive: () => ctx.state.user(user.arn) === user && user.endpoints.has(endpoint.id) };
+    return { result: { AppInstanceUserArn: user.arn, EndpointId: endpoint.id }, resource: `endpoint:${user.arn}#${endpoint.id}` };
   });
 
 const DescribeAppInstanceUserEndpoint: Handler = (input: DescribeAppInstanceUserEndpointRequest, ctx: HandlerContext) => {

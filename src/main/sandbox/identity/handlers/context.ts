@@ -3,9 +3,9 @@
  * they share: lookups that fail with NotFoundException, ARN forms, tags and
  * timestamps on the wire.
  */
-import { notFound } from '../errors';
-import type { IdempotencyCache } from '../idempotency';
-import type { PageTokens } from '../pagination';
+import { notFound } from '../../core/errors';
+import type { IdempotencyCache } from '../../core/idempotency';
+import type { PageTokens } from '../../core/pagination';
 import type { AppInstanceRecord, BotRecord, SandboxState, Tags, UserRecord } from '../state';
 
 export const SANDBOX_ACCOUNT_ID = '000000000000';

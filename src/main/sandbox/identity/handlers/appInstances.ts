@@ -32,7 +32,7 @@ const CreateAppInstance: Handler = (input: CreateAppInstanceRequest, ctx: Handle
       tags: tagsFrom(input.Tags),
     });
     ctx.state.addAppInstance(record);
-    return { result: { AppInstanceArn: record.arn }, alive: () => ctx.state.exists(record.arn) };
+    return { result: { AppInstanceArn: record.arn }, resource: `appInstance:${record.arn}` };
   });
 
 const DescribeAppInstance: Handler = (input: DescribeAppInstanceRequest, ctx: HandlerContext) => ({

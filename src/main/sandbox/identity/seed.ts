@@ -6,8 +6,8 @@
  * users with one APNS endpoint each, for scale tests.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { predictEndpointStatusReason } from '../../shared/chime/deviceTokens';
-import type { AllowMessagesValue, EndpointType } from '../../shared/chime/shapes';
+import { predictEndpointStatusReason } from '../../../shared/chime/deviceTokens';
+import type { AllowMessagesValue, EndpointType } from '../../../shared/chime/shapes';
 import { appInstanceArn, SANDBOX_ACCOUNT_ID, userArn } from './handlers/context';
 import { newAppInstance, newUser, type AppInstanceRecord, type SandboxState, type UserRecord } from './state';
 

@@ -7,7 +7,7 @@ import type {
   PutAppInstanceUserExpirationSettingsRequest,
   UpdateAppInstanceUserRequest,
 } from '@aws-sdk/client-chime-sdk-identity';
-import { conflict } from '../errors';
+import { conflict } from '../../core/errors';
 import { newUser, type ExpirationSettingsRecord, type UserRecord } from '../state';
 import { requireAppInstance, requireUser, seconds, tagsFrom, userArn, type Handler, type HandlerContext } from './context';
 
@@ -43,7 +43,7 @@ const CreateAppInstanceUser: Handler = (input: CreateAppInstanceUserRequest, ctx
       tags: tagsFrom(input.Tags),
     });
     ctx.state.addUser(instance, user);
-    return { result: { AppInstanceUserArn: user.arn }, alive: () => ctx.state.user(user.arn) === user };
+    return { result: { AppInstanceUserArn: user.arn }, resource: `user:${user.arn}` };
   });
 
 const DescribeAppInstanceUser: Handler = (input: DescribeAppInstanceUserRequest, ctx: HandlerContext) => ({
