@@ -25,12 +25,19 @@ import { SANDBOX_ACCOUNT_ID } from './identity/handlers';
 import { seedDemo } from './identity/seed';
 import { createIdentityService } from './identity/service';
 import { SandboxState, type EndpointStateValue } from './identity/state';
+import { createMessagingService, type ChannelMessageEvent } from './messaging/service';
+import type { MessagingState } from './messaging/state';
+import { createPinpointService } from './pinpoint/service';
+import type { PinpointState } from './pinpoint/state';
+import { seedPushStory } from './seedPush';
 
 export { SANDBOX_ACCOUNT_ID } from './identity/handlers';
 export { parseFaultSpec, formatFaults, type FaultConfig } from './core/faults';
 export type { EndpointStateValue } from './identity/state';
 export { DEMO_APP_INSTANCE_NAME } from './identity/seed';
 export type { SandboxService, SandboxCore } from './core/service';
+export type { ChannelMessageEvent } from './messaging/service';
+export { PUSH_SENDER_ID, PUSH_TEST_CHANNEL_NAME, PUSH_TEST_TAG, DEMO_PINPOINT_APP_ID } from './seedPush';
 
 /** The static key pair the app signs sandbox requests with (any key works unless verification is on). */
 export const SANDBOX_CREDENTIALS = { accessKeyId: 'SANDBOXACCESSKEY', secretAccessKey: 'sandbox-secret' } as const;
@@ -61,6 +68,12 @@ export interface SandboxOptions {
   readonly random?: () => number;
   /** Warnings and internal errors; silent by default. */
   readonly log?: (line: string) => void;
+  /**
+   * The delivery seam: called once for every SendChannelMessage that is
+   * committed (never for an idempotent retry), with the message, its channel
+   * and the members at send time. The delivery simulation plugs in here.
+   */
+  readonly onChannelMessage?: (event: ChannelMessageEvent) => void;
 }
 
 /** Run-time controls for tests and embedders (the same as the /_sandbox/ routes). */
@@ -98,6 +111,12 @@ export interface RunningSandbox {
   readonly controls: SandboxControls;
   /** The registered services, in the order requests are matched. */
   readonly services: readonly SandboxService[];
+  /** Messaging's live state (channels, memberships, messages). */
+  readonly messaging: MessagingState;
+  /** Pinpoint's live state (apps and their channels). */
+  readonly pinpoint: PinpointState;
+  /** The demo push story when seeded: the test channel and its sender. */
+  readonly demoPush?: { readonly channelArn: string; readonly senderArn: string; readonly pinpointAppArn: string };
   /** The demo AppInstance's ARN when seeded. */
   readonly demoAppInstanceArn?: string;
   /** Writes pending data (if persisting) without stopping. */
@@ -118,9 +137,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const state = new SandboxState();
   const identity = createIdentityService(core, { state, endpointLimit: options.endpointLimit ?? DEFAULT_ENDPOINT_LIMIT, validationDelayMs });
 
-  // Matched in this order; persisted (and restored) in `slices` order.
-  const services: SandboxService[] = [identity];
-  const slices: StateSlice[] = [identity.state].filter((s): s is StateSlice => s !== undefined);
+  const messaging = createMessagingService(core, { identity: state, onChannelMessage: options.onChannelMessage });
+  const pinpoint = createPinpointService(core);
+  state.pinpointAppExists = pinpoint.appExists;
+
+  // Matched in this order (Messaging before Identity: both serve /tags, Messaging only for
+  // channel ARNs); persisted and restored in `slices` order (Identity first: the others hang off it).
+  const services: SandboxService[] = [messaging, identity, pinpoint];
+  const slices: StateSlice[] = [identity, messaging, pinpoint].flatMap((s) => (s.state ? [s.state] : []));
 
   const dataFile = options.dataFile
     ? new DataFile(
@@ -147,9 +171,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     : undefined;
   const loaded = (await dataFile?.load())?.kind === 'loaded';
   let demoAppInstanceArn: string | undefined;
+  let demoPush: RunningSandbox['demoPush'];
   // A restored file already holds its demo data: seeding again would duplicate it.
   if ((options.seed === 'demo' || options.seedUsers) && !loaded) {
-    demoAppInstanceArn = seedDemo(state, { region, now: now(), extraUsers: options.seedUsers ?? 0 }).arn;
+    const instance = seedDemo(state, { region, now: now(), extraUsers: options.seedUsers ?? 0 });
+    demoAppInstanceArn = instance.arn;
+    demoPush = seedPushStory(instance, { identity: state, messaging: messaging.messaging, pinpoint: pinpoint.pinpoint, region, account: SANDBOX_ACCOUNT_ID, at: now() - 86_400_000 });
   }
   const commit = dataFile ? () => dataFile.commit() : () => Promise.resolve();
   if (dataFile && demoAppInstanceArn) await commit();
@@ -177,6 +204,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     credentials: keys ?? SANDBOX_CREDENTIALS,
     state,
     services,
+    messaging: messaging.messaging,
+    pinpoint: pinpoint.pinpoint,
+    demoPush,
     controls: new SandboxControls({ state, faults, now, validationDelayMs, commit }),
     demoAppInstanceArn,
     flush: async () => dataFile?.flush(),
