@@ -146,7 +146,7 @@ export class DataFile {
   private async removeStaleTempFiles(): Promise<void> {
     const folder = dirname(this.file);
     const prefix = `${basename(this.file)}.tmp-`;
-    let names: string[] = [];
+    let names: string[];
     try {
       names = await readdir(folder);
     } catch {
