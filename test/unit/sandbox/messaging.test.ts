@@ -204,3 +204,18 @@ test('deny= answers ForbiddenException for that action only', async () => {
   t.sandbox.controls.setFaults('deny=chime:*');
   expect(await rejectionOf(m.send(new msg.DescribeChannelCommand({ ChannelArn: arn, ChimeBearer: alice })))).toBeInstanceOf(msg.ForbiddenException);
 });
+
+test('the delivery seam fires once per committed message: not for the retry after an after-commit 503', async () => {
+  const arn = await channel({ MemberArns: [bob] });
+  t.sandbox.controls.setFaults('after-commit=1');
+  const error = await rejectionOf(send(arn, alice, { ClientRequestToken: 'seam-token', PushNotification: { Title: 'T', Body: 'B' } }));
+  expect(error.$metadata?.httpStatusCode).toBe(503);
+  expect(events).toHaveLength(1);
+  t.sandbox.controls.setFaults('none');
+  const retry = await send(arn, alice, { ClientRequestToken: 'seam-token', PushNotification: { Title: 'T', Body: 'B' } });
+  expect(retry.MessageId).toBe(events[0]?.message.id);
+  expect(events).toHaveLength(1);
+  // A failed send (not a member) never reaches the seam.
+  await rejectionOf(send(arn, carol));
+  expect(events).toHaveLength(1);
+});

@@ -82,6 +82,7 @@ async function handle(deps: ListenerDeps, req: IncomingMessage, res: ServerRespo
   const answer = await operation.run();
   if (operation.mutating) {
     await deps.commit();
+    operation.committed?.();
     if (deps.faults.failsAfterCommit()) {
       throw service.faultErrors.unavailable('Service unavailable after the change was committed (sandbox fault injection: after-commit)');
     }

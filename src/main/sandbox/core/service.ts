@@ -73,6 +73,8 @@ export interface Operation {
   /** Mutating calls are fsynced before they are answered (with --data) and may be hit by after-commit. */
   readonly mutating: boolean;
   run(): SandboxResponse | Promise<SandboxResponse>;
+  /** Called once the call's change is durable (after `run` succeeded; before an after-commit fault answers 503). */
+  committed?(): void;
 }
 
 /** The service's own error types for what the core decides on its own. */

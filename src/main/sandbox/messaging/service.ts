@@ -21,9 +21,10 @@
  * Refusals are ForbiddenException. Deleting a user or bot removes its
  * memberships; deleting an AppInstance removes its channels.
  *
- * Delivery seam: every committed SendChannelMessage calls
+ * Delivery seam: every SendChannelMessage that created a message calls
  * `onChannelMessage({message, channel, members})` (members with their
- * preferences) once; the delivery simulation (devices/, delivery/) plugs in there.
+ * preferences) once its change is committed (fsynced with --data), never for
+ * an idempotent retry; the delivery simulation (devices/, delivery/) plugs in there.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { messageAttributesBytes, parseFilterRule } from '../../../shared/push/filterRule';
@@ -178,6 +179,8 @@ export function createMessagingService(core: SandboxCore, options: MessagingOpti
   }
 
   // ---- operations ------------------------------------------------------------------------
+  /** Messages sent by the request being handled, handed to the delivery seam once committed. */
+  let sent: ChannelMessageEvent[] = [];
   const handlers: Record<string, (input: Input) => Result> = {
     CreateChannel: (input) => {
       const appInstanceArn = String(input['AppInstanceArn']);
@@ -425,7 +428,7 @@ export function createMessagingService(core: SandboxCore, options: MessagingOpti
           resource: `message:${c.arn}#${message.persistence === 'PERSISTENT' ? message.seq : ''}`,
         };
       });
-      if (event) options.onChannelMessage?.(event);
+      if (event) sent.push(event);
       return result;
     },
 
@@ -495,10 +498,23 @@ export function createMessagingService(core: SandboxCore, options: MessagingOpti
       if (TAG_OPERATIONS.has(match.operation) && !CHANNEL_ARN.test(channelArnFrom(req, match.operation) ?? '')) return undefined;
       const handler = handlers[match.operation];
       if (!handler) return undefined;
+      let events: ChannelMessageEvent[] = [];
       return {
         name: match.operation,
         mutating: req.method !== 'GET',
-        run: () => ({ status: match.status, body: model.output(match.operation, handler(model.input(match, req))) }),
+        run: () => {
+          // Handlers are synchronous: `sent` collects this request's messages only.
+          sent = [];
+          try {
+            return { status: match.status, body: model.output(match.operation, handler(model.input(match, req))) };
+          } finally {
+            events = sent;
+            sent = [];
+          }
+        },
+        committed: () => {
+          for (const event of events) options.onChannelMessage?.(event);
+        },
       };
     },
   };
