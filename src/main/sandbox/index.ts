@@ -133,7 +133,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const keys: SigV4Keys | undefined =
     options.accessKey && options.secretKey ? { accessKeyId: options.accessKey, secretAccessKey: options.secretKey } : undefined;
 
-  const core: SandboxCore = { region, account: SANDBOX_ACCOUNT_ID, now, log, pages: new PageTokens(), idempotency: new IdempotencyCache(now) };
+  const faults = new Faults(
+    typeof options.faults === 'string' ? parseFaultSpec(options.faults) : (options.faults ?? NO_FAULTS),
+    options.random ?? Math.random,
+  );
+  const core: SandboxCore = {
+    region,
+    account: SANDBOX_ACCOUNT_ID,
+    now,
+    log,
+    pages: new PageTokens(),
+    idempotency: new IdempotencyCache(now),
+    denies: (action) => faults.denies(action),
+  };
   const state = new SandboxState();
   const identity = createIdentityService(core, { state, endpointLimit: options.endpointLimit ?? DEFAULT_ENDPOINT_LIMIT, validationDelayMs });
 
@@ -181,10 +193,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const commit = dataFile ? () => dataFile.commit() : () => Promise.resolve();
   if (dataFile && demoAppInstanceArn) await commit();
 
-  const faults = new Faults(
-    typeof options.faults === 'string' ? parseFaultSpec(options.faults) : (options.faults ?? NO_FAULTS),
-    options.random ?? Math.random,
-  );
   const controls = [
     ...coreControls({ region, faults, services: () => services, health: () => ({ appInstances: state.appInstances.size }) }),
     ...services.flatMap((s) => s.controls ?? []),

@@ -79,6 +79,13 @@ test('faults speak Pinpoint: throttle is TooManyRequestsException, deny=mobileta
   t.sandbox.controls.setFaults('deny=mobiletargeting:GetApp');
   expect(await rejectionOf(p.send(new pp.GetAppCommand({ ApplicationId: app.Id })))).toBeInstanceOf(pp.ForbiddenException);
   await expect(p.send(new pp.GetAppsCommand({}))).resolves.toBeDefined();
+  // RegisterAppInstanceUserEndpoint needs mobiletargeting:GetApp on the app too.
+  const { AppInstanceArn } = await t.client.send(new id.CreateAppInstanceCommand({ Name: 'I' }));
+  const { AppInstanceUserArn } = await t.client.send(new id.CreateAppInstanceUserCommand({ AppInstanceArn, AppInstanceUserId: 'u', Name: 'U' }));
+  const register = () => t.client.send(new id.RegisterAppInstanceUserEndpointCommand({ AppInstanceUserArn, Type: 'APNS', ResourceArn: app.Arn, EndpointAttributes: { DeviceToken: APNS_TOKEN } }));
+  expect(await rejectionOf(register())).toBeInstanceOf(id.ForbiddenException);
+  t.sandbox.controls.setFaults('none');
+  await expect(register()).resolves.toMatchObject({ AppInstanceUserArn });
   t.sandbox.controls.setFaults('throttle=1');
   const throttled = await rejectionOf(p.send(new pp.GetAppsCommand({})));
   expect([throttled.name, throttled.$metadata?.httpStatusCode]).toEqual(['TooManyRequestsException', 429]);

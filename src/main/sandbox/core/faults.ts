@@ -124,11 +124,16 @@ export class Faults {
     private readonly random: () => number,
   ) {}
 
+  /** Whether `deny=` names this IAM action (services use it for the permissions a call needs besides its own). */
+  denies(action: string): boolean {
+    return this.config.deny?.some((pattern) => actionMatches(pattern, action)) ?? false;
+  }
+
   /** Waits for the latency, then throws the fault this request draws, if any (as the service's own error). */
   async apply(errors: FaultErrors, action: string): Promise<void> {
     const { throttle, unavailable, latencyMs, deny } = this.config;
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
-    if (deny?.some((pattern) => actionMatches(pattern, action))) {
+    if (deny && this.denies(action)) {
       throw errors.denied(`User: arn:aws:iam::000000000000:user/sandbox is not authorized to perform: ${action} (sandbox fault injection: deny)`);
     }
     if (throttle === 0 && unavailable === 0) return;

@@ -128,6 +128,8 @@ export interface SandboxCore {
   readonly pages: PageTokens;
   /** ClientRequestToken history (persisted with its expiry). */
   readonly idempotency: IdempotencyCache;
+  /** Whether fault injection denies an IAM action (for permissions a call needs besides its own, e.g. mobiletargeting:GetApp). */
+  readonly denies: (action: string) => boolean;
 }
 
 /** The REST-JSON answer every REST-JSON service uses, with `x-amzn-ErrorType`. */

@@ -47,6 +47,7 @@ export function createIdentityService(core: SandboxCore, options: IdentityOption
     idempotency: core.idempotency,
     endpointLimit: options.endpointLimit,
     validationDelayMs: options.validationDelayMs,
+    denies: core.denies,
   };
   core.idempotency.resolver('appInstance', (arn) => state.appInstance(arn) !== undefined);
   core.idempotency.resolver('user', (arn) => state.user(arn) !== undefined);

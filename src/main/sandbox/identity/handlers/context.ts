@@ -18,6 +18,8 @@ export interface HandlerContext {
   readonly idempotency: IdempotencyCache;
   readonly endpointLimit: number;
   readonly validationDelayMs: number;
+  /** Whether fault injection denies an IAM action the call needs besides its own. */
+  readonly denies?: (action: string) => boolean;
 }
 
 /** The body to send (undefined for 204). Members left undefined are dropped by JSON.stringify. */

@@ -13,7 +13,7 @@ import type {
 } from '@aws-sdk/client-chime-sdk-identity';
 import { predictEndpointStatusReason } from '../../../../shared/chime/deviceTokens';
 import type { AllowMessagesValue, EndpointType } from '../../../../shared/chime/shapes';
-import { conflict, limitExceeded, notFound } from '../../core/errors';
+import { conflict, limitExceeded, notFound, SandboxError } from '../../core/errors';
 import { endpointState, type EndpointRecord } from '../state';
 import { requireUser, seconds, type Handler, type HandlerContext } from './context';
 
@@ -48,7 +48,18 @@ const summary = (e: EndpointRecord, ctx: HandlerContext) => ({
   EndpointState: endpointState(e, ctx.now(), ctx.validationDelayMs),
 });
 
-const RegisterAppInstanceUserEndpoint: Handler = (input: RegisterAppInstanceUserEndpointRequest, ctx: HandlerContext) =>
+/**
+ * The service also needs `mobiletargeting:GetApp` on the Pinpoint app to register
+ * (ForbiddenException without it); `deny=mobiletargeting:GetApp` plays that.
+ */
+const RegisterAppInstanceUserEndpoint: Handler = (input: RegisterAppInstanceUserEndpointRequest, ctx: HandlerContext) => {
+  if (ctx.denies?.('mobiletargeting:GetApp')) {
+    throw new SandboxError('ForbiddenException', `Not authorized to perform mobiletargeting:GetApp on ${input.ResourceArn} (sandbox fault injection: deny)`);
+  }
+  return registerEndpoint(input, ctx);
+};
+
+const registerEndpoint = (input: RegisterAppInstanceUserEndpointRequest, ctx: HandlerContext) =>
   ctx.idempotency.run('RegisterAppInstanceUserEndpoint', { ...input }, () => {
     const user = requireUser(ctx, input.AppInstanceUserArn ?? '');
     const deviceToken = input.EndpointAttributes?.DeviceToken ?? '';
