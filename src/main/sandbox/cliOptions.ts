@@ -11,7 +11,8 @@ A local AWS push cloud (Chime SDK Identity and Messaging, Pinpoint) on 127.0.0.1
   --port N               port to listen on (0 = any free port; default 0)
   --region R             region in ARNs and SigV4 scope (default ${DEFAULT_REGION})
   --data FILE            persist state to FILE (each change fsynced before it is answered; restored at start)
-  --seed demo            add the "Demo push app" AppInstance with endpoints in every state
+  --seed demo            add the "Demo push app" AppInstance with endpoints in every state, its
+                         Pinpoint app with channels and the "Workbench push tests" channel
   --seed-users N         add N extra users (one endpoint each) to the demo AppInstance
   --faults SPEC          e.g. throttle=0.2,unavailable=0.05,latency=50,deny=chime:SendChannelMessage,after-commit=0.1
   --validation-delay MS  time before a new endpoint's validation result shows (default ${DEFAULT_VALIDATION_DELAY_MS})
