@@ -3,6 +3,7 @@ import {
   AttachRolePolicyCommand,
   CreatePolicyCommand,
   CreateRoleCommand,
+  type EvaluationResult,
   DeleteRoleCommand,
   DeleteRolePolicyCommand,
   DetachRolePolicyCommand,
@@ -267,7 +268,7 @@ describe('SimulatePrincipalPolicy', () => {
         ResourceArns: [APP_MESSAGES],
       }),
     );
-    const byAction = Object.fromEntries((result.EvaluationResults ?? []).map((r) => [r.EvalActionName, r]));
+    const byAction: Record<string, EvaluationResult> = Object.fromEntries((result.EvaluationResults ?? []).map((r) => [r.EvalActionName, r]));
     expect(byAction['mobiletargeting:SendMessages']?.EvalDecision).toBe('allowed');
     expect(byAction['mobiletargeting:SendMessages']?.EvalResourceName).toBe(APP_MESSAGES);
     expect(byAction['mobiletargeting:SendMessages']?.MatchedStatements?.map((s) => [s.SourcePolicyId, s.SourcePolicyType])).toEqual([
