@@ -20,14 +20,14 @@ export class RestJsonError extends Error {
   }
 }
 
-export function jsonResponse(status: number, body: Record<string, unknown> | undefined, requestId = randomUUID()): ServiceResponse {
+export function jsonResponse(status: number, body: Record<string, unknown> | undefined, requestId: string = randomUUID()): ServiceResponse {
   const headers: Record<string, string> = { 'x-amzn-requestid': requestId };
   if (body === undefined) return { status, headers, body: '' };
   headers['content-type'] = 'application/json';
   return { status, headers, body: JSON.stringify(body) };
 }
 
-export function jsonErrorResponse(error: RestJsonError, requestId = randomUUID()): ServiceResponse {
+export function jsonErrorResponse(error: RestJsonError, requestId: string = randomUUID()): ServiceResponse {
   const response = jsonResponse(error.status, error.body, requestId);
   return { ...response, headers: { ...response.headers, 'x-amzn-errortype': error.type } };
 }

@@ -1,0 +1,40 @@
+/**
+ * IAM Identity Center for the credential chain: SSO OIDC and the SSO portal,
+ * neither SigV4-signed. Entry points for the core:
+ *
+ *   matchesSsoOidc(request)    POST /client/register | /device_authorization | /token
+ *                              (not /token?aws_iam=t), GET /authorize
+ *   handleSsoOidc(request, ctx)    ctx = {now, region, accountId, state: SsoState, verificationUri?}
+ *   matchesSsoPortal(request)  GET /federation/credentials | /assignment/accounts | /assignment/roles, POST /logout
+ *   handleSsoPortal(request, ctx)  ctx = {now, region, accountId, state: SsoState, credentials: IssuedCredentials}
+ *   handleSsoControl(method, path, body, {state, now})  POST /_sandbox/sso/approve {"UserCode","Deny"?}
+ *                              → {status, body} or undefined when the route is not its own
+ *
+ * The core must not demand a signature on these routes, and must not apply
+ * `x-amz-chime-bearer` or Identity routing to them.
+ */
+import { approveDeviceCode } from './oidc';
+import type { SsoState } from './state';
+
+export { approveDeviceCode, GRANT, handleSsoOidc, matchesSsoOidc, OIDC_TIMINGS, type OidcContext } from './oidc';
+export { handleSsoPortal, matchesSsoPortal, ROLE_CREDENTIALS_LIFETIME_MS, type PortalContext } from './portal';
+export { defaultAccounts, SANDBOX_SSO_USER, SsoState, type AccountRecord } from './state';
+
+export const SSO_APPROVE_PATH = '/_sandbox/sso/approve';
+
+export function handleSsoControl(
+  method: string,
+  path: string,
+  bodyText: string,
+  deps: { readonly state: SsoState; readonly now: () => number },
+): { status: number; body: Record<string, unknown> } | undefined {
+  if (path !== SSO_APPROVE_PATH) return undefined;
+  if (method !== 'POST') return { status: 405, body: { Code: 'MethodNotAllowed', Message: `Use POST ${SSO_APPROVE_PATH}` } };
+  let body: unknown;
+  try {
+    body = bodyText.trim() === '' ? {} : JSON.parse(bodyText);
+  } catch {
+    return { status: 400, body: { Code: 'BadRequest', Message: 'The request body is not valid JSON' } };
+  }
+  return approveDeviceCode(deps.state, body, deps.now());
+}
