@@ -372,6 +372,18 @@ describe('wire and state', () => {
     );
   });
 
+  it('writes a result in the query XML envelope, with timestamps in whole seconds', async () => {
+    const body = new URLSearchParams({ Action: 'CreateRole', Version: '2010-05-08', RoleName: 'wire', AssumeRolePolicyDocument: CHIME_TRUST, 'Tags.member.1.Key': 'k', 'Tags.member.1.Value': 'v' });
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body: body.toString() });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><CreateRoleResponse xmlns="https:\/\/iam.amazonaws.com\/doc\/2010-05-08\/"><CreateRoleResult><Role>/);
+    expect(text).toContain('<CreateDate>2026-11-30T12:00:00Z</CreateDate>');
+    expect(text).toContain('<Tags><member><Key>k</Key><Value>v</Value></member></Tags>');
+    expect(text).toMatch(/<\/CreateRoleResult><ResponseMetadata><RequestId>[0-9a-f-]{36}<\/RequestId><\/ResponseMetadata><\/CreateRoleResponse>$/);
+    expect(response.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('matches IAM requests by the credential scope, and by Version when unsigned', () => {
     const base = { method: 'POST', path: '/', query: new URLSearchParams(), body: 'Action=GetRole&Version=2010-05-08' };
     const signed = (service: string) => ({ ...base, headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `AWS4-HMAC-SHA256 Credential=AKID/20261130/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=ab` } });

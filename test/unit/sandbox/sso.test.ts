@@ -5,7 +5,7 @@ import { GetRoleCredentialsCommand, ListAccountRolesCommand, ListAccountsCommand
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { IamState } from '../../../src/main/sandbox/iam';
-import { GRANT, handleSsoControl, handleSsoOidc, handleSsoPortal, matchesSsoOidc, matchesSsoPortal, SsoState } from '../../../src/main/sandbox/sso';
+import { GRANT, handleSsoControl, ssoActionOf, handleSsoOidc, handleSsoPortal, matchesSsoOidc, matchesSsoPortal, SsoState } from '../../../src/main/sandbox/sso';
 import { handleSts, IssuedCredentials, matchesSts } from '../../../src/main/sandbox/sts';
 import { startServiceServer, type ServiceServer } from './serviceServer';
 
@@ -284,5 +284,7 @@ describe('request matching', () => {
     expect(matchesSsoPortal(req('POST', '/logout'))).toBe(true);
     expect(matchesSsoPortal(req('GET', '/logout'))).toBe(false);
     expect(matchesSsoPortal(req('GET', '/app-instances'))).toBe(false);
+    expect(ssoActionOf(req('POST', '/token'))).toBe('sso-oauth:CreateToken');
+    expect(ssoActionOf(req('GET', '/federation/credentials'))).toBe('sso:GetRoleCredentials');
   });
 });

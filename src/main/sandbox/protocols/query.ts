@@ -12,7 +12,7 @@
  *
  * Answers: `<XResponse xmlns=NS><XResult>…</XResult><ResponseMetadata>
  * <RequestId>…</RequestId></ResponseMetadata></XResponse>`, lists as
- * `<member>` children, timestamps as ISO 8601. Errors: `<ErrorResponse
+ * `<member>` children, timestamps as ISO 8601 in whole seconds. Errors: `<ErrorResponse
  * xmlns=NS><Error><Type>Sender|Receiver</Type><Code>…</Code><Message>…
  * </Message></Error><RequestId>…</RequestId></ErrorResponse>` with the
  * status of the modelled error. The SDKs type an error by `Error.Code`.
@@ -212,7 +212,8 @@ const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '
 
 /** Query-protocol XML for a result object: arrays become `<member>` lists, Dates ISO 8601, maps `<entry><key/><value/></entry>`. */
 function toXmlTree(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString();
+  // AWS writes whole seconds: 2026-11-30T12:00:00Z.
+  if (value instanceof Date) return value.toISOString().replace(/\.\d{3}Z$/, 'Z');
   if (value instanceof Map) return { entry: [...value].map(([key, v]) => ({ key, value: toXmlTree(v) })) };
   if (Array.isArray(value)) return value.length === 0 ? '' : { member: value.map(toXmlTree) };
   if (value && typeof value === 'object') {

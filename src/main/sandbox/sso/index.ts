@@ -22,6 +22,28 @@ export { defaultAccounts, SANDBOX_SSO_USER, SsoState, type AccountRecord } from 
 
 export const SSO_APPROVE_PATH = '/_sandbox/sso/approve';
 
+const OIDC_ACTIONS: Record<string, string> = { '/client/register': 'RegisterClient', '/device_authorization': 'StartDeviceAuthorization', '/token': 'CreateToken' };
+const PORTAL_ACTIONS: Record<string, string> = {
+  '/federation/credentials': 'GetRoleCredentials',
+  '/assignment/accounts': 'ListAccounts',
+  '/assignment/roles': 'ListAccountRoles',
+  '/logout': 'Logout',
+};
+
+/**
+ * The IAM-style action of an Identity Center request, for the core's `deny=` faults
+ * (`sso-oauth:CreateToken`, `sso:GetRoleCredentials`, …; the signing names of the two
+ * models). A denied call should answer AccessDeniedException (OIDC, 400, body
+ * `{"error":"access_denied",…}`) or ForbiddenException (portal, 403).
+ */
+export function ssoActionOf(request: { readonly method: string; readonly path: string }): string | undefined {
+  if (request.method === 'GET' && request.path === '/authorize') return 'sso-oauth:Authorize';
+  const oidc = OIDC_ACTIONS[request.path];
+  if (oidc) return `sso-oauth:${oidc}`;
+  const portal = PORTAL_ACTIONS[request.path];
+  return portal ? `sso:${portal}` : undefined;
+}
+
 export function handleSsoControl(
   method: string,
   path: string,
