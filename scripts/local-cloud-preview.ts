@@ -11,12 +11,11 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { handleIam, IamState, matchesIam } from '../src/main/sandbox/iam';
+import { handleIam, IAM_XMLNS, IamState, matchesIam } from '../src/main/sandbox/iam';
 import { credentialScope, header, type ServiceRequest, type ServiceResponse } from '../src/main/sandbox/protocols/http';
 import { QueryError, queryErrorResponse } from '../src/main/sandbox/protocols/query';
 import { handleSsoControl, handleSsoOidc, handleSsoPortal, matchesSsoOidc, matchesSsoPortal, SsoState } from '../src/main/sandbox/sso';
-import { handleSts, IssuedCredentials, matchesSts, STS_XMLNS } from '../src/main/sandbox/sts';
-import { IAM_XMLNS } from '../src/main/sandbox/iam';
+import { handleSts, IssuedCredentials, matchesSts } from '../src/main/sandbox/sts';
 
 const portArg = process.argv.indexOf('--port');
 const port = portArg >= 0 ? Number(process.argv[portArg + 1]) : 0;
