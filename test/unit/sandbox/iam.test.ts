@@ -20,7 +20,7 @@ import {
   UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { handleIam, IamState, matchesIam, pushRoleAllows, pushRoleArn, PUSH_ROLE_NAME } from '../../../src/main/sandbox/iam';
+import { handleIam, IamState, matchesIam, pushRoleAllows, pushRoleArn, PUSH_ROLE_NAME, seedPushRole } from '../../../src/main/sandbox/iam';
 import { decodeQueryParams } from '../../../src/main/sandbox/protocols/query';
 import { startServiceServer, type ServiceServer } from './serviceServer';
 
@@ -354,6 +354,21 @@ describe('pushRoleAllows', () => {
     await iam.send(new PutRolePolicyCommand({ RoleName: PUSH_ROLE_NAME, PolicyName: 'deny', PolicyDocument: deny }));
     expect(pushRoleAllows(state, arn, { resourceArn: APP_MESSAGES })).toMatchObject({ ok: false, problem: 'not-permitted' });
     expect(pushRoleAllows(state, arn)).toMatchObject({ ok: false, problem: 'not-permitted' });
+  });
+});
+
+describe('seedPushRole', () => {
+  it('builds the guide\'s push role and each misconfiguration the doctor looks for', async () => {
+    const arn = seedPushRole(state, { accountId: ACCOUNT, now: () => 0 });
+    expect(arn).toBe(pushRoleArn(ACCOUNT));
+    expect(pushRoleAllows(state, arn, { resourceArn: APP_MESSAGES })).toEqual({ ok: true });
+    const attached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: PUSH_ROLE_NAME }));
+    expect(attached.AttachedPolicies?.map((p) => p.PolicyName)).toEqual(['AmazonChimePushNotificationPolicy']);
+
+    const untrusted = seedPushRole(state, { accountId: ACCOUNT, now: () => 0, variant: 'untrusted', roleName: 'PushUntrusted' });
+    expect(pushRoleAllows(state, untrusted)).toMatchObject({ ok: false, problem: 'untrusted' });
+    const bare = seedPushRole(state, { accountId: ACCOUNT, now: () => 0, variant: 'no-permission', roleName: 'PushBare' });
+    expect(pushRoleAllows(state, bare)).toMatchObject({ ok: false, problem: 'not-permitted' });
   });
 });
 

@@ -21,6 +21,7 @@ import type { IamState } from './state';
 export { IamState } from './state';
 export type { IamContext } from './handlers';
 export { IAM_LIMITS } from './handlers';
+export { PUSH_POLICY_NAME, pushPermissionPolicy, pushTrustPolicy, seedPushRole, type PushRoleVariant } from './seed';
 
 export const IAM_VERSION = '2010-05-08';
 export const IAM_XMLNS = 'https://iam.amazonaws.com/doc/2010-05-08/';
