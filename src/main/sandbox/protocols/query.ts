@@ -298,3 +298,41 @@ export function dispatchQuery<C extends { readonly requestId?: string }>(
     return queryErrorResponse(service.xmlns, new QueryError(service.internalErrorCode, 'The sandbox failed to handle the request', 500), requestId);
   }
 }
+
+// ---------------------------------------------------------------- errors the core raises for query services
+
+export type CoreFault = 'throttle' | 'unavailable' | 'after-commit' | 'deny';
+
+/**
+ * The query-protocol errors for what the core decides before or after a
+ * handler runs (fault injection, `deny=ACTION`), as IAM and STS answer them:
+ * `Throttling` (400, "Rate exceeded": botocore and JS v3 retry it as a
+ * throttle), `ServiceUnavailable` (503, retried as transient; also for
+ * `after-commit`), `AccessDenied` (403) naming the action.
+ */
+export function coreFaultError(fault: CoreFault, detail: { action?: string; caller?: string; resource?: string } = {}): QueryError {
+  switch (fault) {
+    case 'throttle':
+      return new QueryError('Throttling', 'Rate exceeded', 400);
+    case 'unavailable':
+    case 'after-commit':
+      return new QueryError('ServiceUnavailable', 'Service unavailable (sandbox fault injection)', 503);
+    case 'deny':
+      return new QueryError(
+        'AccessDenied',
+        `User: ${detail.caller ?? 'arn:aws:iam::000000000000:root'} is not authorized to perform: ${detail.action ?? 'this action'}${detail.resource ? ` on resource: ${detail.resource}` : ''} (sandbox fault injection)`,
+        403,
+      );
+  }
+}
+
+/** The credential errors of the core's SigV4 check, as IAM and STS answer them (all 403). */
+export function signatureError(code: 'MissingAuthenticationToken' | 'InvalidClientTokenId' | 'ExpiredToken' | 'SignatureDoesNotMatch', message?: string): QueryError {
+  const messages = {
+    MissingAuthenticationToken: 'Request is missing Authentication Token',
+    InvalidClientTokenId: 'The security token included in the request is invalid.',
+    ExpiredToken: 'The security token included in the request is expired',
+    SignatureDoesNotMatch: 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
+  } as const;
+  return new QueryError(code, message ?? messages[code], 403);
+}

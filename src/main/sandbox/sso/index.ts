@@ -13,6 +13,8 @@
  * The core must not demand a signature on these routes, and must not apply
  * `x-amz-chime-bearer` or Identity routing to them.
  */
+import type { ServiceResponse } from '../protocols/http';
+import { jsonErrorResponse, RestJsonError } from '../protocols/restJson';
 import { approveDeviceCode } from './oidc';
 import type { SsoState } from './state';
 
@@ -59,4 +61,33 @@ export function handleSsoControl(
     return { status: 400, body: { Code: 'BadRequest', Message: 'The request body is not valid JSON' } };
   }
   return approveDeviceCode(deps.state, body, deps.now());
+}
+
+/**
+ * What the core answers for a fault or a `deny=` on an Identity Center route.
+ * Portal: TooManyRequestsException 429, a 503 ServiceUnavailable, ForbiddenException
+ * 403 ("No access"). OIDC (whose model has no throttling shape): SlowDownException
+ * 400 for throttling, InternalServerException 500 for unavailability, and
+ * AccessDeniedException 400 for a denial. All carry `x-amzn-ErrorType`.
+ */
+export function ssoFaultResponse(fault: 'throttle' | 'unavailable' | 'after-commit' | 'deny', service: 'oidc' | 'portal', requestId?: string): ServiceResponse {
+  const oidc = (type: string, status: number, error: string, description: string) => new RestJsonError(type, status, { error, error_description: description });
+  const portal = (type: string, status: number, message: string) => new RestJsonError(type, status, { message });
+  let error: RestJsonError;
+  if (service === 'oidc') {
+    error =
+      fault === 'throttle'
+        ? oidc('SlowDownException', 400, 'slow_down', 'Rate exceeded (sandbox fault injection)')
+        : fault === 'deny'
+          ? oidc('AccessDeniedException', 400, 'access_denied', 'Access denied (sandbox fault injection)')
+          : oidc('InternalServerException', 500, 'server_error', 'Service unavailable (sandbox fault injection)');
+  } else {
+    error =
+      fault === 'throttle'
+        ? portal('TooManyRequestsException', 429, 'Rate exceeded (sandbox fault injection)')
+        : fault === 'deny'
+          ? portal('ForbiddenException', 403, 'No access (sandbox fault injection)')
+          : portal('ServiceUnavailableException', 503, 'Service unavailable (sandbox fault injection)');
+  }
+  return jsonErrorResponse(error, requestId);
 }
