@@ -106,6 +106,9 @@ describe('roles', () => {
     expect(badName.$metadata.httpStatusCode).toBe(400);
     expect(badName.message).toContain("at 'roleName' failed to satisfy constraint: Member must satisfy regular expression pattern");
 
+    const long = await rejection(iam.send(new CreateRoleCommand({ RoleName: 'r'.repeat(65), AssumeRolePolicyDocument: CHIME_TRUST })));
+    expect(long.message).toBe(`1 validation error detected: Value '${'r'.repeat(65)}' at 'roleName' failed to satisfy constraint: Member must have length less than or equal to 64`);
+
     const missing = await rejection(iam.send(new CreateRoleCommand({ RoleName: 'x' } as never)));
     expect(missing.message).toBe("1 validation error detected: Value null at 'assumeRolePolicyDocument' failed to satisfy constraint: Member must not be null");
 

@@ -177,7 +177,7 @@ function checkField(field: FieldSpec, raw: unknown, where: string, problems: str
       const length = [...raw].length;
       const shown = raw.length > 200 ? `${raw.slice(0, 200)}…` : raw;
       if (field.min !== undefined && length < field.min) problems.push(`Value '${shown}' at '${where}' failed to satisfy constraint: Member must have length greater than or equal to ${field.min}`);
-      else if (field.max !== undefined && length > field.max) problems.push(`Value at '${where}' failed to satisfy constraint: Member must have length less than or equal to ${field.max}`);
+      else if (field.max !== undefined && length > field.max) problems.push(`Value '${shown}' at '${where}' failed to satisfy constraint: Member must have length less than or equal to ${field.max}`);
       else if (field.pattern && !field.pattern.test(raw)) problems.push(`Value '${shown}' at '${where}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${field.patternText ?? field.pattern.source}`);
       else if (field.enum && !field.enum.includes(raw)) problems.push(`Value '${shown}' at '${where}' failed to satisfy constraint: Member must satisfy enum value set: [${field.enum.join(', ')}]`);
       return raw;
