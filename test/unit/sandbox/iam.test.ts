@@ -4,6 +4,7 @@ import {
   CreatePolicyCommand,
   CreateRoleCommand,
   type EvaluationResult,
+  DeletePolicyCommand,
   DeleteRoleCommand,
   DeleteRolePolicyCommand,
   DetachRolePolicyCommand,
@@ -14,6 +15,7 @@ import {
   IAMClient,
   ListAttachedRolePoliciesCommand,
   ListPoliciesCommand,
+  ListRolesCommand,
   ListRolePoliciesCommand,
   PutRolePolicyCommand,
   SimulatePrincipalPolicyCommand,
@@ -87,9 +89,20 @@ describe('roles', () => {
     expect(got.Role?.Tags).toEqual([{ Key: 'team', Value: 'mobile' }]);
   });
 
-  it('puts the path into the ARN', async () => {
+  it('puts the path into the ARN, and lists roles by path prefix in pages', async () => {
     const created = await iam.send(new CreateRoleCommand({ RoleName: 'r1', Path: '/service-role/', AssumeRolePolicyDocument: USER_TRUST }));
     expect(created.Role?.Arn).toBe(`arn:aws:iam::${ACCOUNT}:role/service-role/r1`);
+    await iam.send(new CreateRoleCommand({ RoleName: 'r0', AssumeRolePolicyDocument: USER_TRUST, Tags: [{ Key: 'a', Value: 'b' }] }));
+    await iam.send(new CreateRoleCommand({ RoleName: 'r2', Path: '/service-role/', AssumeRolePolicyDocument: USER_TRUST }));
+    const first = await iam.send(new ListRolesCommand({ MaxItems: 2 }));
+    expect(first.Roles?.map((r) => r.RoleName)).toEqual(['r0', 'r1']);
+    expect(first.Roles?.[0]?.Tags).toBeUndefined();
+    const rest = await iam.send(new ListRolesCommand({ MaxItems: 2, Marker: first.Marker }));
+    expect(rest.Roles?.map((r) => r.RoleName)).toEqual(['r2']);
+    expect(rest.IsTruncated).toBe(false);
+    expect((await iam.send(new ListRolesCommand({ PathPrefix: '/service-role/' }))).Roles?.map((r) => r.RoleName)).toEqual(['r1', 'r2']);
+    const foreign = await rejection(iam.send(new ListRolesCommand({ Marker: first.Marker, PathPrefix: '/service-role/' })));
+    expect(foreign.name).toBe('ValidationError');
   });
 
   it('refuses a second role of the same name, ignoring case (409 EntityAlreadyExists)', async () => {
@@ -243,6 +256,14 @@ describe('managed policies', () => {
     expect((await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'r' }))).AttachedPolicies).toEqual([]);
     const notAttached = await rejection(iam.send(new DetachRolePolicyCommand({ RoleName: 'r', PolicyArn: arn })));
     expect(notAttached.name).toBe('NoSuchEntityException');
+
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'r', PolicyArn: arn }));
+    const attachedConflict = await rejection(iam.send(new DeletePolicyCommand({ PolicyArn: arn })));
+    expect(attachedConflict.name).toBe('DeleteConflictException');
+    expect(attachedConflict.message).toBe('Cannot delete a policy attached to entities.');
+    await iam.send(new DetachRolePolicyCommand({ RoleName: 'r', PolicyArn: arn }));
+    await iam.send(new DeletePolicyCommand({ PolicyArn: arn }));
+    expect((await rejection(iam.send(new GetPolicyCommand({ PolicyArn: arn })))).name).toBe('NoSuchEntityException');
   });
 
   it('refuses unknown and invalid policy ARNs', async () => {

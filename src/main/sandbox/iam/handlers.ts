@@ -155,6 +155,16 @@ export const IAM_OPERATIONS: Handlers = {
     input: INPUTS.GetRole,
     run: (input, ctx) => ({ Role: roleOut(requireRole(ctx, str(input, 'RoleName')), true) }),
   },
+  ListRoles: {
+    input: INPUTS.ListRoles,
+    run(input, ctx) {
+      const prefix = opt<string>(input, 'PathPrefix') ?? '/';
+      const roles = [...ctx.state.roles.values()].filter((r) => r.path.startsWith(prefix));
+      const { items, IsTruncated, Marker } = page(roles, (r) => r.name.toLowerCase(), `roles:${prefix}`, input);
+      // ListRoles leaves out Tags, PermissionsBoundary and RoleLastUsed (GetRole has them).
+      return { Roles: items.map((r) => ({ ...roleOut(r, false), Tags: undefined, PermissionsBoundary: undefined })), IsTruncated, Marker };
+    },
+  },
   DeleteRole: {
     input: INPUTS.DeleteRole,
     run(input, ctx) {
@@ -247,6 +257,15 @@ export const IAM_OPERATIONS: Handlers = {
   GetPolicy: {
     input: INPUTS.GetPolicy,
     run: (input, ctx) => ({ Policy: policyOut(ctx, requirePolicy(ctx, str(input, 'PolicyArn')), true) }),
+  },
+  DeletePolicy: {
+    input: INPUTS.DeletePolicy,
+    run(input, ctx) {
+      const policy = requirePolicy(ctx, str(input, 'PolicyArn'));
+      if (ctx.state.attachmentCount(policy.arn) > 0) throw deleteConflict('Cannot delete a policy attached to entities.');
+      ctx.state.policies.delete(policy.name.toLowerCase());
+      return undefined;
+    },
   },
   GetPolicyVersion: {
     input: INPUTS.GetPolicyVersion,

@@ -35,6 +35,7 @@ export const INPUTS = {
     Tags: tags,
   },
   GetRole: { RoleName: req(roleName) },
+  ListRoles: { PathPrefix: { type: 'string', min: 1, max: 512, ...modelPattern('\\u002F[\\u0021-\\u007F]*') }, Marker: marker, MaxItems: maxItems },
   DeleteRole: { RoleName: req(roleName) },
   UpdateAssumeRolePolicy: { RoleName: req(roleName), PolicyDocument: req(policyDocument) },
   PutRolePolicy: { RoleName: req(roleName), PolicyName: req(policyName), PolicyDocument: req(policyDocument) },
@@ -49,6 +50,7 @@ export const INPUTS = {
     Tags: tags,
   },
   GetPolicy: { PolicyArn: req(arn) },
+  DeletePolicy: { PolicyArn: req(arn) },
   GetPolicyVersion: { PolicyArn: req(arn), VersionId: req({ type: 'string', ...modelPattern('v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?') }) },
   ListPolicies: {
     Scope: { type: 'string', enum: ['All', 'AWS', 'Local'] },
