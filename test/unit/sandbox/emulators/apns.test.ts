@@ -198,7 +198,7 @@ describe('APNs emulator, token authentication', () => {
   });
 
   it('keeps the valid headers valid: collapse id of 64 bytes, priority 5 and 1, expiration 0, background with 5', async () => {
-    for (const extra of [{ 'apns-collapse-id': 'c'.repeat(64) }, { 'apns-priority': '5' }, { 'apns-priority': '1' }, { 'apns-expiration': '0' }, { 'apns-push-type': 'background', 'apns-priority': '5' }]) {
+    for (const extra of [{ 'apns-collapse-id': 'c'.repeat(64) }, { 'apns-priority': '5' }, { 'apns-priority': '1' }, { 'apns-expiration': '0' }, { 'apns-push-type': 'background', 'apns-priority': '5' }] as Record<string, string>[]) {
       expect((await reasonOf(devPath(), await tokenHeaders(extra))).status).toBe(200);
     }
   });
