@@ -13,6 +13,8 @@ export interface ApnsKeyRecord {
   TeamId: string;
   /** Topic-specific key: pushes to other bundle ids answer TopicDisallowed. Empty: a team-scoped key, any topic of the team. */
   BundleIds: string[];
+  /** A key limited to one environment (Apple's "Sandbox" or "Production" keys); absent: both. */
+  Environment?: ApnsCertEnvironment;
   PublicKeyPem: string;
   Created: string;
 }
@@ -56,7 +58,14 @@ export interface PushCredentialsSnapshot {
 const snapshotSchema = z.object({
   version: z.literal(1),
   apnsKeys: z.array(
-    z.object({ KeyId: z.string(), TeamId: z.string(), BundleIds: z.array(z.string()), PublicKeyPem: z.string(), Created: z.string() }),
+    z.object({
+      KeyId: z.string(),
+      TeamId: z.string(),
+      BundleIds: z.array(z.string()),
+      Environment: z.enum(['sandbox', 'production']).optional(),
+      PublicKeyPem: z.string(),
+      Created: z.string(),
+    }),
   ),
   apnsCerts: z.array(
     z.object({

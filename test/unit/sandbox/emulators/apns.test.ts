@@ -151,6 +151,17 @@ describe('APNs emulator, token authentication', () => {
     expect({ status: answer.status, reason: answer.body?.reason }).toEqual({ status: 403, reason: 'UnrelatedKeyIdInToken' });
   });
 
+  it('answers BadEnvironmentKeyIdInToken for a sandbox-only key on production, and accepts it on sandbox', async () => {
+    const sandboxKey = issueApnsKey(credentials, { TeamId: TEAM, BundleIds: [], Environment: 'sandbox' });
+    expect(await reasonOf(`/3/device/${prodPhone.DeviceToken}`, await tokenHeaders({}, sandboxKey), undefined, 'production')).toEqual({ status: 403, reason: 'BadEnvironmentKeyIdInToken' });
+    expect((await reasonOf(devPath(), await tokenHeaders({}, sandboxKey))).status).toBe(200);
+  });
+
+  it('answers DuplicateHeaders when an apns header is sent twice', async () => {
+    const headers = { ...(await tokenHeaders()), 'apns-topic': [BUNDLE, BUNDLE] } as unknown as Record<string, string>;
+    expect(await reasonOf(devPath(), headers)).toEqual({ status: 400, reason: 'DuplicateHeaders' });
+  });
+
   it('answers TopicDisallowed for a topic-specific key pushing to another bundle', async () => {
     expect(await reasonOf(devPath(), await tokenHeaders({}, otherAppKey))).toEqual({ status: 400, reason: 'TopicDisallowed' });
   });

@@ -63,6 +63,7 @@ export type ApnsReason =
   | 'BadMessageId'
   | 'BadPriority'
   | 'BadTopic'
+  | 'DuplicateHeaders'
   | 'DeviceTokenNotForTopic'
   | 'InvalidPushType'
   | 'MissingDeviceToken'
@@ -75,6 +76,7 @@ export type ApnsReason =
   | 'InvalidProviderToken'
   | 'MissingProviderToken'
   | 'UnrelatedKeyIdInToken'
+  | 'BadEnvironmentKeyIdInToken'
   | 'BadPath'
   | 'MethodNotAllowed'
   | 'Unregistered'
@@ -88,6 +90,7 @@ const STATUS: Record<ApnsReason, number> = {
   BadMessageId: 400,
   BadPriority: 400,
   BadTopic: 400,
+  DuplicateHeaders: 400,
   DeviceTokenNotForTopic: 400,
   InvalidPushType: 400,
   MissingDeviceToken: 400,
@@ -100,6 +103,7 @@ const STATUS: Record<ApnsReason, number> = {
   InvalidProviderToken: 403,
   MissingProviderToken: 403,
   UnrelatedKeyIdInToken: 403,
+  BadEnvironmentKeyIdInToken: 403,
   BadPath: 404,
   MethodNotAllowed: 405,
   Unregistered: 410,
@@ -131,6 +135,8 @@ export interface ApnsRequest {
   /** Lower-case names; a string per header (the first when repeated). */
   readonly headers: Readonly<Record<string, string | undefined>>;
   readonly body: Buffer;
+  /** Names of headers the request carried more than once. */
+  readonly duplicateHeaders?: readonly string[];
   readonly environment: ApnsEnvironment;
   readonly certificate?: PresentedCertificate;
   readonly connection: ApnsConnectionState;
@@ -188,6 +194,7 @@ async function check(req: ApnsRequest, ctx: ApnsContext): Promise<Checked> {
   const path = DEVICE_PATH.exec(req.path.split('?')[0] ?? '');
   if (!path) throw new Rejection('BadPath');
   if (h['apns-id'] !== undefined && !APNS_ID.test(h['apns-id'])) throw new Rejection('BadMessageId');
+  if (req.duplicateHeaders && req.duplicateHeaders.length > 0) throw new Rejection('DuplicateHeaders');
 
   const cert = req.certificate ? certificateFor(req.certificate, req.environment, ctx) : undefined;
   const topic = h['apns-topic'];
@@ -260,6 +267,7 @@ async function providerKey(req: ApnsRequest, ctx: ApnsContext) {
   const key = ctx.credentials.apnsKeys.get(keyId);
   if (!key) throw new Rejection('InvalidProviderToken');
   if (nowMs / 1000 - iat > PROVIDER_TOKEN_LIFETIME_S) throw new Rejection('ExpiredProviderToken');
+  if (key.Environment !== undefined && key.Environment !== req.environment) throw new Rejection('BadEnvironmentKeyIdInToken');
   if (conn.teamId !== undefined && conn.teamId !== key.TeamId) throw new Rejection('UnrelatedKeyIdInToken');
   if (conn.jwt !== jwt) {
     if (conn.jwt !== undefined && conn.jwtAcceptedAt !== undefined && nowMs - conn.jwtAcceptedAt < PROVIDER_TOKEN_MIN_REFRESH_MS) {

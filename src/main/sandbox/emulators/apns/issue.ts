@@ -2,11 +2,13 @@
  * Apple's developer console, for the sandbox: signing keys for token
  * authentication and client certificates for certificate authentication.
  *
- *   POST /_sandbox/apns-keys  {"TeamId","BundleIds":[…]}           → {"KeyId","TeamId","P8"}
+ *   POST /_sandbox/apns-keys  {"TeamId","BundleIds":[…],"Environment"?} → {"KeyId","TeamId","P8"}
  *   POST /_sandbox/apns-certs {"TeamId","BundleId","Environment"}  → {"P12" (base64),"Passphrase"}
  *
  * `BundleIds: []` issues a team-scoped key (any topic); otherwise the key is
- * topic-specific and other bundle ids answer TopicDisallowed. A `sandbox`
+ * topic-specific and other bundle ids answer TopicDisallowed. A key with an
+ * `Environment` (`sandbox` or `production`, as Apple's environment-scoped
+ * keys) answers BadEnvironmentKeyIdInToken in the other one. A `sandbox`
  * certificate is Apple's "Apple Push Notification service SSL (Sandbox)"
  * (development environment only); `production` is "Sandbox & Production".
  * Certificates carry the topics `<bundle>`, `<bundle>.voip` and
@@ -41,16 +43,20 @@ export interface IssuedApnsCert {
 }
 
 const bundleId = z.string().min(1).max(155).regex(BUNDLE_ID, 'a bundle id such as com.example.app');
-const keyBody = z.strictObject({ TeamId: z.string().regex(APPLE_ID, '10 upper-case letters and digits'), BundleIds: z.array(bundleId).max(400) });
+const keyBody = z.strictObject({
+  TeamId: z.string().regex(APPLE_ID, '10 upper-case letters and digits'),
+  BundleIds: z.array(bundleId).max(400),
+  Environment: z.enum(['sandbox', 'production']).optional(),
+});
 const certBody = z.strictObject({
   TeamId: z.string().regex(APPLE_ID, '10 upper-case letters and digits'),
   BundleId: bundleId,
   Environment: z.enum(['sandbox', 'production']),
 });
 
-export function issueApnsKey(credentials: PushCredentials, input: { TeamId: string; BundleIds: readonly string[] }, now: () => number = Date.now): IssuedApnsKey {
+export function issueApnsKey(credentials: PushCredentials, input: { TeamId: string; BundleIds: readonly string[]; Environment?: ApnsCertEnvironment }, now: () => number = Date.now): IssuedApnsKey {
   const parsed = keyBody.safeParse(input);
-  if (!parsed.success) throw badRequest(`Expected {"TeamId","BundleIds":[…]}: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw badRequest(`Expected {"TeamId","BundleIds":[…],"Environment"?:"sandbox|production"}: ${z.prettifyError(parsed.error)}`);
   const { privateKey, publicKey } = generateKeyPairSync('ec', {
     namedCurve: 'P-256',
     publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -58,8 +64,16 @@ export function issueApnsKey(credentials: PushCredentials, input: { TeamId: stri
   });
   let KeyId = appleId();
   while (credentials.apnsKeys.has(KeyId)) KeyId = appleId();
-  credentials.addApnsKey({ KeyId, TeamId: parsed.data.TeamId, BundleIds: [...new Set(parsed.data.BundleIds)], PublicKeyPem: publicKey, Created: new Date(now()).toISOString() });
-  return { KeyId, TeamId: parsed.data.TeamId, P8: privateKey };
+  const { TeamId, BundleIds, Environment } = parsed.data;
+  credentials.addApnsKey({
+    KeyId,
+    TeamId,
+    BundleIds: [...new Set(BundleIds)],
+    ...(Environment && { Environment }),
+    PublicKeyPem: publicKey,
+    Created: new Date(now()).toISOString(),
+  });
+  return { KeyId, TeamId, P8: privateKey };
 }
 
 export function issueApnsCert(

@@ -56,8 +56,8 @@ export async function startApnsEmulator(options: ApnsEmulatorOptions): Promise<R
       sessions.add(session);
       session.on('close', () => sessions.delete(session));
     });
-    server.on('stream', (stream, headers) => {
-      onStream(stream, headers, environment).catch((error: unknown) => {
+    server.on('stream', (stream: ServerHttp2Stream, headers: IncomingHttpHeaders, _flags: number, rawHeaders?: string[]) => {
+      onStream(stream, headers, environment, duplicates(rawHeaders)).catch((error: unknown) => {
         log(`apns emulator: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         if (!stream.destroyed && !stream.headersSent) respond(stream, 500, fallbackId(headers), { reason: 'InternalServerError' });
       });
@@ -65,7 +65,7 @@ export async function startApnsEmulator(options: ApnsEmulatorOptions): Promise<R
     return server;
   };
 
-  const onStream = async (stream: ServerHttp2Stream, headers: IncomingHttpHeaders, environment: ApnsEnvironment) => {
+  const onStream = async (stream: ServerHttp2Stream, headers: IncomingHttpHeaders, environment: ApnsEnvironment, duplicateHeaders: string[]) => {
     const body = await readStream(stream);
     const session = stream.session;
     if (!session) return;
@@ -77,6 +77,7 @@ export async function startApnsEmulator(options: ApnsEmulatorOptions): Promise<R
         path: String(headers[':path'] ?? ''),
         headers: flatten(headers),
         body,
+        duplicateHeaders,
         environment,
         certificate: peerCertificate(session),
         connection,
@@ -121,6 +122,19 @@ function flatten(headers: IncomingHttpHeaders): Record<string, string | undefine
     out[name.toLowerCase()] = Array.isArray(value) ? value[0] : value;
   }
   return out;
+}
+
+/** Header names sent more than once (Node joins or drops repeats in `headers`; the raw list keeps them). */
+function duplicates(rawHeaders: readonly string[] | undefined): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (let i = 0; i + 1 < (rawHeaders?.length ?? 0); i += 2) {
+    const name = (rawHeaders?.[i] ?? '').toLowerCase();
+    if (name.startsWith(':')) continue;
+    if (seen.has(name)) repeated.add(name);
+    seen.add(name);
+  }
+  return [...repeated];
 }
 
 function peerCertificate(session: Http2Session): PresentedCertificate | undefined {
