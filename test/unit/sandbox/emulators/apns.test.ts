@@ -236,7 +236,7 @@ describe('APNs emulator, certificate authentication', () => {
   it('pushes with an issued sandbox .p12 and no provider token, and refuses it on production (BadCertificateEnvironment)', async () => {
     const { P12, Passphrase } = issueApnsCert(credentials, ca, { TeamId: TEAM, BundleId: BUNDLE, Environment: 'sandbox' });
     const tls = { pfx: Buffer.from(P12, 'base64'), passphrase: Passphrase };
-    const ok = await send(await client('sandbox', tls), devPath(), { 'apns-topic': BUNDLE, 'apns-id': APNS_ID }, '{"aps":{"alert":"Cert push"}}');
+    const ok = await send(await client('sandbox', tls), devPath(), { 'apns-topic': BUNDLE, 'apns-id': APNS_ID, authorization: 'bearer ignored-on-certificate-connections' }, '{"aps":{"alert":"Cert push"}}');
     expect(ok.status).toBe(200);
     expect(devices.listDeliveries().at(-1)).toMatchObject({ DeviceId: devPhone.DeviceId, Via: 'APNS', Title: '', Body: 'Cert push' });
     const prod = await send(await client('production', tls), `/3/device/${prodPhone.DeviceToken}`, { 'apns-topic': BUNDLE });
