@@ -76,6 +76,31 @@ describe('simulated devices', () => {
     expect(devices.findFcmToken(dev.DeviceToken)).toBeUndefined();
   });
 
+  it('matches a Chime endpoint token only to a device of its platform and environment, VoIP tokens for VOIP only', () => {
+    const { devices } = setup();
+    const dev = devices.create({ Platform: 'APNS_SANDBOX', Name: 'dev', Voip: true });
+    const android = devices.create({ Platform: 'GCM', Name: 'android' });
+    expect(devices.findEndpointToken('APNS_SANDBOX', dev.DeviceToken)?.device.DeviceId).toBe(dev.DeviceId);
+    expect(devices.findEndpointToken('APNS', dev.DeviceToken)).toBeUndefined();
+    expect(devices.findEndpointToken('APNS_SANDBOX', dev.VoipDeviceToken ?? '', true)?.voip).toBe(true);
+    expect(devices.findEndpointToken('APNS_SANDBOX', dev.DeviceToken, true)).toBeUndefined();
+    expect(devices.findEndpointToken('APNS_SANDBOX', dev.VoipDeviceToken ?? '')).toBeUndefined();
+    expect(devices.findEndpointToken('GCM', android.DeviceToken)?.device.DeviceId).toBe(android.DeviceId);
+    expect(devices.findEndpointToken('APNS', android.DeviceToken)).toBeUndefined();
+  });
+
+  it('records a Chime push with the Pinpoint keys a device gets', () => {
+    const { devices } = setup();
+    const android = devices.create({ Platform: 'GCM', Name: 'android' });
+    const match = devices.findEndpointToken('GCM', android.DeviceToken);
+    if (!match) throw new Error('no match');
+    const record = devices.recordChimeDelivery({ match, type: 'DEFAULT', title: 'T', body: 'B', messageId: 'm1', channelArn: 'arn:c' });
+    expect(record).toMatchObject({ Via: 'CHIME', PushType: 'DEFAULT', Title: 'T', Body: 'B', DeviceToken: android.DeviceToken });
+    const data = (record.Payload as { data: Record<string, string> }).data;
+    expect(data['pinpoint.notification.title']).toBe('T');
+    expect(JSON.parse(data['pinpoint.jsonBody'] ?? '{}')).toEqual({ 'chime.message_id': 'm1', 'chime.channel_arn': 'arn:c' });
+  });
+
   it('uninstalls a device once (the first time is kept), and answers 404 for an unknown one', () => {
     const { call, tick } = setup();
     const dev = call('POST', '/_sandbox/devices', { Platform: 'APNS', Name: 'dev' })?.body as unknown as DeviceRecord;

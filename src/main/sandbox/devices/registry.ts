@@ -156,6 +156,43 @@ export class DeviceRegistry {
     return match?.device.Platform === 'GCM' ? match : undefined;
   }
 
+  /**
+   * The device behind a Chime endpoint's token: a device of that endpoint type's platform and
+   * environment (an APNS_SANDBOX token registered as APNS matches nothing). `voip` selects the
+   * VoIP token (a VOIP push goes to VoIP tokens only).
+   */
+  findEndpointToken(type: DevicePlatform, token: string, voip = false): TokenMatch | undefined {
+    const match = this.findByToken(token);
+    return match && match.device.Platform === type && match.voip === voip ? match : undefined;
+  }
+
+  /**
+   * A successful Chime push as the device receives it (through Pinpoint): the keys the developer
+   * guide shows. How they sit inside the APNs or FCM payload is not documented; the sandbox puts
+   * them under `data` next to `aps` for APNs, and as FCM `data` for GCM (simulated).
+   */
+  recordChimeDelivery(input: { match: TokenMatch; type: 'DEFAULT' | 'VOIP'; title: string; body: string; messageId: string; channelArn: string }): DeliveryRecord {
+    const { device, voip } = input.match;
+    const pinpoint = {
+      'pinpoint.openApp': 'true',
+      'pinpoint.notification.title': input.title,
+      'pinpoint.notification.body': input.body,
+      'pinpoint.campaign.campaign_id': '_DIRECT',
+      'pinpoint.notification.silentPush': '0',
+      'pinpoint.jsonBody': JSON.stringify({ 'chime.message_id': input.messageId, 'chime.channel_arn': input.channelArn }),
+    };
+    const Payload = device.Platform === 'GCM' ? { data: pinpoint } : { aps: input.type === 'VOIP' ? {} : { alert: { title: input.title, body: input.body } }, data: pinpoint };
+    return this.recordDelivery({
+      DeviceId: device.DeviceId,
+      DeviceToken: (voip ? device.VoipDeviceToken : device.DeviceToken) ?? device.DeviceToken,
+      Via: 'CHIME',
+      PushType: input.type,
+      Title: input.title,
+      Body: input.body,
+      Payload,
+    });
+  }
+
   /** Marks the app uninstalled; idempotent (the first time is kept). */
   uninstall(deviceId: string): DeviceRecord | undefined {
     const device = this.devices.get(deviceId);
