@@ -155,10 +155,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       ? { accessKeyId: options.accessKey, secretAccessKey: options.secretKey }
       : undefined;
 
+  const random = options.random ?? Math.random;
   const faults = new Faults(
     typeof options.faults === 'string' ? parseFaultSpec(options.faults) : (options.faults ?? NO_FAULTS),
-    options.random ?? Math.random,
+    random,
   );
+  // The delivery's sends to Pinpoint draw from the same throttle/unavailable shares as API calls.
+  const pinpointFault = (): 'throttle' | 'unavailable' | undefined => {
+    const { throttle, unavailable } = faults.config;
+    if (throttle === 0 && unavailable === 0) return undefined;
+    const r = random();
+    return r < throttle ? 'throttle' : r < throttle + unavailable ? 'unavailable' : undefined;
+  };
   const core: SandboxCore = {
     region,
     account: SANDBOX_ACCOUNT_ID,
@@ -197,6 +205,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
             now,
             validationDelayMs,
             changed: persistLater,
+            pinpointFault,
           },
           event,
         );

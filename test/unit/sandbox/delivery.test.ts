@@ -16,6 +16,8 @@ import { pushPermissionPolicy, pushTrustPolicy } from '../../../src/main/sandbox
 const ROLE = 'ServiceRoleForAmazonChimePushNotification';
 const BUNDLE = 'com.example.delivery';
 let sandbox: RunningSandbox;
+/** Fault draws of the next requests and Pinpoint sends (nothing queued: 0.9, which passes every fault share used here). */
+let draws: number[] = [];
 let ident: id.ChimeSDKIdentityClient;
 let m: msg.ChimeSDKMessagingClient;
 let pin: pp.PinpointClient;
@@ -36,7 +38,7 @@ interface Device { DeviceId: string; DeviceToken: string; VoipDeviceToken?: stri
 const device = async (Platform: string, extra: Record<string, unknown> = {}) => (await control('/_sandbox/devices', { Platform, ...extra })) as unknown as Device;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, validationDelayMs: 3_600_000 });
+  sandbox = await startSandbox({ port: 0, validationDelayMs: 3_600_000, random: () => draws.shift() ?? 0.9 });
   ident = new id.ChimeSDKIdentityClient(config());
   m = new msg.ChimeSDKMessagingClient(config());
   pin = new pp.PinpointClient(config());
@@ -51,6 +53,8 @@ afterAll(async () => {
 
 // A fresh, correctly configured push setup before each row; rows break one thing.
 beforeEach(async () => {
+  draws = [];
+  sandbox.controls.setFaults('');
   const app = (await pin.send(new pp.CreateAppCommand({ CreateApplicationRequest: { Name: `app-${Date.now()}` } }))).ApplicationResponse;
   appId = app?.Id ?? '';
   appArn = app?.Arn ?? '';
@@ -82,7 +86,13 @@ interface Expected {
   state: 'ACTIVE' | 'INVALID_DEVICE_TOKEN' | 'INVALID_PINPOINT_ARN';
 }
 
-async function run(setup: Setup, push: { Type: 'DEFAULT' | 'VOIP'; attributes?: Record<string, string[]> }, expected: Expected): Promise<void> {
+/** `run`, with the one send to Pinpoint drawing `draw` from the fault injection (every API call draws 0.9: passes). */
+const runWithPinpointDraw = (draw: number, setup: Setup, expected: Expected) =>
+  run(setup, { Type: 'DEFAULT' }, expected, () => {
+    draws = [0.9, draw]; // SendChannelMessage itself, then its one send to Pinpoint
+  });
+
+async function run(setup: Setup, push: { Type: 'DEFAULT' | 'VOIP'; attributes?: Record<string, string[]> }, expected: Expected, beforeSend?: () => void): Promise<void> {
   const userId = `user-${++userCount}`;
   const user = (await ident.send(new id.CreateAppInstanceUserCommand({ AppInstanceArn: instance, AppInstanceUserId: userId, Name: userId }))).AppInstanceUserArn ?? '';
   const { EndpointId } = await ident.send(
@@ -99,6 +109,7 @@ async function run(setup: Setup, push: { Type: 'DEFAULT' | 'VOIP'; attributes?: 
     await m.send(new msg.PutChannelMembershipPreferencesCommand({ ChannelArn: channelArn, MemberArn: user, ChimeBearer: user, Preferences: { PushNotifications: setup.preferences } }));
   }
   const before = { deliveries: sandbox.pushCloud.devices.listDeliveries().length, events: sandbox.pushCloud.devices.listEvents().length };
+  beforeSend?.();
   const { MessageId } = await m.send(
     new msg.SendChannelMessageCommand({
       ChannelArn: channelArn,
@@ -221,6 +232,22 @@ test.each<[string, () => Promise<void>]>([
   [
     'bundle id mismatch: DeviceTokenNotForTopic, ACTIVE',
     async () => run({ type: 'APNS', token: (await device('APNS', { BundleId: 'com.example.other' })).DeviceToken }, DEFAULT, { delivered: false, state: 'ACTIVE', failure: { rule: 'bundleMismatch', reason: 'DeviceTokenNotForTopic' } }),
+  ],
+  [
+    'Pinpoint throttles the send (throttle= fault): failure, ACTIVE',
+    async () => {
+      const token = (await device('APNS')).DeviceToken;
+      sandbox.controls.setFaults('throttle=0.5');
+      await runWithPinpointDraw(0.1, { type: 'APNS', token }, { delivered: false, state: 'ACTIVE', failure: { rule: 'pinpointThrottled', reason: 'Too many requests sent to Amazon Pinpoint.' } });
+    },
+  ],
+  [
+    'Pinpoint fails (unavailable= fault): the unknown-error failure, ACTIVE',
+    async () => {
+      const token = (await device('APNS')).DeviceToken;
+      sandbox.controls.setFaults('unavailable=0.5');
+      await runWithPinpointDraw(0.1, { type: 'APNS', token }, { delivered: false, state: 'ACTIVE', failure: { rule: 'pinpointFailed', reason: 'The request processing has failed because of an unknown error' } });
+    },
   ],
   [
     'push role missing: failure, ACTIVE',

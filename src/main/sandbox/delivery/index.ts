@@ -53,6 +53,8 @@ export const DELIVERY_RULES = {
   roleUntrusted: { outcome: 'fail, stays ACTIVE', documented: true, text: 'Role trust does not allow messaging.chime.amazonaws.com sts:AssumeRole: "…verify IAM Trust Relationships…".' },
   roleNotPermitted: { outcome: 'fail, stays ACTIVE', documented: true, text: 'Role policies do not allow mobiletargeting:SendMessages on apps/{id}/messages: "…verify IAM Permissions Policy…".' },
   channelMissing: { outcome: 'fail, stays ACTIVE', documented: false, text: 'The app has no channel for the endpoint type and push type (APNS: apns / apns_voip; APNS_SANDBOX: apns_sandbox / apns_voip_sandbox; GCM: gcm), or it is disabled: "The channel <kind> of Pinpoint app <id> is missing or disabled."' },
+  pinpointThrottled: { outcome: 'fail, stays ACTIVE', documented: true, text: 'With throttle=P in the faults, a share P of sends to Pinpoint: "Too many requests sent to Amazon Pinpoint."' },
+  pinpointFailed: { outcome: 'fail, stays ACTIVE', documented: true, text: 'With unavailable=P in the faults, a share P of sends to Pinpoint: "The request processing has failed because of an unknown error, exception or failure."' },
   tokenUnknown: { outcome: 'fail, INACTIVE INVALID_DEVICE_TOKEN', documented: false, text: 'The token is no simulated device of that platform and environment (an APNS_SANDBOX device\'s token registered as APNS, a VoIP token as DeviceToken, an unknown token) or the device was uninstalled (APNs Unregistered, FCM UNREGISTERED).' },
   bundleMismatch: { outcome: 'fail, stays ACTIVE', documented: false, text: 'APNs channel BundleId differs from the device\'s BundleId: "DeviceTokenNotForTopic". GCM: the channel\'s ServiceJson project_id differs from the device\'s ProjectId: "SENDER_ID_MISMATCH".' },
   delivered: { outcome: 'delivery', documented: false, text: 'A delivery Via CHIME with PushType DEFAULT|VOIP, Title and Body, and Payload {aps (APNs; empty for VOIP), data: {pinpoint.notification.title/body, pinpoint.jsonBody {chime.message_id, chime.channel_arn}, pinpoint.openApp, pinpoint.campaign.campaign_id "_DIRECT", pinpoint.notification.silentPush "0"}}.' },
@@ -83,6 +85,8 @@ export interface DeliveryDeps {
   readonly region: string;
   readonly now: () => number;
   readonly validationDelayMs: number;
+  /** The fault injection's draw for one send to Pinpoint (`throttle=P`, `unavailable=P`); undefined: it goes through. */
+  readonly pinpointFault?: () => 'throttle' | 'unavailable' | undefined;
   /** Persist what the fan-out changed (endpoint states, deliveries, events). */
   readonly changed: () => void;
 }
@@ -150,6 +154,10 @@ export function decideEndpoint(
   if (!kind || !channel || !channel.enabled) {
     return { kind: 'fail', rule: 'channelMissing', message: `The channel ${kind ?? push} of Pinpoint app ${app.id} is ${channel ? 'disabled' : 'missing'}.` };
   }
+
+  const fault = deps.pinpointFault?.();
+  if (fault === 'throttle') return { kind: 'fail', rule: 'pinpointThrottled', message: 'Too many requests sent to Amazon Pinpoint.' };
+  if (fault === 'unavailable') return { kind: 'fail', rule: 'pinpointFailed', message: 'The request processing has failed because of an unknown error, exception or failure.' };
 
   const match = deps.devices().findEndpointToken(endpoint.type as DevicePlatform, token, push === 'VOIP');
   if (!match || match.device.UninstalledAt !== undefined) {
