@@ -5,9 +5,14 @@
  * one endpoint each through the state API; every measured request is HTTP.
  *
  * Prints DescribeAppInstanceUserEndpoint requests/s, ListAppInstanceUsers
- * pages/s on the first and on the last pages, and the server's memory.
+ * pages/s on the first and on the last pages, and the server's memory; then
+ * write throughput (CreateAppInstanceUser, 32 in flight) without and with
+ * `--data` (every answered write fsynced, group commit), in a fresh sandbox.
  */
 import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Agent } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import * as sdk from '@aws-sdk/client-chime-sdk-identity';
@@ -84,6 +89,43 @@ async function rate(call: () => Promise<unknown>): Promise<{ perSecond: number; 
 const show = (r: { perSecond: number; serverUs: number; clientUs: number }, unit: string) =>
   `${r.perSecond.toFixed(0)} ${unit}/s (CPU per call: server ${r.serverUs.toFixed(0)} µs, SDK client ${r.clientUs.toFixed(0)} µs)`;
 
+/** A fresh sandbox (one AppInstance) for the write figures, with or without --data. */
+async function serveWrites(dataFile: string | undefined): Promise<void> {
+  const sandbox = await startSandbox({ port: 0, dataFile });
+  const client = new sdk.ChimeSDKIdentityClient({ endpoint: sandbox.url, region: 'us-east-1', credentials: SANDBOX_CREDENTIALS });
+  const { AppInstanceArn = '' } = await client.send(new sdk.CreateAppInstanceCommand({ Name: 'Writes' }));
+  client.destroy();
+  process.send?.({ url: sandbox.url, appInstanceArn: AppInstanceArn });
+  process.on('message', () => process.send?.(process.cpuUsage()));
+  process.on('disconnect', () => void sandbox.close().then(() => process.exit(0)));
+}
+
+async function writeFigure(label: string, dataFile: string | undefined): Promise<void> {
+  const child = fork(fileURLToPath(import.meta.url), ['--write-server', dataFile ?? ''], { execArgv: ['--import', 'tsx'] });
+  const ready = await new Promise<{ url: string; appInstanceArn: string }>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as { url: string; appInstanceArn: string }));
+    child.once('exit', (code) => reject(new Error(`write server exited with ${code}`)));
+  });
+  serverCpu = () =>
+    new Promise((resolve) => {
+      child.once('message', (m) => resolve((m as NodeJS.CpuUsage).user + (m as NodeJS.CpuUsage).system));
+      child.send('cpu');
+    });
+  const client = new sdk.ChimeSDKIdentityClient({
+    endpoint: ready.url,
+    region: 'us-east-1',
+    credentials: SANDBOX_CREDENTIALS,
+    maxAttempts: 1,
+    requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: CONCURRENCY }) },
+  });
+  let n = 0;
+  const create = () => client.send(new sdk.CreateAppInstanceUserCommand({ AppInstanceArn: ready.appInstanceArn, AppInstanceUserId: `w-${n++}`, Name: 'W' }));
+  await rate(create); // warm-up
+  console.log(`  ${label}: ${show(await rate(create), 'writes')}`);
+  client.destroy();
+  child.disconnect();
+}
+
 async function main(): Promise<void> {
   const child = fork(fileURLToPath(import.meta.url), ['--server'], { execArgv: ['--import', 'tsx', '--expose-gc'] });
   const ready = await new Promise<Ready>((resolve, reject) => {
@@ -129,9 +171,19 @@ async function main(): Promise<void> {
 
   client.destroy();
   child.disconnect();
+
+  console.log(`Write throughput (CreateAppInstanceUser, ${CONCURRENCY} in flight, ${SECONDS} s, fresh sandbox growing to a few thousand users):`);
+  await writeFigure('in memory (no --data)', undefined);
+  const dir = mkdtempSync(join(tmpdir(), 'sandbox-bench-'));
+  try {
+    await writeFigure('--data (answered only once fsynced; group commit)', join(dir, 'state.json'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-if (process.argv.includes('--server')) void serve();
+if (process.argv.includes('--write-server')) void serveWrites(process.argv[process.argv.indexOf('--write-server') + 1] || undefined);
+else if (process.argv.includes('--server')) void serve();
 else
   main().catch((error: unknown) => {
     console.error(error);

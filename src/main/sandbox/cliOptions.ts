@@ -1,19 +1,23 @@
 /** The sandbox's command line, parsed with node:util parseArgs (see cli.ts). */
 import { parseArgs } from 'node:util';
-import { parseFaultSpec } from './faults';
+import { parseFaultSpec } from './core/faults';
 import { isRegionName } from '../../shared/aws/regions';
 import { DEFAULT_ENDPOINT_LIMIT, DEFAULT_REGION, DEFAULT_VALIDATION_DELAY_MS, type SandboxOptions } from './index';
 
 export const USAGE = `Usage: npm run sandbox -- [options]
 
-A local Amazon Chime SDK Identity service on 127.0.0.1.
+A local AWS push cloud (Chime SDK Identity and Messaging, Pinpoint, IAM, STS, Identity Center,
+simulated phones, APNs and FCM emulators, the push delivery simulation) on 127.0.0.1.
 
   --port N               port to listen on (0 = any free port; default 0)
   --region R             region in ARNs and SigV4 scope (default ${DEFAULT_REGION})
-  --data FILE            persist state to FILE (atomic writes; restored at start)
-  --seed demo            add the "Demo push app" AppInstance with endpoints in every state
+  --data FILE            persist state to FILE (each change fsynced before it is answered; restored at start)
+  --seed demo            add the "Demo push app" AppInstance with endpoints in every state, its
+                         Pinpoint app with channels keyed by the emulators, the push role, the
+                         "Workbench push tests" channel, simulated phones behind the ACTIVE
+                         endpoints and one misconfiguration of each kind (see README)
   --seed-users N         add N extra users (one endpoint each) to the demo AppInstance
-  --faults SPEC          e.g. throttle=0.2,unavailable=0.05,latency=50
+  --faults SPEC          e.g. throttle=0.2,unavailable=0.05,latency=50,deny=chime:SendChannelMessage,after-commit=0.1
   --validation-delay MS  time before a new endpoint's validation result shows (default ${DEFAULT_VALIDATION_DELAY_MS})
   --endpoint-limit N     endpoints allowed per user (default ${DEFAULT_ENDPOINT_LIMIT})
   --access-key K         with --secret-key: verify SigV4 signatures against this key pair

@@ -1,8 +1,8 @@
 /** Pagination through the SDK: the paginator over 1,000 users, MaxResults bounds, token tampering, stability. */
 import * as sdk from '@aws-sdk/client-chime-sdk-identity';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DEFAULT_PAGE_SIZE } from '../../../src/main/sandbox/pagination';
-import { seedUsers } from '../../../src/main/sandbox/seed';
+import { DEFAULT_PAGE_SIZE } from '../../../src/main/sandbox/core/pagination';
+import { seedUsers } from '../../../src/main/sandbox/identity/seed';
 import { rejectionOf, startTestSandbox, type TestSandbox } from './support';
 
 let t: TestSandbox;

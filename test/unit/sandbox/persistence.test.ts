@@ -4,6 +4,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as sdk from '@aws-sdk/client-chime-sdk-identity';
+import * as msg from '@aws-sdk/client-chime-sdk-messaging';
+import { SANDBOX_CREDENTIALS } from '../../../src/main/sandbox';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { APNS_TOKEN, PINPOINT_ARN, startTestSandbox } from './support';
 
@@ -62,5 +64,48 @@ test('a JSON file of the wrong shape counts as corrupt too', async () => {
   const t = await startTestSandbox({ dataFile });
   expect((await readdir(dir)).some((f) => f.includes('.corrupt-'))).toBe(true);
   expect(existsSync(dataFile)).toBe(false);
+  await t.close();
+});
+
+test('durable: an answered write is already in the file; ClientRequestToken history, NextTokens, channels and Pinpoint apps survive a restart', async () => {
+  const dataFile = join(dir, 'state.json');
+  const first = await startTestSandbox({ dataFile });
+  const { AppInstanceArn } = await first.client.send(new sdk.CreateAppInstanceCommand({ Name: 'Durable', ClientRequestToken: 'durable-token' }));
+  // Answered means on disk: no flush, no close.
+  expect(JSON.parse(await readFile(dataFile, 'utf8')).appInstances.map((i: { arn: string }) => i.arn)).toContain(AppInstanceArn);
+  for (let i = 0; i < 3; i++) await first.client.send(new sdk.CreateAppInstanceUserCommand({ AppInstanceArn, AppInstanceUserId: `u${i}`, Name: `U${i}` }));
+  const { AppInstanceUserArn } = await first.client.send(new sdk.CreateAppInstanceUserCommand({ AppInstanceArn, AppInstanceUserId: 'owner', Name: 'Owner' }));
+  const endpoint = () =>
+    new sdk.RegisterAppInstanceUserEndpointCommand({ AppInstanceUserArn, Type: 'APNS', ResourceArn: PINPOINT_ARN, EndpointAttributes: { DeviceToken: APNS_TOKEN }, ClientRequestToken: 'ep-durable' });
+  const { EndpointId } = await first.client.send(endpoint());
+  const page = await first.client.send(new sdk.ListAppInstanceUsersCommand({ AppInstanceArn, MaxResults: 2 }));
+  const messaging = new msg.ChimeSDKMessagingClient({ endpoint: first.sandbox.url, region: 'us-east-1', credentials: SANDBOX_CREDENTIALS, maxAttempts: 1 });
+  const { ChannelArn } = await messaging.send(new msg.CreateChannelCommand({ AppInstanceArn, Name: 'Kept', ChimeBearer: AppInstanceUserArn, Tags: [{ Key: 'workbench:purpose', Value: 'push-test' }] }));
+  await messaging.send(new msg.SendChannelMessageCommand({ ChannelArn, ChimeBearer: AppInstanceUserArn, Content: 'kept', Type: 'STANDARD', Persistence: 'PERSISTENT' }));
+  messaging.destroy();
+  await first.close();
+
+  const second = await startTestSandbox({ dataFile });
+  // The same token and request: the first answers, not a ConflictException or a new resource.
+  expect((await second.client.send(new sdk.CreateAppInstanceCommand({ Name: 'Durable', ClientRequestToken: 'durable-token' }))).AppInstanceArn).toBe(AppInstanceArn);
+  expect((await second.client.send(endpoint())).EndpointId).toBe(EndpointId);
+  expect(second.sandbox.state.appInstances.size).toBe(1);
+  // A NextToken issued before the restart still pages.
+  const next = await second.client.send(new sdk.ListAppInstanceUsersCommand({ AppInstanceArn, MaxResults: 2, NextToken: page.NextToken }));
+  expect(next.AppInstanceUsers?.map((u) => u.AppInstanceUserArn?.split('/').pop())).toEqual(['u1', 'u2']);
+  const m2 = new msg.ChimeSDKMessagingClient({ endpoint: second.sandbox.url, region: 'us-east-1', credentials: SANDBOX_CREDENTIALS, maxAttempts: 1 });
+  expect((await m2.send(new msg.ListChannelMessagesCommand({ ChannelArn, ChimeBearer: AppInstanceUserArn }))).ChannelMessages?.map((m) => m.Content)).toEqual(['kept']);
+  expect((await m2.send(new msg.ListTagsForResourceCommand({ ResourceARN: ChannelArn }))).Tags).toEqual([{ Key: 'workbench:purpose', Value: 'push-test' }]);
+  m2.destroy();
+  expect(second.sandbox.pinpoint.apps.size).toBe(1);
+  await second.close();
+  expect((await readdir(dir)).sort()).toEqual(['state.json']);
+});
+
+test('a version 1 file (Identity only) still loads', async () => {
+  const dataFile = join(dir, 'state.json');
+  await writeFile(dataFile, JSON.stringify({ version: 1, appInstances: [{ id: 'x', arn: 'arn:aws:chime:us-east-1:000000000000:app-instance/x', name: 'Old', created: 1, updated: 1, tags: [], users: [], bots: [], admins: [] }] }));
+  const t = await startTestSandbox({ dataFile });
+  expect((await t.client.send(new sdk.ListAppInstancesCommand({}))).AppInstances?.map((i) => i.Name)).toEqual(['Old']);
   await t.close();
 });

@@ -1,5 +1,7 @@
 /** Idempotent retries, fault injection seen by the SDK's retry strategy, and SigV4 verification. */
 import * as sdk from '@aws-sdk/client-chime-sdk-identity';
+import * as msg from '@aws-sdk/client-chime-sdk-messaging';
+import { SANDBOX_CREDENTIALS } from '../../../src/main/sandbox';
 import { afterEach, expect, test } from 'vitest';
 import { clientFor, rejectionOf, startTestSandbox, APNS_TOKEN, PINPOINT_ARN, type TestSandbox } from './support';
 
@@ -32,15 +34,49 @@ test('the same ClientRequestToken and request returns the first result; a differ
   expect(e2.EndpointId).toBe(e1.EndpointId);
 });
 
-// The 503 fault fires before the handler runs, so nothing was created by the failed attempt: this
-// proves the SDK retries a 503, not that a retry after a committed change is idempotent (issue 10;
-// that needs a fault after the commit, `after-commit=P`).
-test('a 503 answered before any change is retried by the SDK, and the retry creates the resource', async () => {
+test('a 503 before the handler runs: the SDK retry creates the resource once (nothing was committed)', async () => {
   t = await startTestSandbox({ faults: 'unavailable=0', random: replay(0) }, { maxAttempts: 3 });
   t.sandbox.controls.setFaults({ throttle: 0, unavailable: 0.5, latencyMs: 0 });
   const created = await t.client.send(new sdk.CreateAppInstanceCommand({ Name: 'Retried' }));
   expect(created.$metadata.attempts).toBe(2);
   expect(t.sandbox.state.appInstances.size).toBe(1);
+});
+
+test('after-commit: the first attempt commits and answers 503; the SDK retry (same ClientRequestToken) gets the first answer, not a second resource', async () => {
+  // One draw per mutating call: 0 fails it after the commit, then 0.99 lets it through.
+  t = await startTestSandbox({ faults: 'after-commit=0.5', random: replay(0) }, { maxAttempts: 3 });
+  const created = await t.client.send(new sdk.CreateAppInstanceCommand({ Name: 'Committed' }));
+  expect(created.$metadata.attempts).toBe(2);
+  expect(t.sandbox.state.appInstances.size).toBe(1);
+  expect([...t.sandbox.state.appInstances.values()][0]?.arn).toBe(created.AppInstanceArn);
+
+  const user = await t.client.send(new sdk.CreateAppInstanceUserCommand({ AppInstanceArn: created.AppInstanceArn, AppInstanceUserId: 'u', Name: 'U' }));
+  t.sandbox.controls.setFaults({ throttle: 0, unavailable: 0, latencyMs: 0, afterCommit: 1 });
+  // after-commit=1 fails every attempt: the resource exists although the caller saw only 503s.
+  const error = await rejectionOf(t.client.send(new sdk.RegisterAppInstanceUserEndpointCommand({ AppInstanceUserArn: user.AppInstanceUserArn, Type: 'APNS', ResourceArn: PINPOINT_ARN, EndpointAttributes: { DeviceToken: APNS_TOKEN }, ClientRequestToken: 'ep-after-commit' })));
+  expect([error.$metadata?.httpStatusCode, error.$metadata?.attempts]).toEqual([503, 3]);
+  const endpoints = () => [...(t!.sandbox.state.user(user.AppInstanceUserArn ?? '')?.endpoints.values() ?? [])];
+  expect(endpoints()).toHaveLength(1);
+  // The app's own retry with the same token, once the service is back, gets that endpoint.
+  t.sandbox.controls.setFaults('none');
+  const again = await t.client.send(new sdk.RegisterAppInstanceUserEndpointCommand({ AppInstanceUserArn: user.AppInstanceUserArn, Type: 'APNS', ResourceArn: PINPOINT_ARN, EndpointAttributes: { DeviceToken: APNS_TOKEN }, ClientRequestToken: 'ep-after-commit' }));
+  expect(again.EndpointId).toBe(endpoints()[0]?.id);
+  expect(endpoints()).toHaveLength(1);
+});
+
+test('after-commit with SendChannelMessage: the retried send returns the first MessageId and the channel holds one message', async () => {
+  t = await startTestSandbox({ random: replay(0) }, { maxAttempts: 3 });
+  const { AppInstanceArn } = await t.client.send(new sdk.CreateAppInstanceCommand({ Name: 'Chat' }));
+  const { AppInstanceUserArn = '' } = await t.client.send(new sdk.CreateAppInstanceUserCommand({ AppInstanceArn, AppInstanceUserId: 'sender', Name: 'S' }));
+  const messaging = new msg.ChimeSDKMessagingClient({ endpoint: t.sandbox.url, region: 'us-east-1', credentials: SANDBOX_CREDENTIALS, maxAttempts: 3 });
+  const { ChannelArn = '' } = await messaging.send(new msg.CreateChannelCommand({ AppInstanceArn, Name: 'Room', ChimeBearer: AppInstanceUserArn }));
+  t.sandbox.controls.setFaults('after-commit=0.5');
+  const sent = await messaging.send(new msg.SendChannelMessageCommand({ ChannelArn, ChimeBearer: AppInstanceUserArn, Content: 'once', Type: 'STANDARD', Persistence: 'PERSISTENT' }));
+  expect(sent.$metadata.attempts).toBe(2);
+  t.sandbox.controls.setFaults('none');
+  const list = await messaging.send(new msg.ListChannelMessagesCommand({ ChannelArn, ChimeBearer: AppInstanceUserArn }));
+  expect(list.ChannelMessages?.map((m) => m.MessageId)).toEqual([sent.MessageId]);
+  messaging.destroy();
 });
 
 test('throttling then success: the SDK retries a 429 and succeeds', async () => {

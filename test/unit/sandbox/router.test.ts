@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { matchRoute } from '../../../src/main/sandbox/router';
+import { matchRoute } from '../../../src/main/sandbox/identity/router';
 
 const ARN = 'arn:aws:chime:us-east-1:000000000000:app-instance/abc';
 const USER = `${ARN}/user/alice`;

@@ -24,8 +24,15 @@ export function clientFor(
   });
 }
 
+/** Adds the Pinpoint app PINPOINT_ARN names, so endpoints registered with it stay ACTIVE after validation. */
+export function addTestPinpointApp(sandbox: RunningSandbox): void {
+  const id = PINPOINT_ARN.split('/')[1] ?? '';
+  if (!sandbox.pinpoint.apps.has(id)) sandbox.pinpoint.apps.set(id, { id, arn: PINPOINT_ARN, name: 'Test app', tags: {}, created: Date.now(), channels: {} });
+}
+
 export async function startTestSandbox(options: SandboxOptions = {}, clientOptions: Parameters<typeof clientFor>[1] = {}): Promise<TestSandbox> {
   const sandbox = await startSandbox({ port: 0, ...options });
+  addTestPinpointApp(sandbox);
   const client = clientFor(sandbox, clientOptions);
   return {
     sandbox,

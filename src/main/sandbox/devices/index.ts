@@ -1,0 +1,3 @@
+export * from './registry';
+export { handleDevicesControl } from './control';
+export { newApnsToken, newFcmToken } from './tokens';
