@@ -46,10 +46,27 @@ export function shellQuote(value: string): string {
 const PARAMFILE_PREFIX = /^(file|fileb|https?):\/\//i;
 
 export function buildCliCommand(operation: OperationName, input: Readonly<Record<string, unknown>>, target: CliTarget, options: CliOptions = {}): string {
-  const words: string[] = [`aws chime-sdk-identity ${kebabCase(operation)}`];
+  // The model's member order, so the same call always prints the same line.
+  const ordered: Record<string, unknown> = {};
+  for (const name of Object.keys(OPERATIONS[operation].input)) ordered[name] = input[name];
+  return buildAwsCliCommand('chime-sdk-identity', operation, ordered, target, options);
+}
+
+/**
+ * The same, for any AWS CLI service (`pinpoint`, `iam`, `chime-sdk-messaging`, …):
+ * `input` holds the operation's members by their model names, in the order
+ * they should print.
+ */
+export function buildAwsCliCommand(
+  service: string,
+  operation: string,
+  input: Readonly<Record<string, unknown>>,
+  target: CliTarget,
+  options: CliOptions = {},
+): string {
+  const words: string[] = [`aws ${service} ${kebabCase(operation)}`];
   const verbatim: Record<string, unknown> = {};
-  for (const name of Object.keys(OPERATIONS[operation].input)) {
-    const value = input[name];
+  for (const [name, value] of Object.entries(input)) {
     if (value === undefined || value === null) continue;
     if (typeof value === 'string' && PARAMFILE_PREFIX.test(value)) {
       verbatim[name] = value;
