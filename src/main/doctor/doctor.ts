@@ -7,7 +7,7 @@
  * anything: it only reads.
  *
  * AWS calls (each bounded by its client's retry configuration, `maxAttempts`):
- * per user, once:      ListAppInstanceUserEndpoints (1 per 100 endpoints);
+ * per user, once:      ListAppInstanceUserEndpoints (1 per 50 endpoints);
  *                      GetChannelMembershipPreferences (1), plus, without a
  *                      given channel, ListChannelMembershipsForAppInstanceUser
  *                      (1 per 50 channels) and ListTagsForResource (1 per
@@ -170,7 +170,7 @@ async function listEndpointIds(client: id.ChimeSDKIdentityClient, userArn: strin
     const ids: string[] = [];
     let NextToken: string | undefined;
     do {
-      const page = await client.send(new id.ListAppInstanceUserEndpointsCommand({ AppInstanceUserArn: userArn, MaxResults: 100, NextToken }), { abortSignal: signal });
+      const page = await client.send(new id.ListAppInstanceUserEndpointsCommand({ AppInstanceUserArn: userArn, MaxResults: 50, NextToken }), { abortSignal: signal });
       ids.push(...(page.AppInstanceUserEndpoints ?? []).flatMap((e) => (e.EndpointId ? [e.EndpointId] : [])));
       NextToken = page.NextToken;
     } while (NextToken);
