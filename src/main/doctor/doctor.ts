@@ -12,7 +12,9 @@
  *                      given channel, ListChannelMembershipsForAppInstanceUser
  *                      (1 per 50 channels) and ListTagsForResource (1 per
  *                      channel until the tagged one);
- * per Pinpoint app:    GetApp (1); GetRole + SimulatePrincipalPolicy (2);
+ * per Pinpoint app:    GetApp (1); GetRole + SimulatePrincipalPolicy (2; when
+ *                      IAM refuses the simulation, the role's policies are
+ *                      read instead: see policyReading.ts);
  * per endpoint:        DescribeAppInstanceUserEndpoint (1); Get<Type>Channel
  *                      (1, +1 for the other APNs environment when the channel
  *                      is missing or disabled); Get<VoIP>Channel (1 with

@@ -6,14 +6,15 @@
  * (JS v3 hands it over URL-encoded, aws-sdk-js-v3#1945); the permission is
  * asked of IAM's own evaluator through SimulatePrincipalPolicy. Calls: 2.
  *
- * Not done yet: when SimulatePrincipalPolicy is refused, reading the role's
- * inline and attached policies instead (issue 14 allows either); today that
- * case is a Warning "couldn't check".
+ * When SimulatePrincipalPolicy is refused, the role's inline and attached
+ * policies are read and evaluated instead (policyReading.ts; issue 14 allows
+ * either); when that is refused too, the check is a Warning "couldn't check".
  */
 import * as iam from '@aws-sdk/client-iam';
 import type { CliTarget } from '../../shared/aws/cli';
 import type { DoctorCheck } from '../../shared/doctor/report';
-import { attempt, cannotCheck, isNotFound, skipped, uses, type CallName } from './calls';
+import { attempt, cannotCheck, isAccessDenied, isNotFound, skipped, uses, type CallName } from './calls';
+import { evaluatePolicies, list, READ_CALLS, readRolePolicies, wildcard, type Json } from './policyReading';
 import { CHIME_MESSAGING_PRINCIPAL, createPushRoleFix, PUSH_ROLE_NAME, putPushPolicyCommand, trustPolicyCommand } from './fixes';
 
 export const GET_ROLE: CallName = { operation: 'GetRole', permission: 'iam:GetRole' };
@@ -69,29 +70,47 @@ async function permissionCheck(ctx: RoleContext, fixArn: string, roleArn: string
       { abortSignal: ctx.signal },
     ),
   );
-  if (!run.ok) return cannotCheck('Push role permission', SIMULATE, run.error);
+  if (!run.ok) {
+    if (!isAccessDenied(run.error) || !ctx.messagesArn) return cannotCheck('Push role permission', SIMULATE, run.error);
+    return readPolicies(ctx, fixArn, ctx.messagesArn, cannotCheck('Push role permission', SIMULATE, run.error));
+  }
   const result = run.value.EvaluationResults?.find((r) => r.EvalActionName === SEND);
   const on = ctx.messagesArn ?? 'any resource';
   if (result?.EvalDecision === 'allowed') {
     return { name: 'Push role permission', verdict: 'pass', detail: `The role's policies allow ${SEND} on ${on}.`, uses: uses(SIMULATE) };
   }
-  const decision = result?.EvalDecision ?? 'no answer';
+  return notAllowed(ctx, fixArn, on, result?.EvalDecision ?? 'no answer', uses(SIMULATE));
+}
+
+/** SimulatePrincipalPolicy was refused: read the role's policies and evaluate them here. */
+async function readPolicies(ctx: RoleContext, fixArn: string, messagesArn: string, refused: DoctorCheck): Promise<DoctorCheck> {
+  const read = await attempt(async () => evaluatePolicies(await readRolePolicies(ctx.client, PUSH_ROLE_NAME, ctx.signal), SEND, messagesArn));
+  const used = [...refused.uses, ...uses(...READ_CALLS)];
+  if (!read.ok) {
+    const also = isAccessDenied(read.error) ? `reading the role's policies instead was refused too (${read.error.code}: ${read.error.message})` : `reading the role's policies instead failed (${read.error.code}: ${read.error.message})`;
+    return { ...refused, detail: `${refused.detail.replace(/\.$/, '')}; ${also}. Needs \`iam:SimulatePrincipalPolicy\`, or ${READ_CALLS.map((c) => `\`${c.permission}\``).join(', ')}.`, uses: used };
+  }
+  const how = `read from the role's ${read.value.policies} polic${read.value.policies === 1 ? 'y' : 'ies'}, as IAM refused SimulatePrincipalPolicy`;
+  if (read.value.decision !== 'allowed') return notAllowed(ctx, fixArn, messagesArn, read.value.decision, used, how);
+  if (read.value.conditional) {
+    return { name: 'Push role permission', verdict: 'warning', detail: `The role's policies allow ${SEND} on ${messagesArn} only under conditions the doctor does not evaluate (${how}).`, uses: used };
+  }
+  return { name: 'Push role permission', verdict: 'pass', detail: `The role's policies allow ${SEND} on ${messagesArn} (${how}; permission boundaries and SCPs not evaluated).`, uses: used };
+}
+
+function notAllowed(ctx: RoleContext, fixArn: string, on: string, decision: string, used: string[], how?: string): DoctorCheck {
   return {
     name: 'Push role permission',
     verdict: 'fail',
-    detail: `The role's policies do not allow ${SEND} on ${on} (${decision === 'explicitDeny' ? 'a statement denies it' : decision === 'implicitDeny' ? 'no statement allows it' : decision}). Chime reports "Unable to send messages. Please verify IAM Permissions Policy on ${PUSH_ROLE_NAME}." and the endpoint stays ACTIVE.`,
+    detail: `The role's policies do not allow ${SEND} on ${on} (${decision === 'explicitDeny' ? 'a statement denies it' : decision === 'implicitDeny' ? 'no statement allows it' : decision}${how ? `; ${how}` : ''}). Chime reports "Unable to send messages. Please verify IAM Permissions Policy on ${PUSH_ROLE_NAME}." and the endpoint stays ACTIVE.`,
     fix: {
       text: `Add the documented policy to the role${decision === 'explicitDeny' ? ', and remove the statement that denies the action (a Deny always wins)' : ''}.`,
       commands: [putPushPolicyCommand(fixArn, ctx.target)],
     },
-    uses: uses(SIMULATE),
+    uses: used,
   };
 }
 
-type Json = Record<string, unknown>;
-const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const wildcard = (pattern: string, value: string) =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i').test(value);
 
 function principalMatches(principal: unknown): boolean {
   if (principal === '*') return true;
@@ -119,7 +138,7 @@ export function evaluateTrust(encoded: string | undefined): { allowed: true; not
   const matching = list(doc['Statement']).filter((s): s is Json => {
     if (!s || typeof s !== 'object') return false;
     const st = s as Json;
-    return principalMatches(st['Principal']) && list(st['Action']).some((a) => typeof a === 'string' && wildcard(a, 'sts:AssumeRole'));
+    return principalMatches(st['Principal']) && list(st['Action']).some((a) => typeof a === 'string' && wildcard(a, 'sts:AssumeRole', true));
   });
   if (matching.some((s) => s['Effect'] === 'Deny')) return { allowed: false, why: `The role's trust policy denies sts:AssumeRole to ${CHIME_MESSAGING_PRINCIPAL}.` };
   const allow = matching.filter((s) => s['Effect'] === 'Allow');

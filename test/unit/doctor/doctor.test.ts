@@ -292,19 +292,42 @@ describe('push role', () => {
     expect(check(await checksOf({ userArn: s.userArn, endpointId }), 'Push role permission').verdict).toBe('fail');
   });
 
-  it('deny=iam:SimulatePrincipalPolicy: the permission is a Warning "couldn\'t check"; deny=iam:GetRole: the role too', async () => {
+  it('deny=iam:SimulatePrincipalPolicy and the policy reads too: a Warning "couldn\'t check" naming the permissions; deny=iam:GetRole: the role too', async () => {
     const s = await story(b);
     const endpointId = await s.register({});
     b.iamDenied.add('iam:SimulatePrincipalPolicy');
+    b.iamDenied.add('iam:ListRolePolicies');
     let checks = await checksOf({ userArn: s.userArn, endpointId });
     expect(check(checks, 'Push role').verdict).toBe('pass');
-    expect(check(checks, 'Push role permission')).toMatchObject({ verdict: 'warning' });
-    expect(check(checks, 'Push role permission').detail).toMatch(/^couldn't check: needs `iam:SimulatePrincipalPolicy` \(SimulatePrincipalPolicy was refused: AccessDenied/);
+    const c = check(checks, 'Push role permission');
+    expect(c.verdict).toBe('warning');
+    expect(c.detail).toMatch(/^couldn't check: needs `iam:SimulatePrincipalPolicy` \(SimulatePrincipalPolicy was refused: AccessDenied: .*\); reading the role's policies instead was refused too \(AccessDenied: .*iam:ListRolePolicies.*\)\. Needs `iam:SimulatePrincipalPolicy`, or `iam:ListRolePolicies`, /);
+    expect(c.fix).toBeUndefined();
     b.iamDenied.add('iam:GetRole');
     checks = await checksOf({ userArn: s.userArn, endpointId });
     expect(check(checks, 'Push role')).toMatchObject({ verdict: 'warning' });
     expect(check(checks, 'Push role').detail).toMatch(/needs `iam:GetRole`/);
     expect(check(checks, 'Push role trust').skipped).toBe(true);
+  });
+
+  it('deny=iam:SimulatePrincipalPolicy alone: the role\'s inline and attached policies are read instead', async () => {
+    const s = await story(b, { role: false });
+    await createPushRole(b, { policy: null });
+    const endpointId = await s.register({});
+    b.iamDenied.add('iam:SimulatePrincipalPolicy');
+    const missing = check(await checksOf({ userArn: s.userArn, endpointId }), 'Push role permission');
+    expect(missing.verdict).toBe('fail');
+    expect(missing.detail).toMatch(/no statement allows it; read from the role's 0 policies, as IAM refused SimulatePrincipalPolicy/);
+    // An attached managed policy with the permission (GetPolicy + GetPolicyVersion).
+    const created = await b.clients.iam.send(new iam.CreatePolicyCommand({ PolicyName: 'push', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'mobiletargeting:Send*', Resource: 'arn:aws:mobiletargeting:*:*:apps/*' + '/messages' }] }) }));
+    await b.clients.iam.send(new iam.AttachRolePolicyCommand({ RoleName: PUSH_ROLE_NAME, PolicyArn: created.Policy?.Arn }));
+    const attached = check(await checksOf({ userArn: s.userArn, endpointId }), 'Push role permission');
+    expect(attached).toMatchObject({ verdict: 'pass' });
+    expect(attached.detail).toMatch(/read from the role's 1 policy, as IAM refused SimulatePrincipalPolicy/);
+    // An inline Deny wins over the attached Allow.
+    const deny = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', NotAction: 'mobiletargeting:GetApp', Resource: '*' }] });
+    await b.clients.iam.send(new iam.PutRolePolicyCommand({ RoleName: PUSH_ROLE_NAME, PolicyName: 'lockdown', PolicyDocument: deny }));
+    expect(check(await checksOf({ userArn: s.userArn, endpointId }), 'Push role permission').detail).toMatch(/a statement denies it; read from the role's 2 policies/);
   });
 });
 
