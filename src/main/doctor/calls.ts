@@ -42,7 +42,8 @@ export function isNotFound(error: WorkbenchError): boolean {
 
 /** The Warning for a check whose call failed for a reason other than what it checks. */
 export function cannotCheck(name: CheckName, call: CallName, error: WorkbenchError, extra: readonly CallName[] = []): DoctorCheck {
-  const said = `${error.code}: ${error.message}`;
+  // SDK messages can span lines (XML parse errors); a detail is one line.
+  const said = `${error.code}: ${error.message.replace(/\s+/g, ' ').trim()}`;
   const detail = isAccessDenied(error)
     ? `couldn't check: needs \`${call.permission}\` (${call.operation} was refused: ${said}).`
     : `couldn't check: ${call.operation} failed (${said})${error.retryable ? '; this may pass if you run the doctor again' : ''}.`;

@@ -8,6 +8,7 @@ import * as msg from '@aws-sdk/client-chime-sdk-messaging';
 import * as iam from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CHECK_NAMES, IamState, PUSH_ROLE_NAME, readinessSummary, runDoctor, toDoctorJson, type CheckName, type DoctorCheck, type DoctorInput, type DoctorReport } from './imports';
+import { startServiceServer } from '../sandbox/serviceServer';
 import { ACCOUNT, APNS_KEY, createPushRole, FCM_TOKEN, SANDBOX_TOKEN, setChannel, startBench, story, VOIP_TOKEN, type Bench, type Story } from './support';
 
 let b: Bench;
@@ -75,6 +76,35 @@ describe('a healthy push path', () => {
     const gcmChecks = report.endpoints.find((e) => e.endpointId === gcm)?.checks ?? [];
     expect(gcmChecks.find((c) => c.name === 'Channel authentication')?.detail).toMatch(/service account/);
     expect(gcmChecks.find((c) => c.name === 'Endpoint quota')?.detail).toBe('The user has 3 of 10 endpoints allowed.');
+  });
+});
+
+describe('progress', () => {
+  it('reports each check as it completes, once, with its endpoint id: the same checks the report holds', async () => {
+    const s = await story(b);
+    const first = await s.register({ type: 'APNS' });
+    const second = await s.register({ type: 'GCM' });
+    const seen: string[] = [];
+    const result = await runDoctor({ userArn: s.userArn }, { clients: b.clients, cliTarget: TARGET, onCheck: (endpointId, c) => seen.push(`${endpointId} ${c.name} ${c.verdict}`) });
+    if (!result.ok) throw new Error(result.error.message);
+    const reported = result.value.endpoints.flatMap((e) => e.checks.map((c) => `${e.endpointId} ${c.name} ${c.verdict}`));
+    expect([...seen].sort()).toEqual([...reported].sort());
+    expect(new Set(result.value.endpoints.map((e) => e.endpointId))).toEqual(new Set([first, second]));
+  });
+
+  it('an IAM answer that is not IAM (no IAM behind the URL) is a one-line Warning, not a crash', async () => {
+    const s = await story(b);
+    const endpointId = await s.register({});
+    // A server that answers every request 404 with plain text.
+    const nothing = await startServiceServer([]);
+    const stray = new iam.IAMClient({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, endpoint: nothing.url, maxAttempts: 1 });
+    const result = await runDoctor({ userArn: s.userArn, endpointId }, { clients: { ...b.clients, iam: stray }, cliTarget: TARGET });
+    stray.destroy();
+    await nothing.close();
+    if (!result.ok) throw new Error(result.error.message);
+    const role = result.value.endpoints[0]?.checks.find((c) => c.name === 'Push role');
+    expect(role?.verdict).toBe('warning');
+    expect(role?.detail).toMatch(/^couldn't check: GetRole failed \([^\n]+\)\.$/);
   });
 });
 
