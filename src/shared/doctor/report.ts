@@ -107,3 +107,29 @@ export function toDoctorJson(report: DoctorReport): DoctorJson {
     })),
   };
 }
+
+/** The command line's exit code for `doctor --fail-on fail|warning` (DESIGN: 1 when a check failed, else 0). */
+export function doctorExitCode(report: DoctorReport, failOn: 'fail' | 'warning' = 'fail'): 0 | 1 {
+  const worst = worstVerdict(report.endpoints.flatMap((e) => e.checks));
+  return worst === 'fail' || (failOn === 'warning' && worst === 'warning') ? 1 : 0;
+}
+
+const WORD: Record<Verdict, string> = { pass: 'Pass', warning: 'Warning', fail: 'Fail' };
+
+/**
+ * The report as plain text for a terminal: per endpoint, one line per check
+ * with the same words the app shows ("Pass", "Warning", "Fail"), the detail,
+ * the calls it used, and the fix indented below it.
+ */
+export function formatDoctorText(report: DoctorReport): string {
+  const lines: string[] = [`${report.userArn}: ${readinessSummary(report)}`];
+  if (report.channel) lines.push(`Delivery preferences checked in ${report.channel.how === 'given' ? 'the given channel' : 'the tagged test channel'} ${report.channel.arn}`);
+  for (const e of report.endpoints) {
+    lines.push('', `Endpoint ${e.endpointId}${e.name ? ` (${e.name})` : ''}`);
+    for (const c of e.checks) {
+      lines.push(`  ${WORD[c.verdict].padEnd(7)}  ${c.name}: ${c.detail}${c.uses.length > 0 ? ` [${c.uses.join(', ')}]` : ''}`);
+      if (c.fix) lines.push(`           Fix: ${c.fix.text}`, ...c.fix.commands.map((cmd) => `             ${cmd}`));
+    }
+  }
+  return lines.join('\n');
+}

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAwsCliCommand } from '../../../src/shared/aws/cli';
 import { appInstanceWhere, regionCheck, tokenCheck, voipTokenCheck, type EndpointRecord } from '../../../src/main/doctor/endpointChecks';
-import { evaluateTrust, fixText, toDoctorJson, worstVerdict } from './imports';
+import { CHECK_NAMES, doctorExitCode, evaluateTrust, fixText, formatDoctorText, toDoctorJson, worstVerdict } from './imports';
 
 const TARGET = { kind: 'profile' as const, profile: 'dev', region: 'eu-central-1' };
 const USER = 'arn:aws:chime:us-east-1:111122223333:app-instance/abc/user/u1';
@@ -86,6 +86,42 @@ describe('report', () => {
     );
     expect(buildAwsCliCommand('pinpoint', 'UpdateApnsSandboxChannel', { ApplicationId: 'a', APNSSandboxChannelRequest: { Enabled: true } }, { kind: 'sandbox' })).toBe(
       `aws pinpoint update-apns-sandbox-channel --application-id a --apns-sandbox-channel-request '{"Enabled":true}'`,
+    );
+  });
+});
+
+describe('command line helpers', () => {
+  const report = (verdicts: ('pass' | 'warning' | 'fail')[]) => ({
+    userArn: USER,
+    channel: { arn: 'arn:c', how: 'tagged' as const },
+    endpoints: [
+      {
+        endpointId: 'e1',
+        name: 'Phone',
+        checks: verdicts.map((verdict, i) => ({ name: CHECK_NAMES[i] ?? 'Region', verdict, detail: `d${i}`, uses: [`Call${i} (svc:Call${i})`], ...(verdict === 'fail' && { fix: { text: 'Do it.', commands: ['aws x y'] } }) })),
+      },
+    ],
+  });
+
+  it('exit code: 1 on a Fail; on a Warning only with --fail-on warning', () => {
+    expect(doctorExitCode(report(['pass', 'pass']))).toBe(0);
+    expect(doctorExitCode(report(['pass', 'warning']))).toBe(0);
+    expect(doctorExitCode(report(['pass', 'warning']), 'warning')).toBe(1);
+    expect(doctorExitCode(report(['fail', 'pass']))).toBe(1);
+  });
+
+  it('text: the summary, the channel, one line per check with its word and calls, the fix below', () => {
+    expect(formatDoctorText(report(['pass', 'fail']))).toBe(
+      [
+        `${USER}: 0 of 1 endpoint ready`,
+        'Delivery preferences checked in the tagged test channel arn:c',
+        '',
+        'Endpoint e1 (Phone)',
+        '  Pass     Endpoint state: d0 [Call0 (svc:Call0)]',
+        '  Fail     Allow messages: d1 [Call1 (svc:Call1)]',
+        '           Fix: Do it.',
+        '             aws x y',
+      ].join('\n'),
     );
   });
 });
