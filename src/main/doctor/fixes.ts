@@ -124,3 +124,7 @@ export function allowNotificationsCommand(channelArn: string, memberArn: string,
     target,
   );
 }
+
+export function addMemberCommand(channelArn: string, memberArn: string, bearerArn: string, target: CliTarget): string {
+  return buildAwsCliCommand('chime-sdk-messaging', 'CreateChannelMembership', { ChannelArn: channelArn, MemberArn: memberArn, Type: 'DEFAULT', ChimeBearer: bearerArn }, target);
+}

@@ -12,7 +12,7 @@ import type { CliTarget } from '../../shared/aws/cli';
 import type { DoctorCheck } from '../../shared/doctor/report';
 import { wouldNotify, type MessageAttributes } from '../../shared/push/filterRule';
 import { attempt, cannotCheck, uses, type CallName, type Outcome } from './calls';
-import { allowNotificationsCommand } from './fixes';
+import { addMemberCommand, allowNotificationsCommand } from './fixes';
 
 export const PUSH_TEST_TAG = { Key: 'workbench:purpose', Value: 'push-test' } as const;
 export const LIST_MEMBERSHIPS: CallName = { operation: 'ListChannelMembershipsForAppInstanceUser', permission: 'chime:ListChannelMembershipsForAppInstanceUser' };
@@ -79,6 +79,11 @@ export async function preferencesCheck(ctx: PreferenceContext): Promise<{ check:
     ctx.client.send(new msg.GetChannelMembershipPreferencesCommand({ ChannelArn: channel.arn, MemberArn: ctx.userArn, ChimeBearer: ctx.bearerArn }), { abortSignal: ctx.signal }),
   );
   if (!got.ok) {
+    if (got.error.code === 'ForbiddenException' && channel.how === 'given') {
+      // Refused: either the caller lacks the permission, or the user is no member of that channel. Their own membership list tells which.
+      const member = await isMember(ctx, channel.arn);
+      if (member.ok && !member.value) return { channel, check: notMember(ctx, channel.arn) };
+    }
     const check = cannotCheck('Delivery preferences', GET_PREFERENCES, got.error, used.slice(0, -1));
     return { channel, check: { ...check, detail: `${check.detail} Channel: ${which}.` } };
   }
@@ -100,5 +105,34 @@ export async function preferencesCheck(ctx: PreferenceContext): Promise<{ check:
       },
       uses: uses(...used),
     },
+  };
+}
+
+async function isMember(ctx: PreferenceContext, channelArn: string): Promise<Outcome<boolean>> {
+  return attempt(async () => {
+    let NextToken: string | undefined;
+    do {
+      const page = await ctx.client.send(
+        new msg.ListChannelMembershipsForAppInstanceUserCommand({ AppInstanceUserArn: ctx.userArn, ChimeBearer: ctx.bearerArn, MaxResults: 50, NextToken }),
+        { abortSignal: ctx.signal },
+      );
+      if ((page.ChannelMemberships ?? []).some((m) => m.ChannelSummary?.ChannelArn === channelArn)) return true;
+      NextToken = page.NextToken;
+    } while (NextToken);
+    return false;
+  });
+}
+
+function notMember(ctx: PreferenceContext, channelArn: string): DoctorCheck {
+  const moderator = ctx.bearerArn !== ctx.userArn ? ctx.bearerArn : 'MODERATOR_OR_ADMIN_ARN';
+  return {
+    name: 'Delivery preferences',
+    verdict: 'fail',
+    detail: `The user is not a member of the channel ${channelArn}: pushes for messages sent there never reach them.`,
+    fix: {
+      text: `Add the user to the channel (as a moderator of the channel or an AppInstanceAdmin${moderator === 'MODERATOR_OR_ADMIN_ARN' ? ': replace MODERATOR_OR_ADMIN_ARN' : ''}), or check another channel.`,
+      commands: [addMemberCommand(channelArn, ctx.userArn, moderator, ctx.target)],
+    },
+    uses: uses(GET_PREFERENCES, LIST_MEMBERSHIPS),
   };
 }

@@ -401,6 +401,33 @@ describe('delivery preferences', () => {
   });
 });
 
+describe('delivery preferences: membership', () => {
+  it('a given channel the user is not a member of: Fail with create-channel-membership', async () => {
+    const s = await story(b);
+    const endpointId = await s.register({});
+    const other = await b.clients.messaging.send(
+      new msg.CreateChannelCommand({ AppInstanceArn: s.appInstanceArn, Name: 'Elsewhere', Mode: 'RESTRICTED', Privacy: 'PRIVATE', ChimeBearer: s.senderArn, ClientRequestToken: 'elsewhere-1' }),
+    );
+    const c = check(await checksOf({ userArn: s.userArn, endpointId, channelArn: other.ChannelArn }), 'Delivery preferences');
+    expect(c).toMatchObject({ verdict: 'fail', detail: `The user is not a member of the channel ${other.ChannelArn}: pushes for messages sent there never reach them.` });
+    expect(c.fix?.commands[0]).toBe(
+      `aws chime-sdk-messaging create-channel-membership --channel-arn ${other.ChannelArn} --member-arn ${s.userArn} --type DEFAULT --chime-bearer MODERATOR_OR_ADMIN_ARN --region us-east-1 --endpoint-url http://127.0.0.1:4566`,
+    );
+    // Applying it (as the channel's creator, a moderator) makes the check pass.
+    await b.clients.messaging.send(new msg.CreateChannelMembershipCommand({ ChannelArn: other.ChannelArn, MemberArn: s.userArn, Type: 'DEFAULT', ChimeBearer: s.senderArn }));
+    expect(check(await checksOf({ userArn: s.userArn, endpointId, channelArn: other.ChannelArn }), 'Delivery preferences').verdict).toBe('pass');
+  });
+
+  it('deny=chime:GetChannelMembershipPreferences on a channel the user is in: a Warning, not a Fail', async () => {
+    const s = await story(b);
+    const endpointId = await s.register({});
+    b.sandbox.controls.setFaults('deny=chime:GetChannelMembershipPreferences');
+    const c = check(await checksOf({ userArn: s.userArn, endpointId, channelArn: s.channelArn }), 'Delivery preferences');
+    expect(c.verdict).toBe('warning');
+    expect(c.detail).toMatch(/^couldn't check: needs `chime:GetChannelMembershipPreferences`/);
+  });
+});
+
 describe('AWS errors are verdicts, never crashes', () => {
   it('throttling on every call (after the client\'s retries): Warnings saying so; the listing failure alone is a Result error', async () => {
     const s = await story(b);
