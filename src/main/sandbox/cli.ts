@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({ ...options, log: (line) => process.stderr.write(`${line}\n`) });
   const verifying = options.accessKey ? ', verifying SigV4' : '';
   const demo = sandbox.demoAppInstanceArn ? `, demo AppInstance ${sandbox.demoAppInstanceArn}` : '';
-  process.stdout.write(`Local push cloud sandbox (Chime SDK Identity, Chime SDK Messaging, Pinpoint) listening on ${sandbox.url} (region ${sandbox.region}${verifying}${demo})\n`);
+  process.stdout.write(`Local push cloud sandbox (Chime SDK Identity and Messaging, Pinpoint, IAM, STS, Identity Center, APNs and FCM emulators) listening on ${sandbox.url} (region ${sandbox.region}${verifying}${demo})\n`);
 
   let stopping = false;
   const stop = () => {

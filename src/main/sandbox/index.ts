@@ -29,7 +29,15 @@ import { createMessagingService, type ChannelMessageEvent } from './messaging/se
 import type { MessagingState } from './messaging/state';
 import { createPinpointService } from './pinpoint/service';
 import type { PinpointState } from './pinpoint/state';
-import { seedPushStory } from './seedPush';
+import { seedPushDevices, seedPushStory } from './seedPush';
+import { fanOut } from './delivery';
+import { createPushCloudService } from './emulators/service';
+import type { PushCloud } from './emulators/pushCloud';
+import { IamState } from './iam/state';
+import { createIamService, createStsService, type AccountStates } from './iam/service';
+import { createSsoOidcService, createSsoPortalService } from './sso/service';
+import { SsoState } from './sso/state';
+import { IssuedCredentials } from './sts/credentials';
 
 export { SANDBOX_ACCOUNT_ID } from './identity/handlers';
 export { parseFaultSpec, formatFaults, type FaultConfig } from './core/faults';
@@ -115,6 +123,10 @@ export interface RunningSandbox {
   readonly messaging: MessagingState;
   /** Pinpoint's live state (apps and their channels). */
   readonly pinpoint: PinpointState;
+  /** IAM, issued credentials and Identity Center state (live; replaced wholesale on restore). */
+  readonly account: AccountStates;
+  /** Simulated devices, deliveries, events, the CA and the APNs/FCM emulators. */
+  readonly pushCloud: PushCloud;
   /** The demo push story when seeded: the test channel and its sender. */
   readonly demoPush?: { readonly channelArn: string; readonly senderArn: string; readonly pinpointAppArn: string };
   /** The demo AppInstance's ARN when seeded. */
@@ -149,14 +161,48 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const state = new SandboxState();
   const identity = createIdentityService(core, { state, endpointLimit: options.endpointLimit ?? DEFAULT_ENDPOINT_LIMIT, validationDelayMs });
 
-  const messaging = createMessagingService(core, { identity: state, onChannelMessage: options.onChannelMessage });
+  const account: AccountStates = { iam: new IamState(), credentials: new IssuedCredentials(), sso: new SsoState() };
+  const pushCloud = createPushCloudService();
+  let commit: () => Promise<void> = () => Promise.resolve();
+  const persistLater = () => void commit().catch((error: unknown) => log(`sandbox: could not persist: ${String(error)}`));
   const pinpoint = createPinpointService(core);
+  const messaging = createMessagingService(core, {
+    identity: state,
+    onChannelMessage: (event) => {
+      fanOut(
+        {
+          identity: state,
+          pinpoint: pinpoint.pinpoint,
+          iam: () => account.iam,
+          devices: () => pushCloud.cloud.devices,
+          account: SANDBOX_ACCOUNT_ID,
+          region,
+          now,
+          validationDelayMs,
+          changed: persistLater,
+        },
+        event,
+      );
+      options.onChannelMessage?.(event);
+    },
+  });
   state.pinpointAppExists = pinpoint.appExists;
 
   // Matched in this order (Messaging before Identity: both serve /tags, Messaging only for
-  // channel ARNs); persisted and restored in `slices` order (Identity first: the others hang off it).
-  const services: SandboxService[] = [messaging, identity, pinpoint];
-  const slices: StateSlice[] = [identity, messaging, pinpoint].flatMap((s) => (s.state ? [s.state] : []));
+  // channel ARNs; IAM/STS claim only POST / with their signing name or Version); persisted and
+  // restored in `slices` order (Identity first: the others hang off it).
+  const ssoOidc = createSsoOidcService(core, account);
+  const services: SandboxService[] = [
+    messaging,
+    identity,
+    pinpoint,
+    createIamService(core, account),
+    createStsService(core, account),
+    ssoOidc,
+    createSsoPortalService(core, account),
+    pushCloud,
+  ];
+  const slices: StateSlice[] = services.flatMap((s) => (s.state ? [s.state] : []));
 
   const dataFile = options.dataFile
     ? new DataFile(
@@ -190,23 +236,54 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     demoAppInstanceArn = instance.arn;
     demoPush = seedPushStory(instance, { identity: state, messaging: messaging.messaging, pinpoint: pinpoint.pinpoint, region, account: SANDBOX_ACCOUNT_ID, at: now() - 86_400_000 });
   }
-  const commit = dataFile ? () => dataFile.commit() : () => Promise.resolve();
-  if (dataFile && demoAppInstanceArn) await commit();
+  if (dataFile) commit = () => dataFile.commit();
 
   const controls = [
     ...coreControls({ region, faults, services: () => services, health: () => ({ appInstances: state.appInstances.size }) }),
     ...services.flatMap((s) => s.controls ?? []),
   ];
-  const server = createServer({ keepAliveTimeout: 30_000 }, createListener({ services, controls, faults, keys, region, commit, log }));
+  const issued = {
+    isIssuedKey: (key: string) => account.credentials.isIssuedKey(key),
+    check: (key: string, token: string | undefined, at: number) => account.credentials.check(key, token, at),
+  };
+  const server = createServer(
+    { keepAliveTimeout: 30_000 },
+    createListener({ services, controls, faults, keys, region, commit: () => commit(), log, issued, now }),
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  let cloud: PushCloud;
+  try {
+    cloud = await pushCloud.start({ baseUrl: url, now, onChange: persistLater, log });
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  if (demoAppInstanceArn && demoPush) {
+    seedPushDevices({
+      cloud,
+      identity: state,
+      instanceArn: demoAppInstanceArn,
+      pinpoint: pinpoint.pinpoint,
+      iam: account.iam,
+      region,
+      account: SANDBOX_ACCOUNT_ID,
+      now,
+      baseUrl: url,
+      channelArn: demoPush.channelArn,
+      senderArn: demoPush.senderArn,
+      messaging: messaging.messaging,
+    });
+  }
+  if (dataFile && demoAppInstanceArn) await commit();
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     port,
     region,
     credentials: keys ?? SANDBOX_CREDENTIALS,
@@ -214,6 +291,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     services,
     messaging: messaging.messaging,
     pinpoint: pinpoint.pinpoint,
+    account,
+    pushCloud: cloud,
     demoPush,
     controls: new SandboxControls({ state, faults, now, validationDelayMs, commit }),
     demoAppInstanceArn,
@@ -222,6 +301,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
+      await pushCloud.close();
       await dataFile?.flush();
     },
   };

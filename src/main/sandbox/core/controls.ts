@@ -9,21 +9,10 @@
  * Control routes need no signature (they are not part of the AWS API), are
  * never faulted, and refuse browser requests (see core/server.ts).
  */
+import { parseBody } from './body';
 import { badRequest, SandboxError } from './errors';
 import { faultsFromObject, formatFaults, type FaultConfig, type Faults } from './faults';
-import type { ControlRoute, SandboxService } from './service';
-
-function parseObject(text: string): Record<string, unknown> {
-  if (text.trim() === '') return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw badRequest('The request body is not valid JSON');
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw badRequest('The request body must be a JSON object');
-  return parsed as Record<string, unknown>;
-}
+import { restJsonError, type ControlRoute, type SandboxResponse, type SandboxService } from './service';
 
 export function faultsBody(config: FaultConfig): Record<string, unknown> {
   const { throttle, unavailable, latencyMs, deny = [], afterCommit = 0 } = config;
@@ -48,7 +37,7 @@ export function coreControls(deps: { region: string; faults: Faults; services: (
       mutating: false,
       handle: (req) => {
         try {
-          deps.faults.config = faultsFromObject(parseObject(req.body));
+          deps.faults.config = faultsFromObject(parseBody(req.body));
         } catch (error) {
           throw error instanceof SandboxError ? error : badRequest(error instanceof Error ? error.message : String(error));
         }
@@ -56,4 +45,34 @@ export function coreControls(deps: { region: string; faults: Faults; services: (
       },
     },
   ];
+}
+
+// ---------------------------------------------------------------- helpers for self-contained control handlers
+
+/**
+ * What a control handler that owns several routes (devices, emulators)
+ * answers: the core's response shape, with a body. Errors are the sandbox's
+ * REST-JSON error (`x-amzn-ErrorType`, `{"Code","Message"}`), as the core
+ * writes for every control route.
+ */
+export type ControlAnswer = SandboxResponse & { readonly body: Record<string, unknown> | string };
+
+export function errorAnswer(error: SandboxError): ControlAnswer {
+  return { ...restJsonError(error, error.toBody()), body: error.toBody() };
+}
+
+/** Runs a route; a SandboxError becomes its answer, anything else propagates (an internal error). */
+export function answering(route: () => ControlAnswer): ControlAnswer {
+  try {
+    return route();
+  } catch (error) {
+    if (error instanceof SandboxError) return errorAnswer(error);
+    throw error;
+  }
+}
+
+/** `path?query` split, for handlers that get the raw request target. */
+export function splitTarget(target: string): { path: string; query: URLSearchParams } {
+  const q = target.indexOf('?');
+  return { path: q < 0 ? target : target.slice(0, q), query: new URLSearchParams(q < 0 ? '' : target.slice(q + 1)) };
 }

@@ -14,7 +14,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { badRequest, SandboxError } from './errors';
 import type { Faults } from './faults';
 import type { ControlRoute, SandboxRequest, SandboxResponse, SandboxService } from './service';
-import { checkSignature, signingScope, type SigV4Keys } from './sigv4';
+import { checkSignature, signingScope, type IssuedKeys, type SigV4Keys } from './sigv4';
 
 export interface ListenerDeps {
   readonly services: readonly SandboxService[];
@@ -25,6 +25,9 @@ export interface ListenerDeps {
   /** Resolves once the state is durable (group commit with --data; at once without). */
   readonly commit: () => Promise<void>;
   readonly log: (line: string) => void;
+  /** Keys STS and the SSO portal issued: accepted by every SigV4 service with their session token. */
+  readonly issued?: IssuedKeys;
+  readonly now?: () => number;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -74,9 +77,10 @@ async function handle(deps: ListenerDeps, req: IncomingMessage, res: ServerRespo
   }
   if (!operation) throw new SandboxError('UnknownOperationException', `No operation of this sandbox matches ${method} ${rawPath}`);
   const service = ctx.service;
-  if (service.auth.kind === 'sigv4') {
+  if (service.auth.kind === 'sigv4' && !(operation.unsigned && req.headers.authorization === undefined)) {
     const regions = service.auth.globalRegion ? [deps.region, service.auth.globalRegion] : [deps.region];
-    await checkSignature({ method, rawPath, query, headers: req.headers, body }, deps.keys, { signingName: service.auth.signingName, regions }, service.faultErrors);
+    const issued = deps.issued ? { keys: deps.issued, now: (deps.now ?? Date.now)() } : undefined;
+    await checkSignature({ method, rawPath, query, headers: req.headers, body }, deps.keys, { signingName: service.auth.signingName, regions }, service.faultErrors, issued);
   }
   await deps.faults.apply(service.faultErrors, `${service.actionPrefix}:${operation.name}`);
   const answer = await operation.run();

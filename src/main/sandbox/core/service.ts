@@ -73,6 +73,8 @@ export interface Operation {
   /** Mutating calls are fsynced before they are answered (with --data) and may be hit by after-commit. */
   readonly mutating: boolean;
   run(): SandboxResponse | Promise<SandboxResponse>;
+  /** Takes no signature (STS AssumeRoleWithWebIdentity): the core checks one only when it is sent. */
+  readonly unsigned?: boolean;
   /** Called once the call's change is durable (after `run` succeeded; before an after-commit fault answers 503). */
   committed?(): void;
 }
@@ -86,6 +88,8 @@ export interface FaultErrors {
   /** No Authorization header. */
   unauthorized(message: string): SandboxError;
   internal(message: string): SandboxError;
+  /** Credential problems of the SigV4 check, where the protocol names them (IAM/STS); `denied` otherwise. */
+  credentials?(code: 'InvalidClientTokenId' | 'ExpiredToken' | 'SignatureDoesNotMatch', message: string): SandboxError;
 }
 
 /** A part of the persisted state (`--data`). `fromJSON(undefined)`: the file has no such part (start empty). */

@@ -41,6 +41,16 @@ export function signingScope(authorization: string | undefined): SigningScope | 
   return m ? { accessKeyId: m[1] ?? '', date: m[2] ?? '', region: m[3] ?? '', service: m[4] ?? '' } : undefined;
 }
 
+/** Temporary keys the sandbox issued (STS, the SSO portal): accepted by every service with their session token. */
+export interface IssuedKeys {
+  isIssuedKey(accessKeyId: string): boolean;
+  check(
+    accessKeyId: string,
+    sessionToken: string | undefined,
+    now: number,
+  ): { readonly ok: true; readonly credential: { readonly secretAccessKey: string } } | { readonly ok: false; readonly code: 'InvalidClientTokenId' | 'ExpiredToken'; readonly message: string };
+}
+
 export interface SigningRules {
   /** The service name the scope must carry: `chime`, not the endpoint prefix `identity-chime`. */
   readonly signingName: string;
@@ -48,21 +58,38 @@ export interface SigningRules {
   readonly regions: readonly string[];
 }
 
-/** Throws unless the request is signed (and, with `keys`, signed with those keys for this service and region). */
+/**
+ * Throws unless the request is signed (and, with `keys`, signed with those keys for this service and region).
+ * A key the sandbox issued (`issued`) must come with its session token and be unexpired in every mode; with
+ * `keys` set its signature is verified with the issued secret.
+ */
 export async function checkSignature(
   request: SignedRequest,
   keys: SigV4Keys | undefined,
   rules: SigningRules,
-  errors: Pick<FaultErrors, 'denied' | 'unauthorized'>,
+  errors: Pick<FaultErrors, 'denied' | 'unauthorized' | 'credentials'>,
+  issued?: { readonly keys: IssuedKeys; readonly now: number },
 ): Promise<void> {
   const forbidden = errors.denied;
+  const credentialError = (code: 'InvalidClientTokenId' | 'ExpiredToken' | 'SignatureDoesNotMatch', message: string) =>
+    errors.credentials ? errors.credentials(code, message) : forbidden(message);
   const authorization = request.headers.authorization;
   if (!authorization) throw errors.unauthorized('Missing Authorization header: requests must be signed with SigV4');
+  const scopeKey = signingScope(authorization)?.accessKeyId;
+  let secret: string | undefined;
+  if (issued && scopeKey && issued.keys.isIssuedKey(scopeKey)) {
+    const check = issued.keys.check(scopeKey, headerValue(request.headers['x-amz-security-token']) || undefined, issued.now);
+    if (!check.ok) throw credentialError(check.code, check.message);
+    secret = check.credential.secretAccessKey;
+  }
   if (!keys) return;
   const m = AUTH.exec(authorization);
   if (!m) throw forbidden('The Authorization header is not a SigV4 (AWS4-HMAC-SHA256) signature');
-  const [, accessKeyId, , scopeRegion = '', scopeService, signedHeaders = '', signature = ''] = m;
-  if (accessKeyId !== keys.accessKeyId) throw forbidden(`The access key ID ${accessKeyId} is not known to this sandbox`);
+  const [, accessKeyId = '', , scopeRegion = '', scopeService, signedHeaders = '', signature = ''] = m;
+  if (secret === undefined) {
+    if (accessKeyId !== keys.accessKeyId) throw credentialError('InvalidClientTokenId', `The access key ID ${accessKeyId} is not known to this sandbox`);
+    secret = keys.secretAccessKey;
+  }
   if (scopeService !== rules.signingName) throw forbidden(`Credential should be scoped to correct service: '${rules.signingName}'`);
   if (!rules.regions.includes(scopeRegion)) throw forbidden(`Credential should be scoped to a valid region: '${rules.regions.join("' or '")}'`);
   const region = scopeRegion;
@@ -78,7 +105,7 @@ export async function checkSignature(
     query[key] = values.length === 1 ? (values[0] ?? '') : values;
   }
   const signer = new SignatureV4({
-    credentials: { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey },
+    credentials: { accessKeyId, secretAccessKey: secret },
     region,
     service: rules.signingName,
     sha256: Hash.bind(null, 'sha256'),
@@ -90,7 +117,7 @@ export async function checkSignature(
   );
   const computed = /Signature=([0-9a-f]{64})/.exec(String(expected.headers['authorization']))?.[1] ?? '';
   if (!timingSafeEqual(Buffer.from(computed.padEnd(64)), Buffer.from(signature))) {
-    throw forbidden('The request signature we calculated does not match the signature you provided');
+    throw credentialError('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided');
   }
 }
 

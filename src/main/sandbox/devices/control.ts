@@ -13,9 +13,9 @@
  * Bad input answers 400 BadRequestException, an unknown device 404 NotFoundException.
  */
 import { z } from 'zod';
-import { answering, splitTarget, type ControlAnswer } from '../controlAnswer';
-import { badRequest, notFound } from '../errors';
-import { parseBody } from '../input';
+import { answering, splitTarget, type ControlAnswer } from '../core/controls';
+import { badRequest, notFound } from '../core/errors';
+import { parseBody } from '../core/body';
 import { DELIVERY_VIAS, DEVICE_PLATFORMS, type DeviceRegistry } from './registry';
 
 // Bundle ids (and Android package names) as Apple and Google allow them.

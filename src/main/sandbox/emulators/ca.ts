@@ -11,7 +11,7 @@
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
 import { z } from 'zod';
-import type { ControlAnswer } from '../controlAnswer';
+import type { ControlAnswer } from '../core/controls';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -10,7 +10,7 @@
  *   cloud.health()                              // {"apns":{"production","sandbox"},"fcm"} for GET /_sandbox/health
  *   cloud.toJSON()                              // into the data file; pass back as `snapshot`
  */
-import type { ControlAnswer } from '../controlAnswer';
+import type { ControlAnswer } from '../core/controls';
 import { DeviceRegistry, handleDevicesControl } from '../devices';
 import { startApnsEmulator, handleApnsIssueControl, type RunningApnsEmulator } from './apns';
 import { handleCaControl, SandboxCa } from './ca';

@@ -43,17 +43,4 @@ export function validateInput(operation: OperationName, input: Record<string, un
   return result.value;
 }
 
-/** The JSON body as an object; an empty body is `{}` (SDKs send nothing when no member is set). */
-export function parseBody(text: string): Record<string, unknown> {
-  if (text.trim() === '') return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw badRequest('The request body is not valid JSON');
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw badRequest('The request body must be a JSON object');
-  }
-  return parsed as Record<string, unknown>;
-}
+export { parseBody } from '../core/body';

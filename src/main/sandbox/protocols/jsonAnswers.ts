@@ -31,16 +31,3 @@ export function jsonErrorResponse(error: RestJsonError, requestId: string = rand
   const response = jsonResponse(error.status, error.body, requestId);
   return { ...response, headers: { ...response.headers, 'x-amzn-errortype': error.type } };
 }
-
-/** The JSON body as an object; an empty body is `{}`; anything else throws `invalid`. */
-export function parseJsonObject(text: string, invalid: (message: string) => Error): Record<string, unknown> {
-  if (text.trim() === '') return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw invalid('The request body is not valid JSON');
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid('The request body must be a JSON object');
-  return parsed as Record<string, unknown>;
-}

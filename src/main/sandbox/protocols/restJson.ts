@@ -8,6 +8,7 @@
  * enum) checked with the service's wording → BadRequestException. Output
  * with a `payload` member is sent as that member alone.
  */
+import { parseJsonObject } from '../core/body';
 import { badRequest } from '../core/errors';
 import type { SandboxRequest } from '../core/service';
 
@@ -231,16 +232,4 @@ export class RestJsonModel {
         return;
     }
   }
-}
-
-export function parseJsonObject(text: string): Record<string, unknown> {
-  if (text.trim() === '') return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw badRequest('The request body is not valid JSON');
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw badRequest('The request body must be a JSON object');
-  return parsed as Record<string, unknown>;
 }

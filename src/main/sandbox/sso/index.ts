@@ -7,12 +7,13 @@
  *   handleSsoOidc(request, ctx)    ctx = {now, region, accountId, state: SsoState, verificationUri?}
  *   matchesSsoPortal(request)  GET /federation/credentials | /assignment/accounts | /assignment/roles, POST /logout
  *   handleSsoPortal(request, ctx)  ctx = {now, region, accountId, state: SsoState, credentials: IssuedCredentials}
- *   handleSsoControl(method, path, body, {state, now})  POST /_sandbox/sso/approve {"UserCode","Deny"?}
- *                              → {status, body} or undefined when the route is not its own
+ *   POST /_sandbox/sso/approve {"UserCode","Deny"?}  the control route (sso/service.ts; handleSsoControl for tests)
  *
  * The core must not demand a signature on these routes, and must not apply
  * `x-amz-chime-bearer` or Identity routing to them.
  */
+import { parseBody } from '../core/body';
+import { answering, type ControlAnswer } from '../core/controls';
 import type { ServiceResponse } from '../protocols/http';
 import { jsonErrorResponse, RestJsonError } from '../protocols/jsonAnswers';
 import { approveDeviceCode } from './oidc';
@@ -51,16 +52,9 @@ export function handleSsoControl(
   path: string,
   bodyText: string,
   deps: { readonly state: SsoState; readonly now: () => number },
-): { status: number; body: Record<string, unknown> } | undefined {
-  if (path !== SSO_APPROVE_PATH) return undefined;
-  if (method !== 'POST') return { status: 405, body: { Code: 'MethodNotAllowed', Message: `Use POST ${SSO_APPROVE_PATH}` } };
-  let body: unknown;
-  try {
-    body = bodyText.trim() === '' ? {} : JSON.parse(bodyText);
-  } catch {
-    return { status: 400, body: { Code: 'BadRequest', Message: 'The request body is not valid JSON' } };
-  }
-  return approveDeviceCode(deps.state, body, deps.now());
+): ControlAnswer | undefined {
+  if (path !== SSO_APPROVE_PATH || method !== 'POST') return undefined;
+  return answering(() => approveDeviceCode(deps.state, parseBody(bodyText), deps.now()));
 }
 
 /**

@@ -20,7 +20,9 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ServiceContext, ServiceRequest, ServiceResponse } from '../protocols/http';
-import { jsonErrorResponse, jsonResponse, parseJsonObject, RestJsonError } from '../protocols/jsonAnswers';
+import { parseJsonObject } from '../core/body';
+import { badRequest, conflict, notFound } from '../core/errors';
+import { jsonErrorResponse, jsonResponse, RestJsonError } from '../protocols/jsonAnswers';
 import { opaque, userCode, type ClientRecord, type SsoState, type TokenRecord } from './state';
 
 export interface OidcContext extends ServiceContext {
@@ -278,14 +280,14 @@ export function handleSsoOidc(request: ServiceRequest, ctx: OidcContext, log: (l
  * pending device authorization with this user code. For the control route
  * `POST /_sandbox/sso/approve` `{"UserCode":"ABCD-EFGH","Deny"?:true}`.
  */
-export function approveDeviceCode(state: SsoState, body: unknown, now: number): { status: number; body: Record<string, unknown> } {
+export function approveDeviceCode(state: SsoState, body: unknown, now: number): { status: 200; body: Record<string, unknown> } {
   const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   if (typeof b['UserCode'] !== 'string' || (b['Deny'] !== undefined && typeof b['Deny'] !== 'boolean')) {
-    return { status: 400, body: { Code: 'BadRequest', Message: 'Expected {"UserCode":"ABCD-EFGH","Deny"?:boolean}' } };
+    throw badRequest('Expected {"UserCode":"ABCD-EFGH","Deny"?:boolean}');
   }
   const device = state.deviceByUserCode(b['UserCode']);
-  if (!device || device.status === 'USED') return { status: 404, body: { Code: 'NotFound', Message: `No pending device authorization has the user code ${b['UserCode']}` } };
-  if (now >= device.expiresAt) return { status: 409, body: { Code: 'Conflict', Message: `The user code ${device.userCode} has expired` } };
+  if (!device || device.status === 'USED') throw notFound(`No pending device authorization has the user code ${b['UserCode']}`);
+  if (now >= device.expiresAt) throw conflict(`The user code ${device.userCode} has expired`);
   device.status = b['Deny'] === true ? 'DENIED' : 'APPROVED';
   return {
     status: 200,

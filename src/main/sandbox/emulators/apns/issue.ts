@@ -17,9 +17,9 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
 import { z } from 'zod';
-import { answering, type ControlAnswer } from '../../controlAnswer';
-import { badRequest } from '../../errors';
-import { parseBody } from '../../input';
+import { answering, type ControlAnswer } from '../../core/controls';
+import { badRequest } from '../../core/errors';
+import { parseBody } from '../../core/body';
 import { newRsaKeyPair, type SandboxCa } from '../ca';
 import type { ApnsCertEnvironment, PushCredentials } from '../credentials';
 

@@ -12,9 +12,9 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { z } from 'zod';
-import { answering, type ControlAnswer } from '../../controlAnswer';
-import { badRequest } from '../../errors';
-import { parseBody } from '../../input';
+import { answering, type ControlAnswer } from '../../core/controls';
+import { badRequest } from '../../core/errors';
+import { parseBody } from '../../core/body';
 import { newRsaKeyPair } from '../ca';
 import type { PushCredentials } from '../credentials';
 
