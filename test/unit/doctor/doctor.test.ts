@@ -7,7 +7,7 @@ import * as id from '@aws-sdk/client-chime-sdk-identity';
 import * as msg from '@aws-sdk/client-chime-sdk-messaging';
 import * as iam from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHECK_NAMES, IamState, PUSH_ROLE_NAME, readinessSummary, runDoctor, toDoctorJson, type CheckName, type DoctorCheck, type DoctorInput, type DoctorReport } from './imports';
+import { CHECK_NAMES, PUSH_ROLE_NAME, readinessSummary, runDoctor, toDoctorJson, type CheckName, type DoctorCheck, type DoctorInput, type DoctorReport } from './imports';
 import { startServiceServer } from '../sandbox/serviceServer';
 import { ACCOUNT, APNS_KEY, createPushRole, FCM_TOKEN, SANDBOX_TOKEN, setChannel, startBench, story, VOIP_TOKEN, type Bench, type Story } from './support';
 
@@ -20,10 +20,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await b.close();
 });
-beforeEach(() => {
-  b.iamState = new IamState();
-  b.iamDenied.clear();
-  b.sandbox.controls.setFaults('');
+beforeEach(async () => {
+  b.faults('');
+  await b.resetIam();
 });
 
 async function doctor(input: DoctorInput): Promise<DoctorReport> {
@@ -200,7 +199,7 @@ describe('Pinpoint app', () => {
   it('deny=mobiletargeting:GetApp: a Warning "couldn\'t check", never a Fail', async () => {
     const s = await story(b);
     const endpointId = await s.register({});
-    b.sandbox.controls.setFaults('deny=mobiletargeting:GetApp');
+    b.faults('deny=mobiletargeting:GetApp');
     const c = check(await checksOf({ userArn: s.userArn, endpointId }), 'Pinpoint app exists');
     expect(c.verdict).toBe('warning');
     expect(c.detail).toMatch(/^couldn't check: needs `mobiletargeting:GetApp` \(GetApp was refused: ForbiddenException/);
@@ -325,15 +324,14 @@ describe('push role', () => {
   it('deny=iam:SimulatePrincipalPolicy and the policy reads too: a Warning "couldn\'t check" naming the permissions; deny=iam:GetRole: the role too', async () => {
     const s = await story(b);
     const endpointId = await s.register({});
-    b.iamDenied.add('iam:SimulatePrincipalPolicy');
-    b.iamDenied.add('iam:ListRolePolicies');
+    b.faults('deny=iam:SimulatePrincipalPolicy|iam:ListRolePolicies');
     let checks = await checksOf({ userArn: s.userArn, endpointId });
     expect(check(checks, 'Push role').verdict).toBe('pass');
     const c = check(checks, 'Push role permission');
     expect(c.verdict).toBe('warning');
     expect(c.detail).toMatch(/^couldn't check: needs `iam:SimulatePrincipalPolicy` \(SimulatePrincipalPolicy was refused: AccessDenied: .*\); reading the role's policies instead was refused too \(AccessDenied: .*iam:ListRolePolicies.*\)\. Needs `iam:SimulatePrincipalPolicy`, or `iam:ListRolePolicies`, /);
     expect(c.fix).toBeUndefined();
-    b.iamDenied.add('iam:GetRole');
+    b.faults('deny=iam:SimulatePrincipalPolicy|iam:ListRolePolicies|iam:GetRole');
     checks = await checksOf({ userArn: s.userArn, endpointId });
     expect(check(checks, 'Push role')).toMatchObject({ verdict: 'warning' });
     expect(check(checks, 'Push role').detail).toMatch(/needs `iam:GetRole`/);
@@ -344,7 +342,7 @@ describe('push role', () => {
     const s = await story(b, { role: false });
     await createPushRole(b, { policy: null });
     const endpointId = await s.register({});
-    b.iamDenied.add('iam:SimulatePrincipalPolicy');
+    b.faults('deny=iam:SimulatePrincipalPolicy');
     const missing = check(await checksOf({ userArn: s.userArn, endpointId }), 'Push role permission');
     expect(missing.verdict).toBe('fail');
     expect(missing.detail).toMatch(/no statement allows it; read from the role's 0 policies, as IAM refused SimulatePrincipalPolicy/);
@@ -421,7 +419,7 @@ describe('delivery preferences: membership', () => {
   it('deny=chime:GetChannelMembershipPreferences on a channel the user is in: a Warning, not a Fail', async () => {
     const s = await story(b);
     const endpointId = await s.register({});
-    b.sandbox.controls.setFaults('deny=chime:GetChannelMembershipPreferences');
+    b.faults('deny=chime:GetChannelMembershipPreferences');
     const c = check(await checksOf({ userArn: s.userArn, endpointId, channelArn: s.channelArn }), 'Delivery preferences');
     expect(c.verdict).toBe('warning');
     expect(c.detail).toMatch(/^couldn't check: needs `chime:GetChannelMembershipPreferences`/);
@@ -432,7 +430,7 @@ describe('AWS errors are verdicts, never crashes', () => {
   it('throttling on every call (after the client\'s retries): Warnings saying so; the listing failure alone is a Result error', async () => {
     const s = await story(b);
     const endpointId = await s.register({});
-    b.sandbox.controls.setFaults('throttle=1');
+    b.faults('throttle=1');
     const checks = await checksOf({ userArn: s.userArn, endpointId });
     expect(check(checks, 'Endpoint state')).toMatchObject({ verdict: 'warning' });
     expect(check(checks, 'Endpoint state').detail).toMatch(/^couldn't check: DescribeAppInstanceUserEndpoint failed \(ThrottledClientException: .*\); this may pass if you run the doctor again\.$/);

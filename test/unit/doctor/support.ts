@@ -1,7 +1,6 @@
 /**
- * The doctor's test bench: the real sandbox (Identity, Messaging, Pinpoint)
- * and the sandbox's IAM module behind its own little server (until the core
- * routes IAM), all driven by the real AWS SDK clients. Each `story()` sets up
+ * The doctor's test bench: the real sandbox (Identity, Messaging, Pinpoint,
+ * IAM on one port, faults included), driven by the real AWS SDK clients. Each `story()` sets up
  * a fresh, healthy push path through those clients: an AppInstance, a user, a
  * Pinpoint app with channels, the push role and the tagged test channel.
  */
@@ -11,11 +10,8 @@ import * as iam from '@aws-sdk/client-iam';
 import * as pp from '@aws-sdk/client-pinpoint';
 import { randomUUID } from 'node:crypto';
 import { SANDBOX_CREDENTIALS, startSandbox, type RunningSandbox } from '../../../src/main/sandbox';
-import { handleIam, iamActionOf, IAM_XMLNS, IamState, matchesIam } from '../../../src/main/sandbox/iam';
-import { coreFaultError, queryErrorResponse } from '../../../src/main/sandbox/protocols/query';
 import type { DoctorClients } from '../../../src/main/doctor';
 import { pushPermissionPolicy, PUSH_POLICY_NAME, PUSH_ROLE_NAME, PUSH_TRUST_POLICY } from '../../../src/main/doctor';
-import { startServiceServer, type ServiceServer } from '../sandbox/serviceServer';
 
 export const APNS_TOKEN = 'ab'.repeat(32);
 export const SANDBOX_TOKEN = 'cd'.repeat(32);
@@ -27,47 +23,48 @@ export const SERVICE_JSON = JSON.stringify({ type: 'service_account', project_id
 
 export interface Bench {
   readonly sandbox: RunningSandbox;
-  readonly iamServer: ServiceServer;
   readonly clients: DoctorClients;
-  /** IAM actions the IAM server refuses with AccessDenied (the `deny=` fault, for IAM until the core serves it). */
-  readonly iamDenied: Set<string>;
-  iamState: IamState;
+  /** Sets the sandbox's fault spec (`deny=iam:SimulatePrincipalPolicy`, `throttle=1`, …; '' for none). */
+  faults(spec: string): void;
+  /** Removes the push role (its inline and attached policies first), so each test starts without one. */
+  resetIam(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startBench(): Promise<Bench> {
   // Endpoints keep the state the test gives them (the validation delay is longer than any test).
   const sandbox = await startSandbox({ port: 0, validationDelayMs: 600_000 });
-  const bench = { iamState: new IamState(), iamDenied: new Set<string>() } as { iamState: IamState; iamDenied: Set<string> };
-  const iamServer = await startServiceServer([
-    {
-      matches: matchesIam,
-      handle: (request) => {
-        const action = iamActionOf(request);
-        if (action && bench.iamDenied.has(action)) {
-          return queryErrorResponse(IAM_XMLNS, coreFaultError('deny', { action }), randomUUID());
-        }
-        return handleIam(request, { now: () => Date.now(), region: 'us-east-1', accountId: ACCOUNT, state: bench.iamState });
-      },
-    },
-  ]);
-  const config = { region: 'us-east-1', credentials: SANDBOX_CREDENTIALS, maxAttempts: 1 };
+  const config = { region: 'us-east-1', credentials: SANDBOX_CREDENTIALS, maxAttempts: 1, endpoint: sandbox.url };
   const clients: DoctorClients = {
-    identity: new id.ChimeSDKIdentityClient({ ...config, endpoint: sandbox.url }),
-    messaging: new msg.ChimeSDKMessagingClient({ ...config, endpoint: sandbox.url }),
-    pinpoint: new pp.PinpointClient({ ...config, endpoint: sandbox.url }),
-    iam: new iam.IAMClient({ ...config, endpoint: iamServer.url }),
+    identity: new id.ChimeSDKIdentityClient(config),
+    messaging: new msg.ChimeSDKMessagingClient(config),
+    pinpoint: new pp.PinpointClient(config),
+    iam: new iam.IAMClient(config),
   };
-  return Object.assign(bench, {
+  const i = clients.iam;
+  return {
     sandbox,
-    iamServer,
     clients,
+    faults: (spec) => void sandbox.controls.setFaults(spec),
+    resetIam: async () => {
+      const RoleName = PUSH_ROLE_NAME;
+      try {
+        await i.send(new iam.GetRoleCommand({ RoleName }));
+      } catch {
+        return;
+      }
+      for (const PolicyName of (await i.send(new iam.ListRolePoliciesCommand({ RoleName }))).PolicyNames ?? []) await i.send(new iam.DeleteRolePolicyCommand({ RoleName, PolicyName }));
+      for (const { PolicyArn } of (await i.send(new iam.ListAttachedRolePoliciesCommand({ RoleName }))).AttachedPolicies ?? []) {
+        await i.send(new iam.DetachRolePolicyCommand({ RoleName, PolicyArn }));
+        await i.send(new iam.DeletePolicyCommand({ PolicyArn }));
+      }
+      await i.send(new iam.DeleteRoleCommand({ RoleName }));
+    },
     close: async () => {
       for (const c of Object.values(clients)) (c as { destroy(): void }).destroy();
-      await iamServer.close();
       await sandbox.close();
     },
-  });
+  };
 }
 
 export interface Story {
