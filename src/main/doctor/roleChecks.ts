@@ -64,18 +64,21 @@ function trustCheck(encoded: string | undefined, target: CliTarget): DoctorCheck
 
 async function permissionCheck(ctx: RoleContext, fixArn: string, roleArn: string | undefined): Promise<DoctorCheck> {
   if (!roleArn) return skipped('Push role permission', 'the push role could not be read.');
+  // Without the app there is no resource to ask about: IAM would answer for "*", which a policy scoped to apps/*/messages does not allow.
+  const messagesArn = ctx.messagesArn;
+  if (!messagesArn) return skipped('Push role permission', 'ResourceArn is not a Pinpoint app ARN, so there is no app to check the permission on.');
   const run = await attempt(() =>
     ctx.client.send(
-      new iam.SimulatePrincipalPolicyCommand({ PolicySourceArn: roleArn, ActionNames: [SEND], ...(ctx.messagesArn ? { ResourceArns: [ctx.messagesArn] } : {}) }),
+      new iam.SimulatePrincipalPolicyCommand({ PolicySourceArn: roleArn, ActionNames: [SEND], ResourceArns: [messagesArn] }),
       { abortSignal: ctx.signal },
     ),
   );
   if (!run.ok) {
-    if (!isAccessDenied(run.error) || !ctx.messagesArn) return cannotCheck('Push role permission', SIMULATE, run.error);
-    return readPolicies(ctx, fixArn, ctx.messagesArn, cannotCheck('Push role permission', SIMULATE, run.error));
+    if (!isAccessDenied(run.error)) return cannotCheck('Push role permission', SIMULATE, run.error);
+    return readPolicies(ctx, fixArn, messagesArn, cannotCheck('Push role permission', SIMULATE, run.error));
   }
   const result = run.value.EvaluationResults?.find((r) => r.EvalActionName === SEND);
-  const on = ctx.messagesArn ?? 'any resource';
+  const on = messagesArn;
   if (result?.EvalDecision === 'allowed') {
     return { name: 'Push role permission', verdict: 'pass', detail: `The role's policies allow ${SEND} on ${on}.`, uses: uses(SIMULATE) };
   }

@@ -61,8 +61,8 @@ describe('tokens', () => {
     expect(tokenCheck(endpoint({ deviceToken: 'hello' }), TARGET).detail).toMatch(/64 hex characters/);
   });
 
-  it('VoIP: a GCM endpoint cannot take VoIP pushes; a malformed VoIP token fails; a good one passes', () => {
-    expect(voipTokenCheck(endpoint({ type: 'GCM', deviceToken: 'x' }), TARGET, true)?.verdict).toBe('fail');
+  it('VoIP: a GCM endpoint never gets VoIP pushes (a Warning); a malformed VoIP token fails; a good one passes', () => {
+    expect(voipTokenCheck(endpoint({ type: 'GCM', deviceToken: 'x' }), TARGET, true)?.verdict).toBe('warning');
     expect(voipTokenCheck(endpoint({ voipDeviceToken: 'nothex' }), TARGET, false)?.verdict).toBe('fail');
     expect(voipTokenCheck(endpoint({ voipDeviceToken: 'ef'.repeat(32) }), TARGET, true)?.verdict).toBe('pass');
     expect(voipTokenCheck(endpoint({}), TARGET, false)).toBeUndefined();
