@@ -87,7 +87,13 @@ export interface SandboxOptions {
 /** Run-time controls for tests and embedders (the same as the /_sandbox/ routes). */
 export class SandboxControls {
   constructor(
-    private readonly deps: { state: SandboxState; faults: Faults; now: () => number; validationDelayMs: number; commit: () => Promise<void> },
+    private readonly deps: {
+      state: SandboxState;
+      faults: Faults;
+      now: () => number;
+      validationDelayMs: number;
+      commit: () => Promise<void>;
+    },
   ) {}
 
   /** Overrides the simulated state; `undefined` returns the endpoint to the simulation. */
@@ -143,7 +149,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const log = options.log ?? (() => {});
   const validationDelayMs = options.validationDelayMs ?? DEFAULT_VALIDATION_DELAY_MS;
   const keys: SigV4Keys | undefined =
-    options.accessKey && options.secretKey ? { accessKeyId: options.accessKey, secretAccessKey: options.secretKey } : undefined;
+    options.accessKey && options.secretKey
+      ? { accessKeyId: options.accessKey, secretAccessKey: options.secretKey }
+      : undefined;
 
   const faults = new Faults(
     typeof options.faults === 'string' ? parseFaultSpec(options.faults) : (options.faults ?? NO_FAULTS),
@@ -159,30 +167,42 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     denies: (action) => faults.denies(action),
   };
   const state = new SandboxState();
-  const identity = createIdentityService(core, { state, endpointLimit: options.endpointLimit ?? DEFAULT_ENDPOINT_LIMIT, validationDelayMs });
+  const identity = createIdentityService(core, {
+    state,
+    endpointLimit: options.endpointLimit ?? DEFAULT_ENDPOINT_LIMIT,
+    validationDelayMs,
+  });
 
   const account: AccountStates = { iam: new IamState(), credentials: new IssuedCredentials(), sso: new SsoState() };
   const pushCloud = createPushCloudService();
   let commit: () => Promise<void> = () => Promise.resolve();
-  const persistLater = () => void commit().catch((error: unknown) => log(`sandbox: could not persist: ${String(error)}`));
+  const persistLater = () =>
+    void commit().catch((error: unknown) => log(`sandbox: could not persist: ${String(error)}`));
   const pinpoint = createPinpointService(core);
   const messaging = createMessagingService(core, {
     identity: state,
     onChannelMessage: (event) => {
-      fanOut(
-        {
-          identity: state,
-          pinpoint: pinpoint.pinpoint,
-          iam: () => account.iam,
-          devices: () => pushCloud.cloud.devices,
-          account: SANDBOX_ACCOUNT_ID,
-          region,
-          now,
-          validationDelayMs,
-          changed: persistLater,
-        },
-        event,
-      );
+      // The message is committed and answered whatever the simulation does; a bug in it is logged, not a 500.
+      try {
+        fanOut(
+          {
+            identity: state,
+            pinpoint: pinpoint.pinpoint,
+            iam: () => account.iam,
+            devices: () => pushCloud.cloud.devices,
+            account: SANDBOX_ACCOUNT_ID,
+            region,
+            now,
+            validationDelayMs,
+            changed: persistLater,
+          },
+          event,
+        );
+      } catch (error) {
+        log(
+          `sandbox: delivery simulation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+      }
       options.onChannelMessage?.(event);
     },
   });
@@ -234,12 +254,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   if ((options.seed === 'demo' || options.seedUsers) && !loaded) {
     const instance = seedDemo(state, { region, now: now(), extraUsers: options.seedUsers ?? 0 });
     demoAppInstanceArn = instance.arn;
-    demoPush = seedPushStory(instance, { identity: state, messaging: messaging.messaging, pinpoint: pinpoint.pinpoint, region, account: SANDBOX_ACCOUNT_ID, at: now() - 86_400_000 });
+    demoPush = seedPushStory(instance, {
+      identity: state,
+      messaging: messaging.messaging,
+      pinpoint: pinpoint.pinpoint,
+      region,
+      account: SANDBOX_ACCOUNT_ID,
+      at: now() - 86_400_000,
+    });
   }
   if (dataFile) commit = () => dataFile.commit();
 
   const controls = [
-    ...coreControls({ region, faults, services: () => services, health: () => ({ appInstances: state.appInstances.size }) }),
+    ...coreControls({
+      region,
+      faults,
+      services: () => services,
+      health: () => ({ appInstances: state.appInstances.size }),
+    }),
     ...services.flatMap((s) => s.controls ?? []),
   ];
   const issued = {

@@ -25,6 +25,10 @@ test('every /_sandbox/ route refuses a request with a browser Origin, before doi
     ['POST', '/_sandbox/faults'],
     ['GET', '/_sandbox/faults'],
     ['POST', '/_sandbox/endpoint-state'],
+    ['POST', '/_sandbox/devices'],
+    ['GET', '/_sandbox/deliveries?DeviceId=x'],
+    ['POST', '/_sandbox/apns-keys'],
+    ['POST', '/_sandbox/sso/approve'],
     ['POST', '/_sandbox/a-route-added-later'],
   ] as const) {
     const response = await fetch(`${t.sandbox.url}${path}`, {
@@ -35,11 +39,17 @@ test('every /_sandbox/ route refuses a request with a browser Origin, before doi
     expect([path, response.status, response.headers.get('x-amzn-errortype')]).toEqual([path, 403, 'ForbiddenException']);
   }
   expect(t.sandbox.controls.faults).toEqual(before);
+  const devicesBefore = t.sandbox.pushCloud.devices.list().length;
+  const refused = await fetch(`${t.sandbox.url}/_sandbox/devices`, { method: 'POST', headers: { Origin: 'http://localhost:3000' }, body: '{"Platform":"APNS"}' });
+  expect(refused.status).toBe(403);
+  expect(t.sandbox.pushCloud.devices.list()).toHaveLength(devicesBefore);
   // Without Origin (curl, the CLI, tests) the same routes work.
   expect((await fetch(`${t.sandbox.url}/_sandbox/faults`, { method: 'POST', body: '{"spec":"latency=1"}' })).status).toBe(200);
   // Origin does not matter to the AWS API routes (SigV4 protects them).
   const health = (await (await fetch(`${t.sandbox.url}/_sandbox/health`)).json()) as Record<string, unknown>;
-  expect(health).toMatchObject({ status: 'ok', services: ['messaging', 'identity', 'pinpoint'] });
+  expect(health).toMatchObject({ status: 'ok', services: ['messaging', 'identity', 'pinpoint', 'iam', 'sts', 'sso-oidc', 'sso', 'push-cloud'] });
+  expect(health['apns']).toMatchObject({ production: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+$/), sandbox: expect.stringMatching(/^https:/) });
+  expect(health['fcm']).toBe(t.sandbox.url);
 });
 
 test('one fault grammar: spec and JSON forms, deny lists, after-commit; bad input is refused', async () => {

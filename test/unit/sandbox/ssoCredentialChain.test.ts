@@ -12,26 +12,18 @@ import { CreateTokenCommand, RegisterClientCommand, SSOOIDCClient, StartDeviceAu
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromSSO } from '@aws-sdk/credential-provider-sso';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { IamState } from '../../../src/main/sandbox/iam';
-import { approveDeviceCode, GRANT, handleSsoOidc, handleSsoPortal, matchesSsoOidc, matchesSsoPortal, SsoState } from '../../../src/main/sandbox/sso';
-import { handleSts, IssuedCredentials, matchesSts } from '../../../src/main/sandbox/sts';
-import { startServiceServer, type ServiceServer } from './serviceServer';
+import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox';
+import { GRANT } from '../../../src/main/sandbox/sso';
 
 const ACCOUNT = '000000000000';
 const START_URL = 'https://sandbox.awsapps.com/start';
-const state = new SsoState();
-const credentials = new IssuedCredentials();
-let server: ServiceServer;
+let server: RunningSandbox;
 let home: string;
 const savedHome = process.env['HOME'];
 
 beforeAll(async () => {
-  const base = { now: () => Date.now(), region: 'us-east-1', accountId: ACCOUNT };
-  server = await startServiceServer([
-    { matches: matchesSsoOidc, handle: (r) => handleSsoOidc(r, { ...base, state }) },
-    { matches: matchesSsoPortal, handle: (r) => handleSsoPortal(r, { ...base, state, credentials }) },
-    { matches: matchesSts, handle: (r) => handleSts(r, { ...base, iam: new IamState(), credentials }) },
-  ]);
+  // The real sandbox, verifying signatures: the role credentials must be signed with their issued secret.
+  server = await startSandbox({ port: 0, accessKey: 'AKIDSANDBOXCHAIN', secretKey: 'chain-secret' });
   home = mkdtempSync(join(tmpdir(), 'sso-chain-'));
   mkdirSync(join(home, '.aws', 'sso', 'cache'), { recursive: true });
   process.env['HOME'] = home;
@@ -47,7 +39,8 @@ it('turns a cached sso-session token into role credentials STS accepts, refreshi
   const oidc = new SSOOIDCClient({ endpoint: server.url, region: 'us-east-1', maxAttempts: 1 });
   const client = await oidc.send(new RegisterClientCommand({ clientName: 'workbench', clientType: 'public', grantTypes: [GRANT.deviceCode, GRANT.refreshToken] }));
   const device = await oidc.send(new StartDeviceAuthorizationCommand({ clientId: client.clientId, clientSecret: client.clientSecret, startUrl: START_URL }));
-  approveDeviceCode(state, { UserCode: device.userCode }, Date.now());
+  const approved = await fetch(`${server.url}/_sandbox/sso/approve`, { method: 'POST', body: JSON.stringify({ UserCode: device.userCode }) });
+  expect(approved.status).toBe(200);
   const token = await oidc.send(new CreateTokenCommand({ clientId: client.clientId, clientSecret: client.clientSecret, grantType: GRANT.deviceCode, deviceCode: device.deviceCode }));
   oidc.destroy();
 
@@ -74,11 +67,11 @@ it('turns a cached sso-session token into role credentials STS accepts, refreshi
 
   const provider = fromSSO({ profile: 'sb', configFilepath: config, filepath: join(home, '.aws', 'credentials'), ignoreCache: true, clientConfig: { endpoint: server.url } });
   const creds = await provider();
-  expect(credentials.isIssuedKey(creds.accessKeyId)).toBe(true);
+  expect(server.account.credentials.isIssuedKey(creds.accessKeyId)).toBe(true);
   const written = JSON.parse(readFileSync(cacheFile, 'utf8')) as { accessToken: string; refreshToken: string };
   expect(written.accessToken).not.toBe(token.accessToken);
   expect(written.refreshToken).not.toBe(token.refreshToken);
-  expect(state.tokens.has(token.accessToken ?? '')).toBe(false);
+  expect(server.account.sso.tokens.has(token.accessToken ?? '')).toBe(false);
 
   const sts = new STSClient({ endpoint: server.url, region: 'us-east-1', credentials: creds, maxAttempts: 1 });
   const me = await sts.send(new GetCallerIdentityCommand({}));
