@@ -11,7 +11,8 @@ import { toWorkbenchError } from '../aws/errors';
 import type { WorkbenchError } from '../../shared/errors';
 import type { CheckName, DoctorCheck } from '../../shared/doctor/report';
 
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: WorkbenchError };
+export type Outcome<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: WorkbenchError };
 
 /** `GetApp (mobiletargeting:GetApp)`: how a check names the call it used. */
 export interface CallName {
@@ -41,7 +42,12 @@ export function isNotFound(error: WorkbenchError): boolean {
 }
 
 /** The Warning for a check whose call failed for a reason other than what it checks. */
-export function cannotCheck(name: CheckName, call: CallName, error: WorkbenchError, extra: readonly CallName[] = []): DoctorCheck {
+export function cannotCheck(
+  name: CheckName,
+  call: CallName,
+  error: WorkbenchError,
+  extra: readonly CallName[] = [],
+): DoctorCheck {
   // SDK messages can span lines (XML parse errors); a detail is one line.
   const said = `${error.code}: ${error.message.replace(/\s+/g, ' ').trim()}`;
   const detail = isAccessDenied(error)

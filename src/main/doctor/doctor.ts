@@ -28,7 +28,12 @@ import type * as iam from '@aws-sdk/client-iam';
 import * as pp from '@aws-sdk/client-pinpoint';
 import type { CliTarget } from '../../shared/aws/cli';
 import type { EndpointStatus, EndpointStatusReason, EndpointType } from '../../shared/chime/shapes';
-import { CHECK_NAMES, type DoctorCheck, type DoctorEndpointReport, type DoctorReport } from '../../shared/doctor/report';
+import {
+  CHECK_NAMES,
+  type DoctorCheck,
+  type DoctorEndpointReport,
+  type DoctorReport,
+} from '../../shared/doctor/report';
 import { fail, ok, type Result } from '../../shared/errors';
 import type { MessageAttributes } from '../../shared/push/filterRule';
 import { attempt, cannotCheck, isNotFound, skipped, uses, type Outcome } from './calls';
@@ -92,7 +97,9 @@ export async function runDoctor(input: DoctorInput, options: DoctorOptions): Pro
   const ids = input.endpointId ? [input.endpointId] : listed.ok ? listed.value : [];
 
   // Per-user checks, started once and shared by every endpoint's list.
-  const quota = listed.ok ? quotaCheck(listed.value.length, options.endpointQuota ?? ENDPOINTS_PER_USER_QUOTA) : cannotCheck('Endpoint quota', LIST_ENDPOINTS, listed.error);
+  const quota = listed.ok
+    ? quotaCheck(listed.value.length, options.endpointQuota ?? ENDPOINTS_PER_USER_QUOTA)
+    : cannotCheck('Endpoint quota', LIST_ENDPOINTS, listed.error);
   const region = regionCheck(where);
   const preferences = preferencesCheck({
     client: clients.messaging,
@@ -105,9 +112,20 @@ export async function runDoctor(input: DoctorInput, options: DoctorOptions): Pro
   });
   const apps = new Map<string, Promise<Outcome<unknown>>>();
   const roles = new Map<string, Promise<DoctorCheck[]>>();
-  const getApp = (appId: string) => memo(apps, appId, () => attempt(() => clients.pinpoint.send(new pp.GetAppCommand({ ApplicationId: appId }), { abortSignal: signal })));
+  const getApp = (appId: string) =>
+    memo(apps, appId, () =>
+      attempt(() => clients.pinpoint.send(new pp.GetAppCommand({ ApplicationId: appId }), { abortSignal: signal })),
+    );
   const role = (messagesArn: string | undefined) =>
-    memo(roles, messagesArn ?? '*', () => roleChecks({ client: clients.iam, ...(messagesArn && { messagesArn }), ...(where && { account: where.account }), target, ...(signal && { signal }) }));
+    memo(roles, messagesArn ?? '*', () =>
+      roleChecks({
+        client: clients.iam,
+        ...(messagesArn && { messagesArn }),
+        ...(where && { account: where.account }),
+        target,
+        ...(signal && { signal }),
+      }),
+    );
 
   const checkOne = async (endpointId: string): Promise<DoctorEndpointReport> => {
     const emit = (check: DoctorCheck) => {
@@ -115,14 +133,32 @@ export async function runDoctor(input: DoctorInput, options: DoctorOptions): Pro
       return check;
     };
     const shared = [emit(quota), emit(region), preferences.then((p) => emit(p.check))];
-    const described = await attempt(() => clients.identity.send(new id.DescribeAppInstanceUserEndpointCommand({ AppInstanceUserArn: input.userArn, EndpointId: endpointId }), { abortSignal: signal }));
+    const described = await attempt(() =>
+      clients.identity.send(
+        new id.DescribeAppInstanceUserEndpointCommand({ AppInstanceUserArn: input.userArn, EndpointId: endpointId }),
+        { abortSignal: signal },
+      ),
+    );
     if (!described.ok) {
       const first: DoctorCheck = isNotFound(described.error)
-        ? { name: 'Endpoint state', verdict: 'fail', detail: `The user has no endpoint ${endpointId} (${described.error.message}).`, uses: uses(DESCRIBE_ENDPOINT) }
+        ? {
+            name: 'Endpoint state',
+            verdict: 'fail',
+            detail: `The user has no endpoint ${endpointId} (${described.error.message}).`,
+            uses: uses(DESCRIBE_ENDPOINT),
+          }
         : cannotCheck('Endpoint state', DESCRIBE_ENDPOINT, described.error);
-      const rest = CHECK_NAMES.filter((n) => !['Endpoint state', 'Endpoint quota', 'Region', 'Delivery preferences', 'VoIP device token', 'VoIP push channel'].includes(n)).map((n) =>
-        skipped(n, 'the endpoint could not be read.'),
-      );
+      const rest = CHECK_NAMES.filter(
+        (n) =>
+          ![
+            'Endpoint state',
+            'Endpoint quota',
+            'Region',
+            'Delivery preferences',
+            'VoIP device token',
+            'VoIP push channel',
+          ].includes(n),
+      ).map((n) => skipped(n, 'the endpoint could not be read.'));
       return { endpointId, checks: ordered([emit(first), ...rest.map(emit), ...(await Promise.all(shared))]) };
     }
     const e = toRecord(input.userArn, described.value.AppInstanceUserEndpoint, endpointId);
@@ -133,10 +169,18 @@ export async function runDoctor(input: DoctorInput, options: DoctorOptions): Pro
     own.push(arn.check, appPlacementCheck(arn.app, where, e, target));
     own.forEach(emit);
 
-    const later: Promise<DoctorCheck[]>[] = [role(arn.app ? `${e.resourceArn}/messages` : undefined).then((c) => c.map(emit))];
+    const later: Promise<DoctorCheck[]>[] = [
+      role(arn.app ? `${e.resourceArn}/messages` : undefined).then((c) => c.map(emit)),
+    ];
     if (!arn.app) {
       const because = 'ResourceArn is not a Pinpoint app ARN.';
-      own.push(...[skipped('Pinpoint app exists', because), skipped('Push channel', because), skipped('Channel authentication', because)].map(emit));
+      own.push(
+        ...[
+          skipped('Pinpoint app exists', because),
+          skipped('Push channel', because),
+          skipped('Channel authentication', because),
+        ].map(emit),
+      );
     } else {
       const app = arn.app;
       later.push(
@@ -144,7 +188,15 @@ export async function runDoctor(input: DoctorInput, options: DoctorOptions): Pro
           const exists = appExistsCheck(app, await getApp(app.appId), e, target);
           const out = [emit(exists.check)];
           const wantVoip = (input.voip ?? false) || (e.voipDeviceToken !== undefined && e.type !== 'GCM');
-          out.push(...(await pinpointChannels(exists.existence, { client: clients.pinpoint, app, endpoint: e, target, ...(signal && { signal }) }, wantVoip)).map(emit));
+          out.push(
+            ...(
+              await pinpointChannels(
+                exists.existence,
+                { client: clients.pinpoint, app, endpoint: e, target, ...(signal && { signal }) },
+                wantVoip,
+              )
+            ).map(emit),
+          );
           return out;
         })(),
       );
@@ -158,21 +210,39 @@ export async function runDoctor(input: DoctorInput, options: DoctorOptions): Pro
   return ok({ userArn: input.userArn, ...(channel && { channel }), endpoints });
 }
 
-async function pinpointChannels(existence: AppExistence, ctx: Parameters<typeof channelChecks>[0], wantVoip: boolean): Promise<DoctorCheck[]> {
+async function pinpointChannels(
+  existence: AppExistence,
+  ctx: Parameters<typeof channelChecks>[0],
+  wantVoip: boolean,
+): Promise<DoctorCheck[]> {
   if (existence === 'missing') {
     const because = 'the Pinpoint app does not exist.';
-    return [skipped('Push channel', because), skipped('Channel authentication', because), ...(wantVoip && ctx.endpoint.type !== 'GCM' ? [skipped('VoIP push channel', because)] : [])];
+    return [
+      skipped('Push channel', because),
+      skipped('Channel authentication', because),
+      ...(wantVoip && ctx.endpoint.type !== 'GCM' ? [skipped('VoIP push channel', because)] : []),
+    ];
   }
-  const [main, voip] = await Promise.all([channelChecks(ctx), wantVoip && ctx.endpoint.type !== 'GCM' ? voipChannelCheck(ctx) : undefined]);
+  const [main, voip] = await Promise.all([
+    channelChecks(ctx),
+    wantVoip && ctx.endpoint.type !== 'GCM' ? voipChannelCheck(ctx) : undefined,
+  ]);
   return [...main, ...(voip ? [voip] : [])];
 }
 
-async function listEndpointIds(client: id.ChimeSDKIdentityClient, userArn: string, signal: AbortSignal | undefined): Promise<Outcome<string[]>> {
+async function listEndpointIds(
+  client: id.ChimeSDKIdentityClient,
+  userArn: string,
+  signal: AbortSignal | undefined,
+): Promise<Outcome<string[]>> {
   return attempt(async () => {
     const ids: string[] = [];
     let NextToken: string | undefined;
     do {
-      const page = await client.send(new id.ListAppInstanceUserEndpointsCommand({ AppInstanceUserArn: userArn, MaxResults: 50, NextToken }), { abortSignal: signal });
+      const page = await client.send(
+        new id.ListAppInstanceUserEndpointsCommand({ AppInstanceUserArn: userArn, MaxResults: 50, NextToken }),
+        { abortSignal: signal },
+      );
       ids.push(...(page.AppInstanceUserEndpoints ?? []).flatMap((e) => (e.EndpointId ? [e.EndpointId] : [])));
       NextToken = page.NextToken;
     } while (NextToken);
@@ -188,14 +258,19 @@ function toRecord(userArn: string, e: id.AppInstanceUserEndpoint | undefined, en
     type: (e?.Type ?? 'APNS') as EndpointType,
     resourceArn: e?.ResourceArn ?? '',
     deviceToken: e?.EndpointAttributes?.DeviceToken ?? '',
-    ...(e?.EndpointAttributes?.VoipDeviceToken !== undefined && { voipDeviceToken: e.EndpointAttributes.VoipDeviceToken }),
+    ...(e?.EndpointAttributes?.VoipDeviceToken !== undefined && {
+      voipDeviceToken: e.EndpointAttributes.VoipDeviceToken,
+    }),
     ...(e?.AllowMessages !== undefined && { allowMessages: e.AllowMessages }),
     ...(e?.EndpointState?.Status !== undefined && { status: e.EndpointState.Status as EndpointStatus }),
-    ...(e?.EndpointState?.StatusReason !== undefined && { statusReason: e.EndpointState.StatusReason as EndpointStatusReason }),
+    ...(e?.EndpointState?.StatusReason !== undefined && {
+      statusReason: e.EndpointState.StatusReason as EndpointStatusReason,
+    }),
   };
 }
 
-const ordered = (checks: readonly DoctorCheck[]): DoctorCheck[] => [...checks].sort((a, b) => CHECK_NAMES.indexOf(a.name) - CHECK_NAMES.indexOf(b.name));
+const ordered = (checks: readonly DoctorCheck[]): DoctorCheck[] =>
+  [...checks].sort((a, b) => CHECK_NAMES.indexOf(a.name) - CHECK_NAMES.indexOf(b.name));
 
 function memo<T>(cache: Map<string, Promise<T>>, key: string, run: () => Promise<T>): Promise<T> {
   let p = cache.get(key);

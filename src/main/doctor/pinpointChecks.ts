@@ -10,10 +10,23 @@ import type { PinpointAppArn } from '../../shared/chime/deviceTokens';
 import type { EndpointType } from '../../shared/chime/shapes';
 import type { DoctorCheck } from '../../shared/doctor/report';
 import { attempt, cannotCheck, isNotFound, skipped, uses, type CallName, type Outcome } from './calls';
-import { CHANNELS, channelFor, CREDENTIAL_WORDS, createAppCommand, enableChannelCommand, fcmServiceJsonCommand, reRegisterCommands, type ChannelKind, type EndpointFacts } from './fixes';
+import {
+  CHANNELS,
+  channelFor,
+  CREDENTIAL_WORDS,
+  createAppCommand,
+  enableChannelCommand,
+  fcmServiceJsonCommand,
+  reRegisterCommands,
+  type ChannelKind,
+  type EndpointFacts,
+} from './fixes';
 
 export const GET_APP: CallName = { operation: 'GetApp', permission: 'mobiletargeting:GetApp' };
-export const getChannelCall = (kind: ChannelKind): CallName => ({ operation: `Get${CHANNELS[kind].op}`, permission: `mobiletargeting:Get${CHANNELS[kind].op}` });
+export const getChannelCall = (kind: ChannelKind): CallName => ({
+  operation: `Get${CHANNELS[kind].op}`,
+  permission: `mobiletargeting:Get${CHANNELS[kind].op}`,
+});
 
 /** What a Get…Channel answer says, whatever the channel. */
 export interface ChannelFacts {
@@ -25,14 +38,25 @@ export interface ChannelFacts {
 }
 
 /** undefined: the channel does not exist (NotFoundException). */
-export async function getChannel(client: pp.PinpointClient, kind: ChannelKind, ApplicationId: string, abortSignal?: AbortSignal): Promise<ChannelFacts | undefined> {
+export async function getChannel(
+  client: pp.PinpointClient,
+  kind: ChannelKind,
+  ApplicationId: string,
+  abortSignal?: AbortSignal,
+): Promise<ChannelFacts | undefined> {
   const options = { abortSignal };
   let r: pp.APNSChannelResponse | pp.GCMChannelResponse | undefined;
   try {
-    if (kind === 'apns') r = (await client.send(new pp.GetApnsChannelCommand({ ApplicationId }), options)).APNSChannelResponse;
-    else if (kind === 'apns_sandbox') r = (await client.send(new pp.GetApnsSandboxChannelCommand({ ApplicationId }), options)).APNSSandboxChannelResponse;
-    else if (kind === 'apns_voip') r = (await client.send(new pp.GetApnsVoipChannelCommand({ ApplicationId }), options)).APNSVoipChannelResponse;
-    else if (kind === 'apns_voip_sandbox') r = (await client.send(new pp.GetApnsVoipSandboxChannelCommand({ ApplicationId }), options)).APNSVoipSandboxChannelResponse;
+    if (kind === 'apns')
+      r = (await client.send(new pp.GetApnsChannelCommand({ ApplicationId }), options)).APNSChannelResponse;
+    else if (kind === 'apns_sandbox')
+      r = (await client.send(new pp.GetApnsSandboxChannelCommand({ ApplicationId }), options))
+        .APNSSandboxChannelResponse;
+    else if (kind === 'apns_voip')
+      r = (await client.send(new pp.GetApnsVoipChannelCommand({ ApplicationId }), options)).APNSVoipChannelResponse;
+    else if (kind === 'apns_voip_sandbox')
+      r = (await client.send(new pp.GetApnsVoipSandboxChannelCommand({ ApplicationId }), options))
+        .APNSVoipSandboxChannelResponse;
     else r = (await client.send(new pp.GetGcmChannelCommand({ ApplicationId }), options)).GCMChannelResponse;
   } catch (error) {
     if (error instanceof pp.NotFoundException) return undefined;
@@ -43,15 +67,32 @@ export async function getChannel(client: pp.PinpointClient, kind: ChannelKind, A
     ...(r?.DefaultAuthenticationMethod !== undefined && { method: r.DefaultAuthenticationMethod }),
     ...(r && 'HasTokenKey' in r && r.HasTokenKey !== undefined && { hasTokenKey: r.HasTokenKey }),
     ...(r?.HasCredential !== undefined && { hasCredential: r.HasCredential }),
-    ...(r && 'HasFcmServiceCredentials' in r && r.HasFcmServiceCredentials !== undefined && { hasFcmServiceCredentials: r.HasFcmServiceCredentials }),
+    ...(r &&
+      'HasFcmServiceCredentials' in r &&
+      r.HasFcmServiceCredentials !== undefined && { hasFcmServiceCredentials: r.HasFcmServiceCredentials }),
   };
 }
 
 export type AppExistence = 'exists' | 'missing' | 'unknown';
 
-export function appExistsCheck(app: PinpointAppArn, outcome: Outcome<unknown>, e: EndpointFacts, target: CliTarget): { check: DoctorCheck; existence: AppExistence } {
-  if (outcome.ok) return { existence: 'exists', check: { name: 'Pinpoint app exists', verdict: 'pass', detail: `GetApp found the Pinpoint app ${app.appId}.`, uses: uses(GET_APP) } };
-  if (!isNotFound(outcome.error)) return { existence: 'unknown', check: cannotCheck('Pinpoint app exists', GET_APP, outcome.error) };
+export function appExistsCheck(
+  app: PinpointAppArn,
+  outcome: Outcome<unknown>,
+  e: EndpointFacts,
+  target: CliTarget,
+): { check: DoctorCheck; existence: AppExistence } {
+  if (outcome.ok)
+    return {
+      existence: 'exists',
+      check: {
+        name: 'Pinpoint app exists',
+        verdict: 'pass',
+        detail: `GetApp found the Pinpoint app ${app.appId}.`,
+        uses: uses(GET_APP),
+      },
+    };
+  if (!isNotFound(outcome.error))
+    return { existence: 'unknown', check: cannotCheck('Pinpoint app exists', GET_APP, outcome.error) };
   return {
     existence: 'missing',
     check: {
@@ -60,7 +101,10 @@ export function appExistsCheck(app: PinpointAppArn, outcome: Outcome<unknown>, e
       detail: `There is no Pinpoint app ${app.appId} in ${app.region} of account ${app.accountId}: Chime deactivates the endpoint (INVALID_PINPOINT_ARN) on the first push.`,
       fix: {
         text: 'Create the Pinpoint app with the push channels, then register the endpoint again with its ARN (replace PINPOINT_APP_ARN with the Arn create-app prints).',
-        commands: [createAppCommand({ ...target, region: app.region }), ...reRegisterCommands(e, target, { resourceArn: 'PINPOINT_APP_ARN' })],
+        commands: [
+          createAppCommand({ ...target, region: app.region }),
+          ...reRegisterCommands(e, target, { resourceArn: 'PINPOINT_APP_ARN' }),
+        ],
       },
       uses: uses(GET_APP),
     },
@@ -93,12 +137,28 @@ export async function channelChecks(ctx: ChannelContext): Promise<DoctorCheck[]>
   const call = getChannelCall(kind);
   const label = CHANNELS[kind].label;
   const got = await attempt(() => getChannel(ctx.client, kind, app.appId, ctx.signal));
-  if (!got.ok) return [cannotCheck('Push channel', call, got.error), skipped('Channel authentication', `the ${label} could not be read.`)];
+  if (!got.ok)
+    return [
+      cannotCheck('Push channel', call, got.error),
+      skipped('Channel authentication', `the ${label} could not be read.`),
+    ];
   const channel = got.value;
-  if (channel?.enabled) return [{ name: 'Push channel', verdict: 'pass', detail: `The app's ${label} is enabled, as ${e.type} needs.`, uses: uses(call) }, authCheck(kind, channel, app, target)];
+  if (channel?.enabled)
+    return [
+      {
+        name: 'Push channel',
+        verdict: 'pass',
+        detail: `The app's ${label} is enabled, as ${e.type} needs.`,
+        uses: uses(call),
+      },
+      authCheck(kind, channel, app, target),
+    ];
 
   const problem = channel ? `The app's ${label} is disabled` : `The app has no ${label}`;
-  const enable = { text: `${channel ? 'Enable' : 'Create'} the ${label}.${channel || kind === 'gcm' ? '' : ` ${CREDENTIAL_WORDS.apns}`}${!channel && kind === 'gcm' ? ` ${CREDENTIAL_WORDS.gcm}` : ''}`, command: enableChannelCommand(kind, app.appId, target, !channel) };
+  const enable = {
+    text: `${channel ? 'Enable' : 'Create'} the ${label}.${channel || kind === 'gcm' ? '' : ` ${CREDENTIAL_WORDS.apns}`}${!channel && kind === 'gcm' ? ` ${CREDENTIAL_WORDS.gcm}` : ''}`,
+    command: enableChannelCommand(kind, app.appId, target, !channel),
+  };
   const other = otherEnvironment[e.type];
   let detail = `${problem}: pushes to this ${e.type} endpoint fail.`;
   const commands = [enable.command];
@@ -127,18 +187,37 @@ function authCheck(kind: ChannelKind, c: ChannelFacts, app: PinpointAppArn, targ
   const used = uses(getChannelCall(kind));
   if (kind === 'gcm') {
     if (c.hasFcmServiceCredentials) {
-      return { name: 'Channel authentication', verdict: 'pass', detail: `The GCM channel authenticates with a Firebase service account (FCM HTTP v1; default method ${c.method ?? 'not set'}).`, uses: used };
+      return {
+        name: 'Channel authentication',
+        verdict: 'pass',
+        detail: `The GCM channel authenticates with a Firebase service account (FCM HTTP v1; default method ${c.method ?? 'not set'}).`,
+        uses: used,
+      };
     }
     return {
       name: 'Channel authentication',
       verdict: 'fail',
-      detail: 'The GCM channel has only a legacy FCM server key (ApiKey). Google shut the legacy FCM API down in 2024, so pushes through it fail; the channel needs a service-account key (FCM HTTP v1).',
-      fix: { text: `Give the channel a Firebase service account and make TOKEN its default method. ${CREDENTIAL_WORDS.gcm}`, commands: [fcmServiceJsonCommand(app.appId, target)] },
+      detail:
+        'The GCM channel has only a legacy FCM server key (ApiKey). Google shut the legacy FCM API down in 2024, so pushes through it fail; the channel needs a service-account key (FCM HTTP v1).',
+      fix: {
+        text: `Give the channel a Firebase service account and make TOKEN its default method. ${CREDENTIAL_WORDS.gcm}`,
+        commands: [fcmServiceJsonCommand(app.appId, target)],
+      },
       uses: used,
     };
   }
-  const method = c.method === 'CERTIFICATE' ? 'a certificate (.p12), which expires every year' : c.method === 'TOKEN' || c.method === 'KEY' || c.hasTokenKey ? 'a token key (.p8), which does not expire' : `${c.method ?? 'an unknown method'}`;
-  return { name: 'Channel authentication', verdict: 'pass', detail: `The ${CHANNELS[kind].label} authenticates with ${method}.`, uses: used };
+  const method =
+    c.method === 'CERTIFICATE'
+      ? 'a certificate (.p12), which expires every year'
+      : c.method === 'TOKEN' || c.method === 'KEY' || c.hasTokenKey
+        ? 'a token key (.p8), which does not expire'
+        : `${c.method ?? 'an unknown method'}`;
+  return {
+    name: 'Channel authentication',
+    verdict: 'pass',
+    detail: `The ${CHANNELS[kind].label} authenticates with ${method}.`,
+    uses: used,
+  };
 }
 
 /** VOIP pushes need the VoIP channel of the endpoint's environment; the docs do not say it is required, so a missing one is a Warning. Calls: 1. */
@@ -149,12 +228,16 @@ export async function voipChannelCheck(ctx: ChannelContext): Promise<DoctorCheck
   const label = CHANNELS[kind].label;
   const got = await attempt(() => getChannel(ctx.client, kind, ctx.app.appId, ctx.signal));
   if (!got.ok) return cannotCheck('VoIP push channel', call, got.error);
-  if (got.value?.enabled) return { name: 'VoIP push channel', verdict: 'pass', detail: `The app's ${label} is enabled.`, uses: uses(call) };
+  if (got.value?.enabled)
+    return { name: 'VoIP push channel', verdict: 'pass', detail: `The app's ${label} is enabled.`, uses: uses(call) };
   return {
     name: 'VoIP push channel',
     verdict: 'warning',
     detail: `The app's ${label} is ${got.value ? 'disabled' : 'missing'}: VOIP pushes to this endpoint will most likely fail (the Chime docs do not say the channel is required).`,
-    fix: { text: `${got.value ? 'Enable' : 'Create'} the ${label}.${got.value ? '' : ` ${CREDENTIAL_WORDS.apns}`}`, commands: [enableChannelCommand(kind, ctx.app.appId, ctx.target, !got.value)] },
+    fix: {
+      text: `${got.value ? 'Enable' : 'Create'} the ${label}.${got.value ? '' : ` ${CREDENTIAL_WORDS.apns}`}`,
+      commands: [enableChannelCommand(kind, ctx.app.appId, ctx.target, !got.value)],
+    },
     uses: uses(call),
   };
 }

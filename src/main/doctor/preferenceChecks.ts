@@ -15,9 +15,15 @@ import { attempt, cannotCheck, uses, type CallName, type Outcome } from './calls
 import { addMemberCommand, allowNotificationsCommand } from './fixes';
 
 export const PUSH_TEST_TAG = { Key: 'workbench:purpose', Value: 'push-test' } as const;
-export const LIST_MEMBERSHIPS: CallName = { operation: 'ListChannelMembershipsForAppInstanceUser', permission: 'chime:ListChannelMembershipsForAppInstanceUser' };
+export const LIST_MEMBERSHIPS: CallName = {
+  operation: 'ListChannelMembershipsForAppInstanceUser',
+  permission: 'chime:ListChannelMembershipsForAppInstanceUser',
+};
 export const LIST_TAGS: CallName = { operation: 'ListTagsForResource', permission: 'chime:ListTagsForResource' };
-export const GET_PREFERENCES: CallName = { operation: 'GetChannelMembershipPreferences', permission: 'chime:GetChannelMembershipPreferences' };
+export const GET_PREFERENCES: CallName = {
+  operation: 'GetChannelMembershipPreferences',
+  permission: 'chime:GetChannelMembershipPreferences',
+};
 
 export interface PreferenceContext {
   readonly client: msg.ChimeSDKMessagingClient;
@@ -39,7 +45,12 @@ export async function findTestChannel(ctx: PreferenceContext): Promise<Outcome<s
     let NextToken: string | undefined;
     do {
       const page = await ctx.client.send(
-        new msg.ListChannelMembershipsForAppInstanceUserCommand({ AppInstanceUserArn: ctx.userArn, ChimeBearer: ctx.bearerArn, MaxResults: 50, NextToken }),
+        new msg.ListChannelMembershipsForAppInstanceUserCommand({
+          AppInstanceUserArn: ctx.userArn,
+          ChimeBearer: ctx.bearerArn,
+          MaxResults: 50,
+          NextToken,
+        }),
         options,
       );
       for (const m of page.ChannelMemberships ?? []) {
@@ -54,13 +65,23 @@ export async function findTestChannel(ctx: PreferenceContext): Promise<Outcome<s
   });
 }
 
-export async function preferencesCheck(ctx: PreferenceContext): Promise<{ check: DoctorCheck; channel?: ChannelChoice }> {
+export async function preferencesCheck(
+  ctx: PreferenceContext,
+): Promise<{ check: DoctorCheck; channel?: ChannelChoice }> {
   let channel: ChannelChoice;
   if (ctx.channelArn) {
     channel = { arn: ctx.channelArn, how: 'given' };
   } else {
     const found = await findTestChannel(ctx);
-    if (!found.ok) return { check: cannotCheck('Delivery preferences', found.error.code === 'ForbiddenException' ? LIST_MEMBERSHIPS : LIST_TAGS, found.error, [LIST_MEMBERSHIPS]) };
+    if (!found.ok)
+      return {
+        check: cannotCheck(
+          'Delivery preferences',
+          found.error.code === 'ForbiddenException' ? LIST_MEMBERSHIPS : LIST_TAGS,
+          found.error,
+          [LIST_MEMBERSHIPS],
+        ),
+      };
     if (!found.value) {
       return {
         check: {
@@ -73,10 +94,20 @@ export async function preferencesCheck(ctx: PreferenceContext): Promise<{ check:
     }
     channel = { arn: found.value, how: 'tagged' };
   }
-  const which = channel.how === 'given' ? `the channel ${channel.arn}` : `the test channel ${channel.arn} (tagged ${PUSH_TEST_TAG.Key}=${PUSH_TEST_TAG.Value})`;
+  const which =
+    channel.how === 'given'
+      ? `the channel ${channel.arn}`
+      : `the test channel ${channel.arn} (tagged ${PUSH_TEST_TAG.Key}=${PUSH_TEST_TAG.Value})`;
   const used = channel.how === 'given' ? [GET_PREFERENCES] : [LIST_MEMBERSHIPS, LIST_TAGS, GET_PREFERENCES];
   const got = await attempt(() =>
-    ctx.client.send(new msg.GetChannelMembershipPreferencesCommand({ ChannelArn: channel.arn, MemberArn: ctx.userArn, ChimeBearer: ctx.bearerArn }), { abortSignal: ctx.signal }),
+    ctx.client.send(
+      new msg.GetChannelMembershipPreferencesCommand({
+        ChannelArn: channel.arn,
+        MemberArn: ctx.userArn,
+        ChimeBearer: ctx.bearerArn,
+      }),
+      { abortSignal: ctx.signal },
+    ),
   );
   if (!got.ok) {
     if (got.error.code === 'ForbiddenException' && channel.how === 'given') {
@@ -89,9 +120,20 @@ export async function preferencesCheck(ctx: PreferenceContext): Promise<{ check:
   }
   const push = got.value.Preferences?.PushNotifications;
   const decision = wouldNotify(push, ctx.messageAttributes);
-  const message = ctx.messageAttributes && Object.keys(ctx.messageAttributes).length > 0 ? 'a message with the given attributes' : 'a message without attributes';
+  const message =
+    ctx.messageAttributes && Object.keys(ctx.messageAttributes).length > 0
+      ? 'a message with the given attributes'
+      : 'a message without attributes';
   if (decision.notify) {
-    return { channel, check: { name: 'Delivery preferences', verdict: 'pass', detail: `In ${which}, ${message} notifies the user: ${decision.reason}.`, uses: uses(...used) } };
+    return {
+      channel,
+      check: {
+        name: 'Delivery preferences',
+        verdict: 'pass',
+        detail: `In ${which}, ${message} notifies the user: ${decision.reason}.`,
+        uses: uses(...used),
+      },
+    };
   }
   return {
     channel,
@@ -100,7 +142,10 @@ export async function preferencesCheck(ctx: PreferenceContext): Promise<{ check:
       verdict: 'fail',
       detail: `In ${which}, ${message} does not notify the user: ${decision.reason}${push?.FilterRule ? ` (FilterRule ${push.FilterRule})` : ''}.`,
       fix: {
-        text: push?.AllowNotifications === 'FILTERED' ? 'Send the message with attributes the FilterRule matches, or let the member receive all pushes:' : 'Let the member receive all pushes in this channel:',
+        text:
+          push?.AllowNotifications === 'FILTERED'
+            ? 'Send the message with attributes the FilterRule matches, or let the member receive all pushes:'
+            : 'Let the member receive all pushes in this channel:',
         commands: [allowNotificationsCommand(channel.arn, ctx.userArn, ctx.target)],
       },
       uses: uses(...used),
@@ -113,7 +158,12 @@ async function isMember(ctx: PreferenceContext, channelArn: string): Promise<Out
     let NextToken: string | undefined;
     do {
       const page = await ctx.client.send(
-        new msg.ListChannelMembershipsForAppInstanceUserCommand({ AppInstanceUserArn: ctx.userArn, ChimeBearer: ctx.bearerArn, MaxResults: 50, NextToken }),
+        new msg.ListChannelMembershipsForAppInstanceUserCommand({
+          AppInstanceUserArn: ctx.userArn,
+          ChimeBearer: ctx.bearerArn,
+          MaxResults: 50,
+          NextToken,
+        }),
         { abortSignal: ctx.signal },
       );
       if ((page.ChannelMemberships ?? []).some((m) => m.ChannelSummary?.ChannelArn === channelArn)) return true;

@@ -93,7 +93,12 @@ export interface DoctorJson {
   readonly schemaVersion: 1;
   readonly endpoints: readonly {
     readonly endpointId: string;
-    readonly checks: readonly { readonly name: string; readonly verdict: Verdict; readonly detail: string; readonly fix?: string }[];
+    readonly checks: readonly {
+      readonly name: string;
+      readonly verdict: Verdict;
+      readonly detail: string;
+      readonly fix?: string;
+    }[];
   }[];
 }
 
@@ -103,7 +108,12 @@ export function toDoctorJson(report: DoctorReport): DoctorJson {
     schemaVersion: 1,
     endpoints: report.endpoints.map((e) => ({
       endpointId: e.endpointId,
-      checks: e.checks.map((c) => ({ name: c.name, verdict: c.verdict, detail: c.detail, ...(c.fix ? { fix: fixText(c.fix) } : {}) })),
+      checks: e.checks.map((c) => ({
+        name: c.name,
+        verdict: c.verdict,
+        detail: c.detail,
+        ...(c.fix ? { fix: fixText(c.fix) } : {}),
+      })),
     })),
   };
 }
@@ -123,11 +133,16 @@ const WORD: Record<Verdict, string> = { pass: 'Pass', warning: 'Warning', fail: 
  */
 export function formatDoctorText(report: DoctorReport): string {
   const lines: string[] = [`${report.userArn}: ${readinessSummary(report)}`];
-  if (report.channel) lines.push(`Delivery preferences checked in ${report.channel.how === 'given' ? 'the given channel' : 'the tagged test channel'} ${report.channel.arn}`);
+  if (report.channel)
+    lines.push(
+      `Delivery preferences checked in ${report.channel.how === 'given' ? 'the given channel' : 'the tagged test channel'} ${report.channel.arn}`,
+    );
   for (const e of report.endpoints) {
     lines.push('', `Endpoint ${e.endpointId}${e.name ? ` (${e.name})` : ''}`);
     for (const c of e.checks) {
-      lines.push(`  ${WORD[c.verdict].padEnd(7)}  ${c.name}: ${c.detail}${c.uses.length > 0 ? ` [${c.uses.join(', ')}]` : ''}`);
+      lines.push(
+        `  ${WORD[c.verdict].padEnd(7)}  ${c.name}: ${c.detail}${c.uses.length > 0 ? ` [${c.uses.join(', ')}]` : ''}`,
+      );
       if (c.fix) lines.push(`           Fix: ${c.fix.text}`, ...c.fix.commands.map((cmd) => `             ${cmd}`));
     }
   }

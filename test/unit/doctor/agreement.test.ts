@@ -23,14 +23,21 @@ beforeEach(async () => {
 });
 
 async function control<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${b.sandbox.url}${path}`, { method, ...(body !== undefined && { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
+  const response = await fetch(`${b.sandbox.url}${path}`, {
+    method,
+    ...(body !== undefined && { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
 
 /** A simulated iPhone of the story's app, registered as an APNS endpoint. */
 async function phone(s: Story): Promise<{ endpointId: string; deviceId: string }> {
-  const device = await control<{ DeviceId: string; DeviceToken: string }>('POST', '/_sandbox/devices', { Platform: 'APNS', Name: 'phone', BundleId: APNS_KEY.BundleId });
+  const device = await control<{ DeviceId: string; DeviceToken: string }>('POST', '/_sandbox/devices', {
+    Platform: 'APNS',
+    Name: 'phone',
+    BundleId: APNS_KEY.BundleId,
+  });
   return { endpointId: await s.register({ type: 'APNS', token: device.DeviceToken }), deviceId: device.DeviceId };
 }
 
@@ -50,7 +57,10 @@ async function pushArrives(s: Story, deviceId: string): Promise<boolean> {
   );
   // The fan-out runs after the message is committed; give it a moment.
   for (let i = 0; i < 20; i++) {
-    const { Deliveries } = await control<{ Deliveries: { DeviceId: string; Title: string }[] }>('GET', `/_sandbox/deliveries?DeviceId=${deviceId}`);
+    const { Deliveries } = await control<{ Deliveries: { DeviceId: string; Title: string }[] }>(
+      'GET',
+      `/_sandbox/deliveries?DeviceId=${deviceId}`,
+    );
     if (Deliveries.some((d) => d.Title === title)) return true;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -58,7 +68,10 @@ async function pushArrives(s: Story, deviceId: string): Promise<boolean> {
 }
 
 async function ready(s: Story, endpointId: string): Promise<boolean> {
-  const result = await runDoctor({ userArn: s.userArn, endpointId }, { clients: b.clients, cliTarget: { kind: 'sandbox' } });
+  const result = await runDoctor(
+    { userArn: s.userArn, endpointId },
+    { clients: b.clients, cliTarget: { kind: 'sandbox' } },
+  );
   if (!result.ok) throw new Error(result.error.message);
   const endpoint = result.value.endpoints[0];
   if (!endpoint) throw new Error('no endpoint in the report');
@@ -79,15 +92,27 @@ const broken: Record<string, (s: Story) => Promise<void>> = {
   'push role missing': async () => b.resetIam(),
   'push role untrusted': async () => {
     await b.resetIam();
-    await createPushRole(b, { trust: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'pinpoint.amazonaws.com' }, Action: 'sts:AssumeRole' }] }) });
+    await createPushRole(b, {
+      trust: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'pinpoint.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }),
+    });
   },
   'push role without SendMessages': async () => {
-    await b.clients.iam.send(new iam.DeleteRolePolicyCommand({ RoleName: PUSH_ROLE_NAME, PolicyName: 'AmazonChimePushNotificationPolicy' }));
+    await b.clients.iam.send(
+      new iam.DeleteRolePolicyCommand({ RoleName: PUSH_ROLE_NAME, PolicyName: 'AmazonChimePushNotificationPolicy' }),
+    );
   },
   'APNs channel disabled': async (s) => setChannel(b, s.appId, 'apns', { Enabled: false }),
   'preferences NONE': async (s) => {
     await b.clients.messaging.send(
-      new msg.PutChannelMembershipPreferencesCommand({ ChannelArn: s.channelArn, MemberArn: s.userArn, ChimeBearer: s.userArn, Preferences: { PushNotifications: { AllowNotifications: 'NONE' } } }),
+      new msg.PutChannelMembershipPreferencesCommand({
+        ChannelArn: s.channelArn,
+        MemberArn: s.userArn,
+        ChimeBearer: s.userArn,
+        Preferences: { PushNotifications: { AllowNotifications: 'NONE' } },
+      }),
     );
   },
 };

@@ -20,9 +20,17 @@ const users = new Map<string, string>();
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: 'demo' });
   const config = { region: 'us-east-1', credentials: SANDBOX_CREDENTIALS, maxAttempts: 1, endpoint: sandbox.url };
-  clients = { identity: new id.ChimeSDKIdentityClient(config), messaging: new msg.ChimeSDKMessagingClient(config), pinpoint: new pp.PinpointClient(config), iam: new iam.IAMClient(config) };
-  const listed = await clients.identity.send(new id.ListAppInstanceUsersCommand({ AppInstanceArn: sandbox.demoAppInstanceArn, MaxResults: 50 }));
-  for (const u of listed.AppInstanceUsers ?? []) users.set(u.AppInstanceUserArn?.split('/').pop() ?? '', u.AppInstanceUserArn ?? '');
+  clients = {
+    identity: new id.ChimeSDKIdentityClient(config),
+    messaging: new msg.ChimeSDKMessagingClient(config),
+    pinpoint: new pp.PinpointClient(config),
+    iam: new iam.IAMClient(config),
+  };
+  const listed = await clients.identity.send(
+    new id.ListAppInstanceUsersCommand({ AppInstanceArn: sandbox.demoAppInstanceArn, MaxResults: 50 }),
+  );
+  for (const u of listed.AppInstanceUsers ?? [])
+    users.set(u.AppInstanceUserArn?.split('/').pop() ?? '', u.AppInstanceUserArn ?? '');
 });
 afterAll(async () => {
   for (const c of Object.values(clients)) (c as { destroy(): void }).destroy();
@@ -32,12 +40,16 @@ afterAll(async () => {
 async function doctorFor(user: string, voip = false): Promise<DoctorReport> {
   const userArn = users.get(user);
   if (!userArn) throw new Error(`no demo user ${user}`);
-  const result = await runDoctor({ userArn, voip }, { clients, cliTarget: { kind: 'sandbox', endpointUrl: sandbox.url } });
+  const result = await runDoctor(
+    { userArn, voip },
+    { clients, cliTarget: { kind: 'sandbox', endpointUrl: sandbox.url } },
+  );
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
 
-const verdictOf = (report: DoctorReport, name: CheckName) => report.endpoints[0]?.checks.find((c) => c.name === name)?.verdict;
+const verdictOf = (report: DoctorReport, name: CheckName) =>
+  report.endpoints[0]?.checks.find((c) => c.name === name)?.verdict;
 
 it('finds each visible misconfiguration on its demo user', async () => {
   const expected: Record<string, [CheckName, 'fail' | 'warning', boolean?]> = {

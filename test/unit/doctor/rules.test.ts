@@ -1,8 +1,22 @@
 /** The doctor's pure rules: region, trust policy reading, token variants, the report helpers. */
 import { describe, expect, it } from 'vitest';
 import { buildAwsCliCommand } from '../../../src/shared/aws/cli';
-import { appInstanceWhere, regionCheck, tokenCheck, voipTokenCheck, type EndpointRecord } from '../../../src/main/doctor/endpointChecks';
-import { CHECK_NAMES, doctorExitCode, evaluateTrust, fixText, formatDoctorText, toDoctorJson, worstVerdict } from './imports';
+import {
+  appInstanceWhere,
+  regionCheck,
+  tokenCheck,
+  voipTokenCheck,
+  type EndpointRecord,
+} from '../../../src/main/doctor/endpointChecks';
+import {
+  CHECK_NAMES,
+  doctorExitCode,
+  evaluateTrust,
+  fixText,
+  formatDoctorText,
+  toDoctorJson,
+  worstVerdict,
+} from './imports';
 
 const TARGET = { kind: 'profile' as const, profile: 'dev', region: 'eu-central-1' };
 const USER = 'arn:aws:chime:us-east-1:111122223333:app-instance/abc/user/u1';
@@ -21,7 +35,9 @@ describe('region', () => {
     expect(regionCheck(appInstanceWhere(USER)).verdict).toBe('pass');
     const west = regionCheck(appInstanceWhere(USER.replace('us-east-1', 'eu-west-1')));
     expect(west.verdict).toBe('fail');
-    expect(west.detail).toBe('The AppInstance is in eu-west-1; Amazon Chime SDK messaging runs in us-east-1 and eu-central-1 only.');
+    expect(west.detail).toBe(
+      'The AppInstance is in eu-west-1; Amazon Chime SDK messaging runs in us-east-1 and eu-central-1 only.',
+    );
     expect(regionCheck(appInstanceWhere('arn:aws:chime:us-east-1:111122223333:app-instance/abc')).verdict).toBe('fail');
   });
 });
@@ -31,22 +47,48 @@ describe('trust policy', () => {
   const chime = { Service: 'messaging.chime.amazonaws.com' };
 
   it('accepts the documented trust, URL-encoded as GetRole answers it, and service lists and action wildcards', () => {
-    expect(evaluateTrust(encodeURIComponent(doc({ Effect: 'Allow', Principal: chime, Action: 'sts:AssumeRole' })))).toEqual({ allowed: true });
-    expect(evaluateTrust(doc({ Effect: 'Allow', Principal: { Service: ['ec2.amazonaws.com', chime.Service] }, Action: ['sts:*'] })).allowed).toBe(true);
+    expect(
+      evaluateTrust(encodeURIComponent(doc({ Effect: 'Allow', Principal: chime, Action: 'sts:AssumeRole' }))),
+    ).toEqual({ allowed: true });
+    expect(
+      evaluateTrust(
+        doc({ Effect: 'Allow', Principal: { Service: ['ec2.amazonaws.com', chime.Service] }, Action: ['sts:*'] }),
+      ).allowed,
+    ).toBe(true);
     // A single statement object instead of a list.
-    expect(evaluateTrust(JSON.stringify({ Statement: { Effect: 'Allow', Principal: chime, Action: '*' } })).allowed).toBe(true);
+    expect(
+      evaluateTrust(JSON.stringify({ Statement: { Effect: 'Allow', Principal: chime, Action: '*' } })).allowed,
+    ).toBe(true);
   });
 
   it('refuses another principal, another action, a Deny, a missing or broken document', () => {
-    expect(evaluateTrust(doc({ Effect: 'Allow', Principal: { Service: 'pinpoint.amazonaws.com' }, Action: 'sts:AssumeRole' }))).toMatchObject({ allowed: false, why: expect.stringMatching(/does not allow messaging\.chime/) });
+    expect(
+      evaluateTrust(
+        doc({ Effect: 'Allow', Principal: { Service: 'pinpoint.amazonaws.com' }, Action: 'sts:AssumeRole' }),
+      ),
+    ).toMatchObject({ allowed: false, why: expect.stringMatching(/does not allow messaging\.chime/) });
     expect(evaluateTrust(doc({ Effect: 'Allow', Principal: chime, Action: 'sts:TagSession' })).allowed).toBe(false);
-    expect(evaluateTrust(doc({ Effect: 'Allow', Principal: chime, Action: 'sts:AssumeRole' }, { Effect: 'Deny', Principal: '*', Action: 'sts:*' }))).toMatchObject({ allowed: false, why: expect.stringMatching(/denies/) });
+    expect(
+      evaluateTrust(
+        doc(
+          { Effect: 'Allow', Principal: chime, Action: 'sts:AssumeRole' },
+          { Effect: 'Deny', Principal: '*', Action: 'sts:*' },
+        ),
+      ),
+    ).toMatchObject({ allowed: false, why: expect.stringMatching(/denies/) });
     expect(evaluateTrust(undefined).allowed).toBe(false);
     expect(evaluateTrust('%7Bnot json').allowed).toBe(false);
   });
 
   it('an Allow under conditions passes with a note that the doctor did not evaluate them', () => {
-    const v = evaluateTrust(doc({ Effect: 'Allow', Principal: chime, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } } }));
+    const v = evaluateTrust(
+      doc({
+        Effect: 'Allow',
+        Principal: chime,
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } },
+      }),
+    );
     expect(v).toMatchObject({ allowed: true, note: expect.stringMatching(/conditions the doctor does not evaluate/) });
   });
 });
@@ -57,7 +99,9 @@ describe('tokens', () => {
     expect(gcm.detail).toMatch(/looks like an APNs token/);
     expect(gcm.fix?.commands[1]).toContain('--type APNS_SANDBOX');
     expect(gcm.fix?.commands[1]).toContain('--profile dev --region eu-central-1');
-    expect(tokenCheck(endpoint({ deviceToken: `<${'ab'.repeat(16)} ${'ab'.repeat(16)}>` }), TARGET).detail).toMatch(/not as APNs wants it/);
+    expect(tokenCheck(endpoint({ deviceToken: `<${'ab'.repeat(16)} ${'ab'.repeat(16)}>` }), TARGET).detail).toMatch(
+      /not as APNs wants it/,
+    );
     expect(tokenCheck(endpoint({ deviceToken: 'hello' }), TARGET).detail).toMatch(/64 hex characters/);
   });
 
@@ -76,15 +120,37 @@ describe('report', () => {
     expect(worstVerdict([])).toBe('pass');
     const fix = { text: 'Do this.', commands: ['aws a b', 'aws c d'] };
     expect(fixText(fix)).toBe('Do this.\naws a b\naws c d');
-    const json = toDoctorJson({ userArn: USER, endpoints: [{ endpointId: 'e1', checks: [{ name: 'Allow messages', verdict: 'fail', detail: 'x', fix, uses: ['u'] }] }] });
-    expect(json).toEqual({ schemaVersion: 1, endpoints: [{ endpointId: 'e1', checks: [{ name: 'Allow messages', verdict: 'fail', detail: 'x', fix: 'Do this.\naws a b\naws c d' }] }] });
+    const json = toDoctorJson({
+      userArn: USER,
+      endpoints: [
+        { endpointId: 'e1', checks: [{ name: 'Allow messages', verdict: 'fail', detail: 'x', fix, uses: ['u'] }] },
+      ],
+    });
+    expect(json).toEqual({
+      schemaVersion: 1,
+      endpoints: [
+        {
+          endpointId: 'e1',
+          checks: [{ name: 'Allow messages', verdict: 'fail', detail: 'x', fix: 'Do this.\naws a b\naws c d' }],
+        },
+      ],
+    });
   });
 
   it('the generic CLI builder: another service, structures as JSON, file:// values verbatim through --cli-input-json', () => {
-    expect(buildAwsCliCommand('iam', 'PutRolePolicy', { RoleName: 'R', PolicyDocument: 'file://policy.json' }, TARGET)).toBe(
+    expect(
+      buildAwsCliCommand('iam', 'PutRolePolicy', { RoleName: 'R', PolicyDocument: 'file://policy.json' }, TARGET),
+    ).toBe(
       `aws iam put-role-policy --role-name R --cli-input-json '{"PolicyDocument":"file://policy.json"}' --profile dev --region eu-central-1`,
     );
-    expect(buildAwsCliCommand('pinpoint', 'UpdateApnsSandboxChannel', { ApplicationId: 'a', APNSSandboxChannelRequest: { Enabled: true } }, { kind: 'sandbox' })).toBe(
+    expect(
+      buildAwsCliCommand(
+        'pinpoint',
+        'UpdateApnsSandboxChannel',
+        { ApplicationId: 'a', APNSSandboxChannelRequest: { Enabled: true } },
+        { kind: 'sandbox' },
+      ),
+    ).toBe(
       `aws pinpoint update-apns-sandbox-channel --application-id a --apns-sandbox-channel-request '{"Enabled":true}'`,
     );
   });
@@ -98,7 +164,13 @@ describe('command line helpers', () => {
       {
         endpointId: 'e1',
         name: 'Phone',
-        checks: verdicts.map((verdict, i) => ({ name: CHECK_NAMES[i] ?? 'Region', verdict, detail: `d${i}`, uses: [`Call${i} (svc:Call${i})`], ...(verdict === 'fail' && { fix: { text: 'Do it.', commands: ['aws x y'] } }) })),
+        checks: verdicts.map((verdict, i) => ({
+          name: CHECK_NAMES[i] ?? 'Region',
+          verdict,
+          detail: `d${i}`,
+          uses: [`Call${i} (svc:Call${i})`],
+          ...(verdict === 'fail' && { fix: { text: 'Do it.', commands: ['aws x y'] } }),
+        })),
       },
     ],
   });

@@ -18,8 +18,18 @@ export const SANDBOX_TOKEN = 'cd'.repeat(32);
 export const VOIP_TOKEN = 'ef'.repeat(32);
 export const FCM_TOKEN = `fcmInstance1:APA91b${'x'.repeat(140)}`;
 export const ACCOUNT = '000000000000';
-export const APNS_KEY = { BundleId: 'com.example.app', TeamId: 'TEAM123456', TokenKeyId: 'KEY1234567', TokenKey: '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----' };
-export const SERVICE_JSON = JSON.stringify({ type: 'service_account', project_id: 'p', private_key: 'k', client_email: 'push@p.iam.gserviceaccount.com' });
+export const APNS_KEY = {
+  BundleId: 'com.example.app',
+  TeamId: 'TEAM123456',
+  TokenKeyId: 'KEY1234567',
+  TokenKey: '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----',
+};
+export const SERVICE_JSON = JSON.stringify({
+  type: 'service_account',
+  project_id: 'p',
+  private_key: 'k',
+  client_email: 'push@p.iam.gserviceaccount.com',
+});
 
 export interface Bench {
   readonly sandbox: RunningSandbox;
@@ -53,8 +63,10 @@ export async function startBench(): Promise<Bench> {
       } catch {
         return;
       }
-      for (const PolicyName of (await i.send(new iam.ListRolePoliciesCommand({ RoleName }))).PolicyNames ?? []) await i.send(new iam.DeleteRolePolicyCommand({ RoleName, PolicyName }));
-      for (const { PolicyArn } of (await i.send(new iam.ListAttachedRolePoliciesCommand({ RoleName }))).AttachedPolicies ?? []) {
+      for (const PolicyName of (await i.send(new iam.ListRolePoliciesCommand({ RoleName }))).PolicyNames ?? [])
+        await i.send(new iam.DeleteRolePolicyCommand({ RoleName, PolicyName }));
+      for (const { PolicyArn } of (await i.send(new iam.ListAttachedRolePoliciesCommand({ RoleName })))
+        .AttachedPolicies ?? []) {
         await i.send(new iam.DetachRolePolicyCommand({ RoleName, PolicyArn }));
         await i.send(new iam.DeletePolicyCommand({ PolicyArn }));
       }
@@ -74,26 +86,50 @@ export interface Story {
   readonly appId: string;
   readonly appArn: string;
   readonly channelArn: string;
-  register(input: { type?: 'APNS' | 'APNS_SANDBOX' | 'GCM'; token?: string; voipToken?: string; resourceArn?: string; allowMessages?: 'ALL' | 'NONE' }): Promise<string>;
+  register(input: {
+    type?: 'APNS' | 'APNS_SANDBOX' | 'GCM';
+    token?: string;
+    voipToken?: string;
+    resourceArn?: string;
+    allowMessages?: 'ALL' | 'NONE';
+  }): Promise<string>;
 }
 
 export type ChannelKind = 'apns' | 'apns_sandbox' | 'apns_voip' | 'apns_voip_sandbox' | 'gcm';
 
-export async function setChannel(b: Bench, appId: string, kind: ChannelKind, request: Record<string, unknown>): Promise<void> {
+export async function setChannel(
+  b: Bench,
+  appId: string,
+  kind: ChannelKind,
+  request: Record<string, unknown>,
+): Promise<void> {
   const ApplicationId = appId;
   const p = b.clients.pinpoint;
   if (kind === 'apns') await p.send(new pp.UpdateApnsChannelCommand({ ApplicationId, APNSChannelRequest: request }));
-  if (kind === 'apns_sandbox') await p.send(new pp.UpdateApnsSandboxChannelCommand({ ApplicationId, APNSSandboxChannelRequest: request }));
-  if (kind === 'apns_voip') await p.send(new pp.UpdateApnsVoipChannelCommand({ ApplicationId, APNSVoipChannelRequest: request }));
-  if (kind === 'apns_voip_sandbox') await p.send(new pp.UpdateApnsVoipSandboxChannelCommand({ ApplicationId, APNSVoipSandboxChannelRequest: request }));
+  if (kind === 'apns_sandbox')
+    await p.send(new pp.UpdateApnsSandboxChannelCommand({ ApplicationId, APNSSandboxChannelRequest: request }));
+  if (kind === 'apns_voip')
+    await p.send(new pp.UpdateApnsVoipChannelCommand({ ApplicationId, APNSVoipChannelRequest: request }));
+  if (kind === 'apns_voip_sandbox')
+    await p.send(new pp.UpdateApnsVoipSandboxChannelCommand({ ApplicationId, APNSVoipSandboxChannelRequest: request }));
   if (kind === 'gcm') await p.send(new pp.UpdateGcmChannelCommand({ ApplicationId, GCMChannelRequest: request }));
 }
 
-export async function createPushRole(b: Bench, options: { trust?: string; policy?: string | null } = {}): Promise<void> {
-  await b.clients.iam.send(new iam.CreateRoleCommand({ RoleName: PUSH_ROLE_NAME, AssumeRolePolicyDocument: options.trust ?? PUSH_TRUST_POLICY }));
+export async function createPushRole(
+  b: Bench,
+  options: { trust?: string; policy?: string | null } = {},
+): Promise<void> {
+  await b.clients.iam.send(
+    new iam.CreateRoleCommand({
+      RoleName: PUSH_ROLE_NAME,
+      AssumeRolePolicyDocument: options.trust ?? PUSH_TRUST_POLICY,
+    }),
+  );
   if (options.policy === null) return;
   const policy = options.policy ?? pushPermissionPolicy(`arn:aws:mobiletargeting:*:${ACCOUNT}:apps/*/messages`);
-  await b.clients.iam.send(new iam.PutRolePolicyCommand({ RoleName: PUSH_ROLE_NAME, PolicyName: PUSH_POLICY_NAME, PolicyDocument: policy }));
+  await b.clients.iam.send(
+    new iam.PutRolePolicyCommand({ RoleName: PUSH_ROLE_NAME, PolicyName: PUSH_POLICY_NAME, PolicyDocument: policy }),
+  );
 }
 
 /**
@@ -101,18 +137,38 @@ export async function createPushRole(b: Bench, options: { trust?: string; policy
  * (GCM with a service account), the role as the guide writes it, the user a
  * member of the tagged test channel with no preferences set.
  */
-export async function story(b: Bench, options: { channels?: readonly ChannelKind[]; role?: boolean; tagged?: boolean } = {}): Promise<Story> {
+export async function story(
+  b: Bench,
+  options: { channels?: readonly ChannelKind[]; role?: boolean; tagged?: boolean } = {},
+): Promise<Story> {
   const { identity, messaging, pinpoint } = b.clients;
-  const instance = await identity.send(new id.CreateAppInstanceCommand({ Name: `doctor-${randomUUID().slice(0, 8)}`, ClientRequestToken: randomUUID() }));
+  const instance = await identity.send(
+    new id.CreateAppInstanceCommand({ Name: `doctor-${randomUUID().slice(0, 8)}`, ClientRequestToken: randomUUID() }),
+  );
   const appInstanceArn = instance.AppInstanceArn ?? '';
   const user = async (userId: string) =>
-    (await identity.send(new id.CreateAppInstanceUserCommand({ AppInstanceArn: appInstanceArn, AppInstanceUserId: userId, Name: userId, ClientRequestToken: randomUUID() }))).AppInstanceUserArn ?? '';
+    (
+      await identity.send(
+        new id.CreateAppInstanceUserCommand({
+          AppInstanceArn: appInstanceArn,
+          AppInstanceUserId: userId,
+          Name: userId,
+          ClientRequestToken: randomUUID(),
+        }),
+      )
+    ).AppInstanceUserArn ?? '';
   const userArn = await user('phone-owner');
   const senderArn = await user('workbench-push-sender');
-  const app = (await pinpoint.send(new pp.CreateAppCommand({ CreateApplicationRequest: { Name: 'Doctor app' } }))).ApplicationResponse;
+  const app = (await pinpoint.send(new pp.CreateAppCommand({ CreateApplicationRequest: { Name: 'Doctor app' } })))
+    .ApplicationResponse;
   const appId = app?.Id ?? '';
   for (const kind of options.channels ?? (['apns', 'apns_sandbox', 'apns_voip', 'apns_voip_sandbox', 'gcm'] as const)) {
-    await setChannel(b, appId, kind, kind === 'gcm' ? { ServiceJson: SERVICE_JSON, Enabled: true } : { ...APNS_KEY, Enabled: true });
+    await setChannel(
+      b,
+      appId,
+      kind,
+      kind === 'gcm' ? { ServiceJson: SERVICE_JSON, Enabled: true } : { ...APNS_KEY, Enabled: true },
+    );
   }
   if (options.role ?? true) await createPushRole(b);
   const channel = await messaging.send(
@@ -127,7 +183,14 @@ export async function story(b: Bench, options: { channels?: readonly ChannelKind
     }),
   );
   const channelArn = channel.ChannelArn ?? '';
-  await messaging.send(new msg.CreateChannelMembershipCommand({ ChannelArn: channelArn, MemberArn: userArn, Type: 'DEFAULT', ChimeBearer: senderArn }));
+  await messaging.send(
+    new msg.CreateChannelMembershipCommand({
+      ChannelArn: channelArn,
+      MemberArn: userArn,
+      Type: 'DEFAULT',
+      ChimeBearer: senderArn,
+    }),
+  );
   const appArn = app?.Arn ?? '';
   return {
     appInstanceArn,
@@ -144,7 +207,10 @@ export async function story(b: Bench, options: { channels?: readonly ChannelKind
           Name: `${type} phone`,
           Type: type,
           ResourceArn: r.resourceArn ?? appArn,
-          EndpointAttributes: { DeviceToken: r.token ?? (type === 'GCM' ? FCM_TOKEN : type === 'APNS' ? APNS_TOKEN : SANDBOX_TOKEN), ...(r.voipToken && { VoipDeviceToken: r.voipToken }) },
+          EndpointAttributes: {
+            DeviceToken: r.token ?? (type === 'GCM' ? FCM_TOKEN : type === 'APNS' ? APNS_TOKEN : SANDBOX_TOKEN),
+            ...(r.voipToken && { VoipDeviceToken: r.voipToken }),
+          },
           AllowMessages: r.allowMessages ?? 'ALL',
           ClientRequestToken: randomUUID(),
         }),
