@@ -11,15 +11,20 @@
  *                      GetChannelMembershipPreferences (1), plus, without a
  *                      given channel, ListChannelMembershipsForAppInstanceUser
  *                      (1 per 50 channels) and ListTagsForResource (1 per
- *                      channel until the tagged one);
+ *                      channel until the tagged one); with a given channel
+ *                      that refuses the preferences, the user's memberships
+ *                      (1 per 50 channels) to tell "not a member" apart;
  * per Pinpoint app:    GetApp (1); GetRole + SimulatePrincipalPolicy (2; when
  *                      IAM refuses the simulation, the role's policies are
- *                      read instead: see policyReading.ts);
+ *                      read instead: 2 listings + 1 per inline policy + 2 per
+ *                      attached policy, see policyReading.ts);
  * per endpoint:        DescribeAppInstanceUserEndpoint (1); Get<Type>Channel
  *                      (1, +1 for the other APNs environment when the channel
  *                      is missing or disabled); Get<VoIP>Channel (1 with
  *                      `voip` or a VoIP token).
- * So one endpoint alone costs at most 9 calls with a given channel.
+ * So one endpoint alone costs at most 9 calls with a given channel when
+ * every call is allowed (List, Describe, GetApp, 2 channels, VoIP channel,
+ * GetRole, Simulate, preferences).
  * At most ENDPOINT_CONCURRENCY endpoints are checked at a time.
  */
 import * as id from '@aws-sdk/client-chime-sdk-identity';

@@ -135,3 +135,14 @@ describe('AWS errors are verdicts, never crashes', () => {
     expect(whole).toMatchObject({ ok: false, error: { code: 'ThrottledClientException', retryable: true } });
   });
 });
+
+describe('cancelling', () => {
+  it('an aborted run answers a Cancelled error value, without throwing', async () => {
+    const s = await story(bench());
+    await s.register({});
+    const controller = new AbortController();
+    controller.abort();
+    const result = await runDoctor({ userArn: s.userArn }, { clients: bench().clients, cliTarget: TARGET, signal: controller.signal });
+    expect(result).toMatchObject({ ok: false, error: { code: 'Cancelled' } });
+  });
+});
