@@ -1,14 +1,16 @@
 /**
- * The sandbox: a local AWS push cloud (Chime SDK Identity, Chime SDK
- * Messaging, Pinpoint) that the AWS SDKs and CLI cannot tell from the real
- * services, on one loopback port. The app starts it in-process on a free
- * port (the "Local sandbox" connection); tests and the CLI use the same
- * `startSandbox`.
+ * The sandbox: a local AWS push cloud that the AWS SDKs and CLI cannot tell
+ * from the real services, on one loopback port: Chime SDK Identity and
+ * Messaging, Pinpoint, IAM, STS, IAM Identity Center (SSO OIDC and portal),
+ * simulated phones with the APNs (own TLS ports) and FCM emulators, and the
+ * delivery simulation (delivery/) on Messaging's onChannelMessage seam. The
+ * app starts it in-process on a free port (the "Local sandbox" connection);
+ * tests and the CLI use the same `startSandbox`.
  *
- * Layout: core/ (HTTP server, routing, SigV4, faults, persistence with group
- * commit, NextTokens, idempotency; the service interface is documented in
- * core/service.ts) and one folder per service. Adding a service is one entry
- * in `services` below.
+ * Layout: core/ (HTTP server, routing, SigV4 incl. issued keys, faults,
+ * persistence with group commit, NextTokens, idempotency; the service
+ * interface is documented in core/service.ts) and one folder per service.
+ * Adding a service is one entry in `services` below.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
