@@ -11,17 +11,13 @@ import {
   type PinpointAppArn,
 } from '../../shared/chime/deviceTokens';
 import type { EndpointStatus, EndpointStatusReason } from '../../shared/chime/shapes';
+import { ENDPOINTS_PER_USER_QUOTA } from '../../shared/chime/quotas';
 import type { DoctorCheck } from '../../shared/doctor/report';
 import { describeEndpointState } from '../../shared/workspace/endpointStateText';
 import { skipped, uses, type CallName } from './calls';
 import { allowMessagesCommand, createAppCommand, reRegisterCommands, type EndpointFacts } from './fixes';
 
-/**
- * Endpoints per AppInstanceUser: 10, the Chime SDK's default quota
- * (docs.aws.amazon.com/general/latest/gr/chime-sdk.html, "Endpoints per
- * AppInstanceUser"); the sandbox's DEFAULT_ENDPOINT_LIMIT is the same number.
- */
-export const ENDPOINTS_PER_USER_QUOTA = 10;
+export { ENDPOINTS_PER_USER_QUOTA };
 
 export const DESCRIBE_ENDPOINT: CallName = {
   operation: 'DescribeAppInstanceUserEndpoint',
