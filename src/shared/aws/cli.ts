@@ -88,14 +88,31 @@ export function powershellQuote(value: string): string {
 const PARAMFILE_PREFIX = /^(file|fileb|https?):\/\//i;
 
 export function buildCliCommand(operation: OperationName, input: Readonly<Record<string, unknown>>, target: CliTarget, options: CliOptions = {}): string {
-  const quote = options.shell === 'powershell' ? powershellQuote : shellQuote;
-  const words: string[] = [`aws chime-sdk-identity ${kebabCase(operation)}`];
-  const verbatim: Record<string, unknown> = {};
+  // The model's member order, so the same call always prints the same line. The logged
+  // ClientRequestToken is left out: the CLI makes a fresh one, and the logged one would conflict.
   const idempotencyToken = (OPERATIONS[operation] as OperationDefinition).idempotencyToken;
-  for (const name of Object.keys(OPERATIONS[operation].input)) {
-    const value = input[name];
+  const ordered: Record<string, unknown> = {};
+  for (const name of Object.keys(OPERATIONS[operation].input)) if (name !== idempotencyToken) ordered[name] = input[name];
+  return buildAwsCliCommand('chime-sdk-identity', operation, ordered, target, options);
+}
+
+/**
+ * The same, for any AWS CLI service (`pinpoint`, `iam`, `chime-sdk-messaging`, …):
+ * `input` holds the operation's members by their model names, in the order
+ * they should print.
+ */
+export function buildAwsCliCommand(
+  service: string,
+  operation: string,
+  input: Readonly<Record<string, unknown>>,
+  target: CliTarget,
+  options: CliOptions = {},
+): string {
+  const quote = options.shell === 'powershell' ? powershellQuote : shellQuote;
+  const words: string[] = [`aws ${service} ${kebabCase(operation)}`];
+  const verbatim: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(input)) {
     if (value === undefined || value === null) continue;
-    if (name === idempotencyToken) continue; // The CLI makes a fresh one; the logged one would conflict.
     if (typeof value === 'string' && PARAMFILE_PREFIX.test(value)) {
       verbatim[name] = value;
       continue;
