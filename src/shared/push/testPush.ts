@@ -1,0 +1,111 @@
+/**
+ * The rules of a test push through Chime, shared by the "Send test push"
+ * dialog, the IPC contract, the command line (`push chime`) and main: the
+ * workbench's naming conventions (DESIGN.md, "Conventions the app, the doctor
+ * and the command line share"), the PushNotification limits of the Chime SDK
+ * Messaging model (Title 1–50, Body 1–150, Type DEFAULT|VOIP), the
+ * membership-preference modes as the Chime demo apps name them, and the
+ * test-push history kept with a workspace. Pure: no Node, no DOM.
+ */
+import { z } from 'zod';
+import { MESSAGE_ATTRIBUTES_MAX_BYTES, messageAttributesBytes, parseFilterRule, type AllowNotifications } from './filterRule';
+
+/** The test channel's tag, its name when the workbench creates it, and the sender's AppInstanceUserId. */
+export const PUSH_TEST_TAG = { Key: 'workbench:purpose', Value: 'push-test' } as const;
+export const PUSH_TEST_CHANNEL_NAME = 'Workbench push tests';
+export const PUSH_SENDER_ID = 'workbench-push-sender';
+export const PUSH_SENDER_NAME = 'Workbench push sender';
+
+/** SendChannelMessage.PushNotification (chime-sdk-messaging model, PushNotificationConfiguration). */
+export const PUSH_TITLE_MAX = 50;
+export const PUSH_BODY_MAX = 150;
+export const PUSH_TYPES = ['DEFAULT', 'VOIP'] as const;
+export type PushType = (typeof PUSH_TYPES)[number];
+
+/** MessageAttributes as the service takes them: `{key: {StringValues: [...]}}`. */
+export const messageAttributesSchema = z
+  .record(z.string().min(1).max(64), z.strictObject({ StringValues: z.array(z.string().min(1).max(512)).min(1) }))
+  .refine((a) => messageAttributesBytes(a) <= MESSAGE_ATTRIBUTES_MAX_BYTES, {
+    message: `Message attributes are larger than ${MESSAGE_ATTRIBUTES_MAX_BYTES} bytes (keys and values)`,
+  });
+export type MessageAttributeMap = z.infer<typeof messageAttributesSchema>;
+
+export const testPushMessageSchema = z.strictObject({
+  title: z.string().min(1, 'Title is required').max(PUSH_TITLE_MAX, `Title is at most ${PUSH_TITLE_MAX} characters`),
+  body: z.string().min(1, 'Body is required').max(PUSH_BODY_MAX, `Body is at most ${PUSH_BODY_MAX} characters`),
+  pushType: z.enum(PUSH_TYPES),
+  messageAttributes: messageAttributesSchema.optional(),
+});
+export type TestPushMessage = z.infer<typeof testPushMessageSchema>;
+
+/** `KEY=VALUE` pairs (the CLI's repeatable `--attribute`, the dialog's lines) → MessageAttributes; a key given twice gathers its values. */
+export function parseAttributePairs(pairs: readonly string[]): { ok: true; value: MessageAttributeMap } | { ok: false; error: string } {
+  const out: Record<string, { StringValues: string[] }> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0 || at === pair.length - 1) return { ok: false, error: `"${pair}" is not KEY=VALUE` };
+    const key = pair.slice(0, at).trim();
+    const value = pair.slice(at + 1);
+    (out[key] ??= { StringValues: [] }).StringValues.push(value);
+  }
+  const parsed = messageAttributesSchema.safeParse(out);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: parsed.error.issues[0]?.message ?? 'invalid attributes' };
+}
+
+/** The preference modes as the Chime demo apps name them, and the API's values. */
+export const PREFERENCE_MODES = ['Default', 'Mute', 'Filtered'] as const;
+export type PreferenceMode = (typeof PREFERENCE_MODES)[number];
+const MODE_TO_ALLOW: Record<PreferenceMode, AllowNotifications> = { Default: 'ALL', Mute: 'NONE', Filtered: 'FILTERED' };
+export const allowOfMode = (mode: PreferenceMode): AllowNotifications => MODE_TO_ALLOW[mode];
+export function modeOfAllow(allow: string | undefined): PreferenceMode {
+  return allow === 'NONE' ? 'Mute' : allow === 'FILTERED' ? 'Filtered' : 'Default';
+}
+
+/** A member's push preference in a channel, in our casing (absent on the service = Default). */
+export const pushPreferenceSchema = z
+  .strictObject({ mode: z.enum(PREFERENCE_MODES), filterRule: z.string().optional() })
+  .superRefine((p, ctx) => {
+    const problem = preferenceProblem(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['filterRule'] });
+  });
+export type PushPreference = z.infer<typeof pushPreferenceSchema>;
+
+/** Why a preference cannot be saved, in plain words (undefined: it can). The FilterRule editor calls this as you type. */
+export function preferenceProblem(p: { mode: PreferenceMode; filterRule?: string | undefined }): string | undefined {
+  if (p.mode !== 'Filtered') return p.filterRule ? `A FilterRule is only used with Filtered (this is ${p.mode})` : undefined;
+  if (!p.filterRule) return 'Filtered needs a FilterRule, e.g. {"mention":["Bob"]}';
+  const parsed = parseFilterRule(p.filterRule);
+  return parsed.ok ? undefined : parsed.error;
+}
+
+/** The service's PushNotificationPreferences for a preference. */
+export function toPushNotificationPreferences(p: PushPreference): { AllowNotifications: AllowNotifications; FilterRule?: string } {
+  return { AllowNotifications: allowOfMode(p.mode), ...(p.mode === 'Filtered' && p.filterRule ? { FilterRule: p.filterRule } : {}) };
+}
+
+/** One test push in the workspace's history. */
+export const TEST_PUSH_HISTORY_MAX = 100;
+export const testPushHistoryEntrySchema = z.strictObject({
+  /** Epoch ms when the send was answered. */
+  time: z.number().int().nonnegative(),
+  channelArn: z.string().max(1600).optional(),
+  userArn: z.string().max(1600),
+  title: z.string().max(PUSH_TITLE_MAX),
+  pushType: z.enum(PUSH_TYPES),
+  outcome: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('sent'), messageId: z.string().max(128) }),
+    z.strictObject({ kind: z.literal('failed'), code: z.string().max(128), message: z.string().max(2000) }),
+  ]),
+});
+export type TestPushHistoryEntry = z.infer<typeof testPushHistoryEntrySchema>;
+export const testPushHistorySchema = z.array(testPushHistoryEntrySchema).max(TEST_PUSH_HISTORY_MAX);
+
+/** Appends (newest last) and keeps the newest `max`; never mutates `history`. */
+export function appendTestPush(
+  history: readonly TestPushHistoryEntry[],
+  entry: TestPushHistoryEntry,
+  max: number = TEST_PUSH_HISTORY_MAX,
+): TestPushHistoryEntry[] {
+  const next = [...history, entry];
+  return next.length > max ? next.slice(next.length - max) : next;
+}
