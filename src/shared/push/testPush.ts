@@ -8,7 +8,7 @@
  * test-push history kept with a workspace. Pure: no Node, no DOM.
  */
 import { z } from 'zod';
-import { MESSAGE_ATTRIBUTES_MAX_BYTES, messageAttributesBytes, parseFilterRule, type AllowNotifications } from './filterRule';
+import { MESSAGE_ATTRIBUTES_MAX_BYTES, messageAttributesBytes, parseFilterRule, wouldNotify, type AllowNotifications, type NotifyDecision } from './filterRule';
 
 /** The test channel's tag, its name when the workbench creates it, and the sender's AppInstanceUserId. */
 export const PUSH_TEST_TAG = { Key: 'workbench:purpose', Value: 'push-test' } as const;
@@ -108,4 +108,9 @@ export function appendTestPush(
 ): TestPushHistoryEntry[] {
   const next = [...history, entry];
   return next.length > max ? next.slice(next.length - max) : next;
+}
+
+/** "Would this message notify?" for a preference in our casing (undefined: none set, which is Default/ALL), from the shared evaluator. */
+export function wouldNotifyWith(preference: PushPreference | undefined, attributes: MessageAttributeMap | undefined): NotifyDecision {
+  return wouldNotify(preference ? toPushNotificationPreferences(preference) : undefined, attributes);
 }

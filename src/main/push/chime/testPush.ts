@@ -27,6 +27,7 @@ import {
   SendChannelMessageCommand,
   type ChimeSDKMessagingClient,
 } from '@aws-sdk/client-chime-sdk-messaging';
+import { toValidationIssues } from '../../../shared/chime/schema';
 import { WorkbenchCodes, fail, ok, type Result, type WorkbenchError } from '../../../shared/errors';
 import {
   PUSH_SENDER_ID,
@@ -129,15 +130,21 @@ async function candidateChannels(c: PushClients, appInstanceArn: string, bearers
   return [...seen];
 }
 
-/** The first channel of the AppInstance tagged workbench:purpose=push-test that the bearers can see. */
-export async function findTestChannel(c: PushClients, appInstanceArn: string, bearers: readonly string[]): Promise<string | undefined> {
+/** The channels of the AppInstance tagged workbench:purpose=push-test that the bearers can see (`first`: stop at the first). */
+export async function findTestChannels(c: PushClients, appInstanceArn: string, bearers: readonly string[], first = false): Promise<string[]> {
+  const found: string[] = [];
   for (const arn of await candidateChannels(c, appInstanceArn, bearers)) {
     if (!arn.startsWith(`${appInstanceArn}/channel/`)) continue;
     const { Tags } = await c.messaging.send(new ListTagsForResourceCommand({ ResourceARN: arn }));
-    if (Tags?.some((t) => t.Key === PUSH_TEST_TAG.Key && t.Value === PUSH_TEST_TAG.Value)) return arn;
+    if (Tags?.some((t) => t.Key === PUSH_TEST_TAG.Key && t.Value === PUSH_TEST_TAG.Value)) {
+      found.push(arn);
+      if (first) break;
+    }
   }
-  return undefined;
+  return found;
 }
+
+export { principalExists };
 
 export async function planTestPush(clients: PushClients, input: PlanTestPushInput): Promise<Result<TestPushPlan>> {
   const { appInstanceArn, userArn } = input;
@@ -171,7 +178,7 @@ export async function planTestPush(clients: PushClients, input: PlanTestPushInpu
       });
       channel = { arn: input.channelArn, name: d?.Channel?.Name ?? input.channelArn, exists: true, chosen: 'given' };
     } else {
-      const found = await findTestChannel(clients, appInstanceArn, senderExists ? [senderArn, userArn] : [userArn]);
+      const [found] = await findTestChannels(clients, appInstanceArn, senderExists ? [senderArn, userArn] : [userArn], true);
       channel = found
         ? { arn: found, name: PUSH_TEST_CHANNEL_NAME, exists: true, chosen: 'tag' }
         : { name: PUSH_TEST_CHANNEL_NAME, exists: false, chosen: 'create' };
@@ -242,8 +249,8 @@ export async function sendTestPush(clients: PushClients, input: SendTestPushInpu
   // Limits first: nothing is created for a message the service would refuse.
   const message = testPushMessageSchema.safeParse({ title: input.title, body: input.body, pushType: input.pushType, messageAttributes: input.messageAttributes });
   if (!message.success) {
-    const issues = message.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    return { ok: false, error: { code: WorkbenchCodes.InvalidInput, message: issues.map((i) => i.message).join('; '), retryable: false, created } };
+    const issues = toValidationIssues(message.error);
+    return { ok: false, error: { code: WorkbenchCodes.InvalidInput, message: issues.map((i) => i.message).join('; '), retryable: false, issues, created } };
   }
   const { plan } = input;
   const senderArn = plan.sender.arn;
