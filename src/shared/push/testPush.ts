@@ -114,3 +114,71 @@ export function appendTestPush(
 export function wouldNotifyWith(preference: PushPreference | undefined, attributes: MessageAttributeMap | undefined): NotifyDecision {
   return wouldNotify(preference ? toPushNotificationPreferences(preference) : undefined, attributes);
 }
+
+// ── The engine's inputs and answers as schemas, for the IPC contract and the CLI ──
+
+const arn = z.string().min(1).max(1600);
+const under = (child: string | undefined, appInstanceArn: string) => child === undefined || child.startsWith(`${appInstanceArn}/`);
+
+export const planTestPushInputSchema = z.strictObject({
+  appInstanceArn: arn,
+  userArn: arn,
+  channelArn: arn.optional(),
+  senderArn: arn.optional(),
+});
+export type PlanTestPushInput = z.infer<typeof planTestPushInputSchema>;
+
+export const planStepSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('createSender'), senderArn: arn, text: z.string() }),
+  z.strictObject({ kind: z.literal('createChannel'), text: z.string() }),
+  z.strictObject({ kind: z.literal('addMember'), memberArn: arn, text: z.string() }),
+]);
+export type PlanStep = z.infer<typeof planStepSchema>;
+
+/**
+ * A plan as main made it. It travels to the renderer (to be shown) and back
+ * (to be sent), so main re-checks that it only ever names things inside its
+ * own AppInstance and creates only what the conventions allow.
+ */
+export const testPushPlanSchema = z
+  .strictObject({
+    appInstanceArn: arn,
+    userArn: arn,
+    /** Seeds the ClientRequestTokens of the creates: the same plan sent twice creates once. */
+    nonce: z.string().regex(/^[-_a-zA-Z0-9]{8,40}$/),
+    sender: z.strictObject({ arn, kind: z.enum(['user', 'bot']), exists: z.boolean(), chosen: z.enum(['default', 'given']) }),
+    /** `arn` is absent when the channel is still to be created. */
+    channel: z.strictObject({ arn: arn.optional(), name: z.string().max(256), exists: z.boolean(), chosen: z.enum(['tag', 'given', 'create']) }),
+    steps: z.array(planStepSchema).max(3),
+    /** What the send will use and create, in plain words. */
+    summary: z.array(z.string()),
+    /** Problems the send will likely hit (e.g. a sender that is not a member of a given channel). */
+    warnings: z.array(z.string()),
+  })
+  .superRefine((p, ctx) => {
+    const bad = (message: string) => ctx.addIssue({ code: 'custom', message });
+    if (!under(p.userArn, p.appInstanceArn) || !under(p.sender.arn, p.appInstanceArn) || !under(p.channel.arn, p.appInstanceArn)) {
+      bad('The plan names a user, sender or channel outside its AppInstance');
+    }
+    for (const s of p.steps) {
+      if (s.kind === 'createSender' && s.senderArn !== `${p.appInstanceArn}/user/${PUSH_SENDER_ID}`) bad(`A plan only creates the sender ${PUSH_SENDER_ID}`);
+      if (s.kind === 'createChannel' && p.channel.arn !== undefined) bad('The plan creates a channel but already names one');
+      if (s.kind === 'addMember' && s.memberArn !== p.userArn) bad('A plan only adds the target user as a member');
+    }
+    if (p.channel.arn === undefined && !p.steps.some((s) => s.kind === 'createChannel')) bad('The plan has no channel');
+  });
+export type TestPushPlan = z.infer<typeof testPushPlanSchema>;
+
+export const sendTestPushInputSchema = z.strictObject({
+  plan: testPushPlanSchema,
+  title: z.string(),
+  body: z.string(),
+  pushType: z.enum(PUSH_TYPES),
+  messageAttributes: messageAttributesSchema.optional(),
+  clientRequestToken: z.string().regex(/^[-_a-zA-Z0-9]{2,64}$/).optional(),
+});
+
+export const createdResourceSchema = z.strictObject({ kind: z.enum(['sender', 'channel', 'membership']), arn, text: z.string() });
+export type CreatedResource = z.infer<typeof createdResourceSchema>;
+export const testPushSentSchema = z.strictObject({ messageId: z.string(), channelArn: arn, senderArn: arn, created: z.array(createdResourceSchema) });
+export type TestPushSent = z.infer<typeof testPushSentSchema>;

@@ -6,6 +6,7 @@
  */
 import * as id from '@aws-sdk/client-chime-sdk-identity';
 import * as msg from '@aws-sdk/client-chime-sdk-messaging';
+import type { DeserializeMiddleware } from '@smithy/types';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { SANDBOX_CREDENTIALS, startSandbox, type RunningSandbox } from '../../../src/main/sandbox';
 import { planTestPush, sendTestPush, type PushClients, type TestPushPlan } from '../../../src/main/push/chime/testPush';
@@ -264,17 +265,15 @@ test('clean up removes exactly what the workbench made', async () => {
 test('idempotent under after-commit faults: one sender, one channel, one message, one delivery', async () => {
   const retrying: PushClients = { identity: new id.ChimeSDKIdentityClient(config(6)), messaging: new msg.ChimeSDKMessagingClient(config(6)) };
   let faulted = 0;
-  for (const c of [retrying.identity, retrying.messaging]) {
-    c.middlewareStack.add(
-      (next) => async (args) => {
-        // Below the deserializer, per attempt: the raw HTTP answer.
-        const result = await next(args);
-        if ((result.response as { statusCode?: number }).statusCode === 503) faulted++;
-        return result;
-      },
-      { step: 'deserialize', name: 'count503', priority: 'low' },
-    );
-  }
+  // Below the deserializer, per attempt: the raw HTTP answer.
+  const count503: DeserializeMiddleware<object, object> = (next) => async (args) => {
+    const result = await next(args);
+    if ((result.response as { statusCode?: number }).statusCode === 503) faulted++;
+    return result;
+  };
+  const where = { step: 'deserialize', name: 'count503', priority: 'low' } as const;
+  retrying.identity.middlewareStack.add(count503 as DeserializeMiddleware<id.ServiceInputTypes, id.ServiceOutputTypes>, where);
+  retrying.messaging.middlewareStack.add(count503 as DeserializeMiddleware<msg.ServiceInputTypes, msg.ServiceOutputTypes>, where);
   try {
     const instance = await freshInstance(retrying);
     const user = await newUser(instance);

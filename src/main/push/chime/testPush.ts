@@ -35,43 +35,21 @@ import {
   PUSH_TEST_CHANNEL_NAME,
   PUSH_TEST_TAG,
   testPushMessageSchema,
+  testPushPlanSchema,
+  type CreatedResource,
+  type PlanStep,
+  type PlanTestPushInput,
   type TestPushMessage,
+  type TestPushPlan,
+  type TestPushSent,
 } from '../../../shared/push/testPush';
+
+export type { CreatedResource, PlanStep, PlanTestPushInput, TestPushPlan, TestPushSent };
 import { pushError } from './meaning';
 
 export interface PushClients {
   readonly identity: ChimeSDKIdentityClient;
   readonly messaging: ChimeSDKMessagingClient;
-}
-
-export interface PlanTestPushInput {
-  readonly appInstanceArn: string;
-  /** The user who should receive the push. */
-  readonly userArn: string;
-  /** Any channel of the AppInstance; default: the tagged test channel (found, or created). */
-  readonly channelArn?: string;
-  /** Any user or bot of the AppInstance; default: `workbench-push-sender` (found, or created). */
-  readonly senderArn?: string;
-}
-
-export type PlanStep =
-  | { readonly kind: 'createSender'; readonly senderArn: string; readonly text: string }
-  | { readonly kind: 'createChannel'; readonly text: string }
-  | { readonly kind: 'addMember'; readonly memberArn: string; readonly text: string };
-
-export interface TestPushPlan {
-  readonly appInstanceArn: string;
-  readonly userArn: string;
-  /** Seeds the ClientRequestTokens of the creates: the same plan sent twice creates once. */
-  readonly nonce: string;
-  readonly sender: { readonly arn: string; readonly kind: 'user' | 'bot'; readonly exists: boolean; readonly chosen: 'default' | 'given' };
-  /** `arn` is absent when the channel is still to be created. */
-  readonly channel: { readonly arn?: string; readonly name: string; readonly exists: boolean; readonly chosen: 'tag' | 'given' | 'create' };
-  readonly steps: readonly PlanStep[];
-  /** What the send will use and create, in plain words, for the dialog and the CLI. */
-  readonly summary: readonly string[];
-  /** Problems the send will likely hit (e.g. a sender that is not a member of a given channel). */
-  readonly warnings: readonly string[];
 }
 
 const botOrUser = (arn: string): 'user' | 'bot' => (/:app-instance\/[^/]+\/bot\//.test(arn) ? 'bot' : 'user');
@@ -221,19 +199,6 @@ export interface SendTestPushInput extends TestPushMessage {
   readonly clientRequestToken?: string;
 }
 
-export interface CreatedResource {
-  readonly kind: 'sender' | 'channel' | 'membership';
-  readonly arn: string;
-  readonly text: string;
-}
-
-export interface TestPushSent {
-  readonly messageId: string;
-  readonly channelArn: string;
-  readonly senderArn: string;
-  readonly created: readonly CreatedResource[];
-}
-
 /** A failed send: the error, and what the send created before it failed (still there). */
 export interface TestPushFailure extends WorkbenchError {
   readonly created: readonly CreatedResource[];
@@ -252,7 +217,11 @@ export async function sendTestPush(clients: PushClients, input: SendTestPushInpu
     const issues = toValidationIssues(message.error);
     return { ok: false, error: { code: WorkbenchCodes.InvalidInput, message: issues.map((i) => i.message).join('; '), retryable: false, issues, created } };
   }
-  const { plan } = input;
+  const checked = testPushPlanSchema.safeParse(input.plan);
+  if (!checked.success) {
+    return { ok: false, error: { code: WorkbenchCodes.InvalidInput, message: `Not a plan this workbench made: ${checked.error.issues.map((i) => i.message).join('; ')}`, retryable: false, issues: toValidationIssues(checked.error), created } };
+  }
+  const plan = checked.data;
   const senderArn = plan.sender.arn;
   let channelArn = plan.channel.arn;
   let step: 'createSender' | 'createChannel' | 'addMember' | 'send' = 'createSender';
