@@ -13,6 +13,7 @@ import { planTestPush, sendTestPush, type PushClients, type TestPushPlan } from 
 import { getMembershipPreference, setMembershipPreference } from '../../../src/main/push/chime/preferences';
 import { cleanUpWorkbenchResources, planCleanUp } from '../../../src/main/push/chime/cleanup';
 import { createSandboxPushReader, type SandboxPushReader } from '../../../src/main/push/chime/sandboxDeliveries';
+import { endpointTokensOf } from '../../../src/main/push/chime/endpointTokens';
 import { endpointKey } from '../../../src/shared/push/deliveries';
 import { PUSH_SENDER_ID, PUSH_TEST_CHANNEL_NAME, wouldNotifyWith } from '../../../src/shared/push/testPush';
 
@@ -124,10 +125,9 @@ test('one good and one wrong-environment endpoint: one delivery, the other endpo
     (r) => r.AppInstanceUserEndpoint?.EndpointState?.Status === 'INACTIVE',
   );
   expect(state.AppInstanceUserEndpoint?.EndpointState).toEqual({ Status: 'INACTIVE', StatusReason: 'INVALID_DEVICE_TOKEN' });
-  const last = await reader.lastDeliveryByEndpoint([
-    { userArn: user, endpointId: good.endpointId, deviceToken: good.token },
-    { userArn: user, endpointId: wrong.endpointId, deviceToken: wrong.token },
-  ]);
+  const tokens = await endpointTokensOf(clients.identity, user);
+  expect(tokens.map((t) => t.deviceToken).sort()).toEqual([good.token, wrong.token].sort());
+  const last = await reader.lastDeliveryByEndpoint(tokens);
   expect(last.get(endpointKey(user, good.endpointId))).toMatchObject({ kind: 'delivered', title: 'two-endpoints', via: 'CHIME' });
   expect(last.get(endpointKey(user, wrong.endpointId))).toMatchObject({ kind: 'failed', deactivated: true, statusReason: 'INVALID_DEVICE_TOKEN' });
 });
@@ -301,4 +301,46 @@ test('idempotent under after-commit faults: one sender, one channel, one message
     retrying.identity.destroy();
     retrying.messaging.destroy();
   }
+});
+
+test('VOIP pushes reach the VoIP token', async () => {
+  const instance = await freshInstance();
+  const user = await newUser(instance);
+  const device = await control('/_sandbox/devices', { Platform: 'APNS_SANDBOX', Name: `voip-${++n}`, Voip: true });
+  await clients.identity.send(
+    new id.RegisterAppInstanceUserEndpointCommand({
+      AppInstanceUserArn: user,
+      Type: 'APNS_SANDBOX',
+      ResourceArn: pinpointArn,
+      EndpointAttributes: { DeviceToken: device['DeviceToken'] ?? '', VoipDeviceToken: device['VoipDeviceToken'] ?? '' },
+      AllowMessages: 'ALL',
+    }),
+  );
+  const plan = unwrap(await planTestPush(clients, { appInstanceArn: instance, userArn: user }));
+  unwrap(await sendTestPush(clients, { plan, title: `voip-${n}`, body: 'ring', pushType: 'VOIP' }));
+  const deliveries = await titled(`voip-${n}`);
+  expect(deliveries).toHaveLength(1);
+  expect(deliveries[0]).toMatchObject({ DeviceToken: device['VoipDeviceToken'], PushType: 'VOIP' });
+});
+
+test('a given channel the user is not in: the plan adds the user, the send adds the membership and delivers', async () => {
+  const instance = sandbox.demoAppInstanceArn ?? '';
+  const user = await newUser(instance, `newcomer-${++n}`);
+  const mine = await phone(user, 'APNS_SANDBOX');
+  const channelArn = sandbox.demoPush?.channelArn ?? '';
+  const plan = unwrap(await planTestPush(clients, { appInstanceArn: instance, userArn: user, channelArn }));
+  expect(plan.steps).toEqual([{ kind: 'addMember', memberArn: user, text: expect.stringMatching(/^Add .* as a member of "Workbench push tests"/) }]);
+  const sent = await send(plan, `newcomer-${n}`);
+  expect(sent.created.map((c) => c.kind)).toEqual(['membership']);
+  // Every demo member with a phone gets it too; the newcomer's phone once.
+  expect((await titled(`newcomer-${n}`)).filter((d) => d.DeviceToken === mine.token)).toHaveLength(1);
+});
+
+test('a deleted channel: the plan says it does not exist', async () => {
+  const instance = await freshInstance();
+  const user = await newUser(instance);
+  const channelArn = (await clients.messaging.send(new msg.CreateChannelCommand({ AppInstanceArn: instance, Name: 'gone', ChimeBearer: user }))).ChannelArn ?? '';
+  await clients.messaging.send(new msg.DeleteChannelCommand({ ChannelArn: channelArn, ChimeBearer: user }));
+  const r = await planTestPush(clients, { appInstanceArn: instance, userArn: user, channelArn });
+  expect(r).toMatchObject({ ok: false, error: { code: 'NotFoundException', message: expect.stringMatching(/does not exist \(deleted\?\)/) } });
 });
