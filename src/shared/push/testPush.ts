@@ -150,6 +150,8 @@ export const testPushPlanSchema = z
     /** `arn` is absent when the channel is still to be created. */
     channel: z.strictObject({ arn: arn.optional(), name: z.string().max(256), exists: z.boolean(), chosen: z.enum(['tag', 'given', 'create']) }),
     steps: z.array(planStepSchema).max(3),
+    /** The target's push preference in the channel when they are a member already (for "would this message notify?"). */
+    targetPreference: pushPreferenceSchema.optional(),
     /** What the send will use and create, in plain words. */
     summary: z.array(z.string()),
     /** Problems the send will likely hit (e.g. a sender that is not a member of a given channel). */

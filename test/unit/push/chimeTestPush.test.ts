@@ -22,6 +22,7 @@ let clients: PushClients;
 let reader: SandboxPushReader;
 let pinpointArn = '';
 let n = 0;
+let draw = 0;
 
 const config = (maxAttempts = 1) => ({ endpoint: sandbox.url, region: 'us-east-1', credentials: SANDBOX_CREDENTIALS, maxAttempts });
 const control = async (path: string, body: unknown) => {
@@ -37,7 +38,6 @@ const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: { code: strin
 beforeAll(async () => {
   // Only after-commit draws (throttle and unavailable stay 0): alternating, so with after-commit=0.5 each
   // mutating call's first attempt is answered 503 after committing and its retry goes through.
-  let draw = 0;
   sandbox = await startSandbox({ seed: 'demo', random: () => (draw++ % 2 === 0 ? 0.1 : 0.9) });
   clients = { identity: new id.ChimeSDKIdentityClient(config()), messaging: new msg.ChimeSDKMessagingClient(config()) };
   reader = createSandboxPushReader(sandbox.url);
@@ -109,6 +109,11 @@ test('on the demo the plan finds the tagged channel and the existing sender', as
   expect(plan.channel).toMatchObject({ arn: sandbox.demoPush?.channelArn, chosen: 'tag' });
   expect(plan.sender).toMatchObject({ arn: sandbox.demoPush?.senderArn, exists: true });
   expect(plan.steps).toEqual([]);
+  expect(plan.targetPreference).toEqual({ mode: 'Default' });
+  // hank's notifications are off in the demo (membership preferences NONE): the dialog can say so before sending.
+  const hank = unwrap(await planTestPush(clients, { appInstanceArn: instance, userArn: `${instance}/user/hank` }));
+  expect(hank.targetPreference).toEqual({ mode: 'Mute' });
+  expect(wouldNotifyWith(hank.targetPreference, undefined)).toEqual({ notify: false, reason: 'preferences allow NONE' });
 });
 
 test('one good and one wrong-environment endpoint: one delivery, the other endpoint INACTIVE INVALID_DEVICE_TOKEN, shown per endpoint', async () => {
@@ -279,6 +284,7 @@ test('idempotent under after-commit faults: one sender, one channel, one message
     const user = await newUser(instance);
     const device = await phone(user, 'APNS_SANDBOX');
     const plan = unwrap(await planTestPush(retrying, { appInstanceArn: instance, userArn: user }));
+    draw = 0;
     await control('/_sandbox/faults', { spec: 'after-commit=0.5' });
     let r: Awaited<ReturnType<typeof sendTestPush>>;
     try {
@@ -343,4 +349,16 @@ test('a deleted channel: the plan says it does not exist', async () => {
   await clients.messaging.send(new msg.DeleteChannelCommand({ ChannelArn: channelArn, ChimeBearer: user }));
   const r = await planTestPush(clients, { appInstanceArn: instance, userArn: user, channelArn });
   expect(r).toMatchObject({ ok: false, error: { code: 'NotFoundException', message: expect.stringMatching(/does not exist \(deleted\?\)/) } });
+});
+
+test('throttling is a clear, retryable error', async () => {
+  const instance = sandbox.demoAppInstanceArn ?? '';
+  await control('/_sandbox/faults', { spec: 'throttle=1' });
+  let r: Awaited<ReturnType<typeof planTestPush>>;
+  try {
+    r = await planTestPush(clients, { appInstanceArn: instance, userArn: `${instance}/user/alice` });
+  } finally {
+    await control('/_sandbox/faults', { spec: '' });
+  }
+  expect(r).toMatchObject({ ok: false, error: { code: 'ThrottledClientException', retryable: true, message: expect.stringMatching(/^Throttled: too many requests/) } });
 });

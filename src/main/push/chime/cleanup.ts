@@ -15,7 +15,8 @@ import { DeleteChannelCommand } from '@aws-sdk/client-chime-sdk-messaging';
 import { fail, ok, type Result, type WorkbenchError } from '../../../shared/errors';
 import { PUSH_SENDER_ID, PUSH_TEST_TAG } from '../../../shared/push/testPush';
 import { pushError } from './meaning';
-import { findTestChannels, principalExists, type PushClients } from './testPush';
+import type { PushClients } from './clients';
+import { findTestChannels, principalExists } from './testPush';
 
 export interface CleanUpInput {
   readonly appInstanceArn: string;

@@ -9,7 +9,7 @@ import { toValidationIssues } from '../../../shared/chime/schema';
 import { WorkbenchCodes, fail, ok, type Result } from '../../../shared/errors';
 import { modeOfAllow, pushPreferenceSchema, toPushNotificationPreferences, type PushPreference } from '../../../shared/push/testPush';
 import { pushError } from './meaning';
-import type { PushClients } from './testPush';
+import type { PushClients } from './clients';
 
 export interface MembershipRef {
   readonly channelArn: string;

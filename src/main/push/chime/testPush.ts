@@ -14,7 +14,6 @@ import {
   CreateAppInstanceUserCommand,
   DescribeAppInstanceBotCommand,
   DescribeAppInstanceUserCommand,
-  type ChimeSDKIdentityClient,
 } from '@aws-sdk/client-chime-sdk-identity';
 import {
   CreateChannelCommand,
@@ -25,7 +24,6 @@ import {
   ListChannelsCommand,
   ListTagsForResourceCommand,
   SendChannelMessageCommand,
-  type ChimeSDKMessagingClient,
 } from '@aws-sdk/client-chime-sdk-messaging';
 import { toValidationIssues } from '../../../shared/chime/schema';
 import { WorkbenchCodes, fail, ok, type Result, type WorkbenchError } from '../../../shared/errors';
@@ -45,12 +43,11 @@ import {
 } from '../../../shared/push/testPush';
 
 export type { CreatedResource, PlanStep, PlanTestPushInput, TestPushPlan, TestPushSent };
+import type { PushClients } from './clients';
 import { pushError } from './meaning';
+import { getMembershipPreference } from './preferences';
 
-export interface PushClients {
-  readonly identity: ChimeSDKIdentityClient;
-  readonly messaging: ChimeSDKMessagingClient;
-}
+export type { PushClients };
 
 const botOrUser = (arn: string): 'user' | 'bot' => (/:app-instance\/[^/]+\/bot\//.test(arn) ? 'bot' : 'user');
 const isCode = (e: unknown, ...codes: string[]) => e instanceof Error && codes.includes(e.name);
@@ -148,6 +145,7 @@ export async function planTestPush(clients: PushClients, input: PlanTestPushInpu
     }
 
     let channel: TestPushPlan['channel'];
+    let targetPreference: TestPushPlan['targetPreference'];
     if (input.channelArn) {
       const bearer = senderExists ? senderArn : userArn;
       const d = await clients.messaging.send(new DescribeChannelCommand({ ChannelArn: input.channelArn, ChimeBearer: bearer })).catch((e: unknown) => {
@@ -171,7 +169,11 @@ export async function planTestPush(clients: PushClients, input: PlanTestPushInpu
         const text = `Add ${userArn} as a member of "${channel.name}" so the push reaches them.`;
         steps.push({ kind: 'addMember', memberArn: userArn, text });
         summary.push(text);
-      } else summary.push(`${userArn} is already a member.`);
+      } else {
+        const pref = await getMembershipPreference(clients, { channelArn: channel.arn, memberArn: userArn });
+        if (pref.ok) targetPreference = pref.value;
+        summary.push(`${userArn} is already a member (push preference: ${targetPreference?.mode ?? 'unknown'}).`);
+      }
     } else {
       const text = `Create the channel "${PUSH_TEST_CHANNEL_NAME}" (private, restricted, tagged ${PUSH_TEST_TAG.Key}=${PUSH_TEST_TAG.Value}) with the sender as moderator and ${userArn} as member.`;
       steps.push({ kind: 'createChannel', text });
@@ -185,6 +187,7 @@ export async function planTestPush(clients: PushClients, input: PlanTestPushInpu
       sender: { arn: senderArn, kind: senderKind, exists: senderExists, chosen: input.senderArn ? 'given' : 'default' },
       channel,
       steps,
+      ...(targetPreference && { targetPreference }),
       summary,
       warnings,
     });
