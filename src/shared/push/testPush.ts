@@ -184,3 +184,24 @@ export const createdResourceSchema = z.strictObject({ kind: z.enum(['sender', 'c
 export type CreatedResource = z.infer<typeof createdResourceSchema>;
 export const testPushSentSchema = z.strictObject({ messageId: z.string(), channelArn: arn, senderArn: arn, created: z.array(createdResourceSchema) });
 export type TestPushSent = z.infer<typeof testPushSentSchema>;
+
+/** The history entry for a send's answer (failures keep the channel when one was chosen or created). */
+export function historyEntryOf(
+  sent: { readonly userArn: string; readonly title: string; readonly pushType: PushType; readonly channelArn?: string | undefined },
+  answer:
+    | { readonly ok: true; readonly value: { readonly messageId: string; readonly channelArn: string } }
+    | { readonly ok: false; readonly error: { readonly code: string; readonly message: string; readonly channelArn?: string | undefined } },
+  time: number,
+): TestPushHistoryEntry {
+  const channelArn = answer.ok ? answer.value.channelArn : (answer.error.channelArn ?? sent.channelArn);
+  return {
+    time,
+    userArn: sent.userArn,
+    title: sent.title.slice(0, PUSH_TITLE_MAX),
+    pushType: sent.pushType,
+    ...(channelArn && { channelArn }),
+    outcome: answer.ok
+      ? { kind: 'sent', messageId: answer.value.messageId }
+      : { kind: 'failed', code: answer.error.code, message: answer.error.message.slice(0, 2000) },
+  };
+}

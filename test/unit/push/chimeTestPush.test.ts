@@ -15,7 +15,7 @@ import { cleanUpWorkbenchResources, planCleanUp } from '../../../src/main/push/c
 import { createSandboxPushReader, type SandboxPushReader } from '../../../src/main/push/chime/sandboxDeliveries';
 import { endpointTokensOf } from '../../../src/main/push/chime/endpointTokens';
 import { endpointKey } from '../../../src/shared/push/deliveries';
-import { PUSH_SENDER_ID, PUSH_TEST_CHANNEL_NAME, wouldNotifyWith } from '../../../src/shared/push/testPush';
+import { historyEntryOf, PUSH_SENDER_ID, PUSH_TEST_CHANNEL_NAME, testPushHistorySchema, wouldNotifyWith } from '../../../src/shared/push/testPush';
 
 let sandbox: RunningSandbox;
 let clients: PushClients;
@@ -208,6 +208,9 @@ test('a sender that is not a member: the plan warns and the send answers a clear
   const outsider = await newUser(instance, `outsider-${++n}`);
   const plan = unwrap(await planTestPush(clients, { appInstanceArn: instance, userArn: `${instance}/user/alice`, channelArn: sandbox.demoPush?.channelArn ?? '', senderArn: outsider }));
   expect(plan.warnings.join(' ')).toMatch(/is not a member of the channel/);
+  // A member as sender: no warning.
+  const fine = unwrap(await planTestPush(clients, { appInstanceArn: instance, userArn: `${instance}/user/alice`, channelArn: sandbox.demoPush?.channelArn ?? '' }));
+  expect(fine.warnings).toEqual([]);
   const r = await sendTestPush(clients, { plan, title: 'outsider', body: 'b', pushType: 'DEFAULT' });
   expect(r.ok).toBe(false);
   if (!r.ok) {
@@ -231,6 +234,10 @@ test('a send failing after the sender and channel were created names what now ex
   if (r.ok) return;
   expect(r.error.code).toBe('ForbiddenException');
   expect(r.error.created.map((c) => c.kind)).toEqual(['sender', 'channel']);
+  expect(testPushHistorySchema.parse([historyEntryOf({ userArn: user, title: 'denied', pushType: 'DEFAULT' }, r, 1)])[0]).toMatchObject({
+    channelArn: r.error.channelArn,
+    outcome: { kind: 'failed', code: 'ForbiddenException' },
+  });
   expect(r.error.message).toMatch(/Already created and still there: the sender user workbench-push-sender; the channel "Workbench push tests"/);
   const channelArn = r.error.channelArn ?? '';
   const d = await clients.messaging.send(new msg.DescribeChannelCommand({ ChannelArn: channelArn, ChimeBearer: plan.sender.arn }));

@@ -162,7 +162,9 @@ export async function planTestPush(clients: PushClients, input: PlanTestPushInpu
 
     if (channel.arn) {
       summary.push(`Channel: "${channel.name}" (${channel.arn}, ${channel.chosen === 'tag' ? `found by its tag ${PUSH_TEST_TAG.Key}=${PUSH_TEST_TAG.Value}` : 'chosen'}).`);
-      if (senderExists && !(await isMember(clients, channel.arn, senderArn))) {
+      if (!senderExists) {
+        warnings.push(`The new sender ${PUSH_SENDER_ID} will not be a member of this existing channel, so the service will refuse the send; pick a member of it as sender, or leave the channel empty to use the test channel.`);
+      } else if (!(await isMember(clients, channel.arn, senderArn))) {
         warnings.push(`The sender ${senderArn} is not a member of the channel, so the service will refuse the send; pick a member as sender, or another channel.`);
       }
       if (!(await isMember(clients, channel.arn, userArn))) {
