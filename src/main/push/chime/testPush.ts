@@ -76,14 +76,14 @@ async function isMember(c: PushClients, channelArn: string, memberArn: string): 
 
 /** ARNs of channels some bearer can see: its own memberships, then the AppInstance's PUBLIC and (admins only) PRIVATE channels. */
 async function candidateChannels(c: PushClients, appInstanceArn: string, bearers: readonly string[]): Promise<string[]> {
-  const seen = new Set<string>();
+  const seen = new Map<string, string | undefined>();
   for (const bearer of bearers) {
     let NextToken: string | undefined;
     do {
       const page = await c.messaging.send(
         new ListChannelMembershipsForAppInstanceUserCommand({ AppInstanceUserArn: bearer, ChimeBearer: bearer, MaxResults: 50, NextToken }),
       );
-      for (const m of page.ChannelMemberships ?? []) if (m.ChannelSummary?.ChannelArn) seen.add(m.ChannelSummary.ChannelArn);
+      for (const m of page.ChannelMemberships ?? []) if (m.ChannelSummary?.ChannelArn) seen.set(m.ChannelSummary.ChannelArn, m.ChannelSummary.Name);
       NextToken = page.NextToken;
     } while (NextToken);
   }
@@ -94,7 +94,7 @@ async function candidateChannels(c: PushClients, appInstanceArn: string, bearers
       try {
         do {
           const page = await c.messaging.send(new ListChannelsCommand({ AppInstanceArn: appInstanceArn, ChimeBearer: bearer, Privacy, MaxResults: 50, NextToken }));
-          for (const ch of page.Channels ?? []) if (ch.ChannelArn) seen.add(ch.ChannelArn);
+          for (const ch of page.Channels ?? []) if (ch.ChannelArn) seen.set(ch.ChannelArn, ch.Name);
           NextToken = page.NextToken;
         } while (NextToken);
       } catch (e) {
@@ -102,7 +102,9 @@ async function candidateChannels(c: PushClients, appInstanceArn: string, bearers
       }
     }
   }
-  return [...seen];
+  // The tag decides, but the conventional name is checked first: one ListTagsForResource in the usual case.
+  const all = [...seen];
+  return [...all.filter(([, name]) => name === PUSH_TEST_CHANNEL_NAME), ...all.filter(([, name]) => name !== PUSH_TEST_CHANNEL_NAME)].map(([arn]) => arn);
 }
 
 /** The channels of the AppInstance tagged workbench:purpose=push-test that the bearers can see (`first`: stop at the first). */
