@@ -369,3 +369,15 @@ test('throttling is a clear, retryable error', async () => {
   }
   expect(r).toMatchObject({ ok: false, error: { code: 'ThrottledClientException', retryable: true, message: expect.stringMatching(/^Throttled: too many requests/) } });
 });
+
+test('the tag decides, not the name: an untagged "Workbench push tests" channel is not the test channel', async () => {
+  const instance = await freshInstance();
+  const user = await newUser(instance);
+  const lookalike = (await clients.messaging.send(new msg.CreateChannelCommand({ AppInstanceArn: instance, Name: PUSH_TEST_CHANNEL_NAME, ChimeBearer: user }))).ChannelArn ?? '';
+  const plan = unwrap(await planTestPush(clients, { appInstanceArn: instance, userArn: user }));
+  expect(plan.channel.chosen).toBe('create');
+  const sent = await send(plan, `lookalike-${++n}`);
+  expect(sent.channelArn).not.toBe(lookalike);
+  const cleanup = unwrap(await planCleanUp(clients, { appInstanceArn: instance }));
+  expect(cleanup.remove.filter((r) => r.kind === 'channel').map((r) => r.arn)).toEqual([sent.channelArn]);
+});
