@@ -6,13 +6,16 @@ import { DEFAULT_ENDPOINT_LIMIT, DEFAULT_REGION, DEFAULT_VALIDATION_DELAY_MS, ty
 
 export const USAGE = `Usage: npm run sandbox -- [options]
 
-A local AWS push cloud (Chime SDK Identity and Messaging, Pinpoint) on 127.0.0.1.
+A local AWS push cloud (Chime SDK Identity and Messaging, Pinpoint, IAM, STS, Identity Center,
+simulated phones, APNs and FCM emulators, the push delivery simulation) on 127.0.0.1.
 
   --port N               port to listen on (0 = any free port; default 0)
   --region R             region in ARNs and SigV4 scope (default ${DEFAULT_REGION})
   --data FILE            persist state to FILE (each change fsynced before it is answered; restored at start)
   --seed demo            add the "Demo push app" AppInstance with endpoints in every state, its
-                         Pinpoint app with channels and the "Workbench push tests" channel
+                         Pinpoint app with channels keyed by the emulators, the push role, the
+                         "Workbench push tests" channel, simulated phones behind the ACTIVE
+                         endpoints and one misconfiguration of each kind (see README)
   --seed-users N         add N extra users (one endpoint each) to the demo AppInstance
   --faults SPEC          e.g. throttle=0.2,unavailable=0.05,latency=50,deny=chime:SendChannelMessage,after-commit=0.1
   --validation-delay MS  time before a new endpoint's validation result shows (default ${DEFAULT_VALIDATION_DELAY_MS})

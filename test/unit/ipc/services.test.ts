@@ -62,9 +62,10 @@ describe('main services through the dispatcher', () => {
     await call('pages:start', { loadId: 'users-1', operation: 'ListAppInstanceUsers', input: { AppInstanceArn: appInstanceArn }, pageSize: 2 });
     const pages = () => events.filter((e) => e.event === 'pages:page').map((e) => e.payload as PageEvent).filter((p) => p.loadId === 'users-1');
     await until(() => pages().some((p) => p.done));
-    // Seven demo users (six with endpoints, and the push sender `workbench-push-sender`), two per page.
-    expect(pages().length).toBe(4);
-    expect(pages().at(-1)?.loadedCount).toBe(7);
+    // Twelve demo users (six with endpoints in every state, five with the push story's misconfigurations,
+    // and the push sender `workbench-push-sender`), two per page.
+    expect(pages().length).toBe(6);
+    expect(pages().at(-1)?.loadedCount).toBe(12);
     expect(pages().flatMap((p) => p.items as { Name: string }[]).map((u) => u.Name)).toContain('Alice Appleseed');
   });
 

@@ -1,4 +1,4 @@
-/** The IAM module driven by the real IAMClient over HTTP. */
+/** IAM through the real sandbox (startSandbox serving eu-west-1, IAM signed for us-east-1) and the real IAMClient. */
 import {
   AttachRolePolicyCommand,
   CreatePolicyCommand,
@@ -22,9 +22,9 @@ import {
   UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { handleIam, IamState, matchesIam, pushRoleAllows, pushRoleArn, PUSH_ROLE_NAME, seedPushRole } from '../../../src/main/sandbox/iam';
+import { IamState, matchesIam, pushRoleAllows, pushRoleArn, PUSH_ROLE_NAME, seedPushRole } from '../../../src/main/sandbox/iam';
 import { decodeQueryParams } from '../../../src/main/sandbox/protocols/query';
-import { startServiceServer, type ServiceServer } from './serviceServer';
+import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox';
 
 const ACCOUNT = '000000000000';
 const CHIME_TRUST = JSON.stringify({
@@ -42,7 +42,7 @@ const SEND_POLICY = JSON.stringify({
 const APP_MESSAGES = `arn:aws:mobiletargeting:us-east-1:${ACCOUNT}:apps/0123456789abcdef0123456789abcdef/messages`;
 
 let state: IamState;
-let server: ServiceServer;
+let server: RunningSandbox;
 let iam: IAMClient;
 
 async function rejection(promise: Promise<unknown>): Promise<Error & { $metadata: { httpStatusCode?: number }; Code?: string }> {
@@ -55,9 +55,8 @@ async function rejection(promise: Promise<unknown>): Promise<Error & { $metadata
 }
 
 beforeAll(async () => {
-  server = await startServiceServer([
-    { matches: matchesIam, handle: (request) => handleIam(request, { now: () => Date.parse('2026-11-30T12:00:00Z'), region: 'eu-west-1', accountId: ACCOUNT, state }) },
-  ]);
+  // The real sandbox serving eu-west-1; IAMClient signs for us-east-1 (IAM is global).
+  server = await startSandbox({ port: 0, region: 'eu-west-1', now: () => Date.parse('2026-11-30T12:00:00Z') });
   iam = new IAMClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'AKIDSANDBOX', secretAccessKey: 'secret' }, maxAttempts: 1 });
 });
 
@@ -68,6 +67,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   state = new IamState();
+  server.account.iam = state;
 });
 
 describe('roles', () => {
@@ -413,7 +413,11 @@ describe('wire and state', () => {
 
   it('writes a result in the query XML envelope, with timestamps in whole seconds', async () => {
     const body = new URLSearchParams({ Action: 'CreateRole', Version: '2010-05-08', RoleName: 'wire', AssumeRolePolicyDocument: CHIME_TRUST, 'Tags.member.1.Key': 'k', 'Tags.member.1.Value': 'v' });
-    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body: body.toString() });
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20261130/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=00' },
+      body: body.toString(),
+    });
     expect(response.status).toBe(200);
     const text = await response.text();
     expect(text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><CreateRoleResponse xmlns="https:\/\/iam.amazonaws.com\/doc\/2010-05-08\/"><CreateRoleResult><Role>/);
@@ -454,6 +458,7 @@ describe('wire and state', () => {
     const before = await iam.send(new GetRoleCommand({ RoleName: PUSH_ROLE_NAME }));
 
     state = IamState.fromJSON(JSON.parse(JSON.stringify(state)));
+    server.account.iam = state;
     const after = await iam.send(new GetRoleCommand({ RoleName: PUSH_ROLE_NAME }));
     expect(after.Role).toEqual(before.Role);
     expect((await iam.send(new ListRolePoliciesCommand({ RoleName: PUSH_ROLE_NAME }))).PolicyNames).toEqual(['send']);

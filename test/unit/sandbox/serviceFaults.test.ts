@@ -1,93 +1,81 @@
 /**
- * The errors the core will raise around these services (fault injection,
- * `deny=`, credential checks) are the ones the SDKs classify the AWS way:
- * throttles and 503s retried, denials not.
+ * The errors the core raises around IAM, STS and the SSO portal (fault
+ * injection, `deny=`, credential checks), through the real sandbox: the SDKs
+ * classify them the AWS way, throttles and 503s retried, denials not.
  */
 import { IAMClient, ListPoliciesCommand } from '@aws-sdk/client-iam';
 import { ListAccountsCommand, SSOClient } from '@aws-sdk/client-sso';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { ServiceRequest } from '../../../src/main/sandbox/protocols/http';
-import { handleIam, IAM_XMLNS, IamState, matchesIam } from '../../../src/main/sandbox/iam';
-import { coreFaultError, queryErrorResponse, signatureError, type CoreFault } from '../../../src/main/sandbox/protocols/query';
-import { handleSsoPortal, matchesSsoPortal, ssoFaultResponse, SsoState } from '../../../src/main/sandbox/sso';
-import { handleSts, IssuedCredentials, matchesSts, STS_XMLNS } from '../../../src/main/sandbox/sts';
-import { startServiceServer, type ServiceServer } from './serviceServer';
+import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox';
 
-const base = { now: () => Date.now(), region: 'us-east-1', accountId: '000000000000' };
-let server: ServiceServer;
-/** Faults to answer before handing requests to the service, one per request. */
-let queue: (CoreFault | 'expired')[] = [];
-const sso = new SsoState();
-const credentials = new IssuedCredentials();
+let sandbox: RunningSandbox;
+let clock = Date.parse('2026-11-30T12:00:00Z');
+/** The fault draws of the next requests (0.1 throttles, 0.6 is unavailable, anything else passes). */
+let draws: number[] = [];
 const creds = { accessKeyId: 'AKIDSANDBOX', secretAccessKey: 'secret' };
+type Failure = Error & { $metadata: { httpStatusCode: number; attempts: number } };
 
 beforeAll(async () => {
-  const faulted = (xmlns: string, run: (r: ServiceRequest) => ReturnType<typeof handleIam>) => (r: ServiceRequest) => {
-    const fault = queue.shift();
-    if (fault === 'expired') return queryErrorResponse(xmlns, signatureError('ExpiredToken'), 'req-1');
-    return fault ? queryErrorResponse(xmlns, coreFaultError(fault, { action: 'sts:GetCallerIdentity' }), 'req-1') : run(r);
-  };
-  server = await startServiceServer([
-    { matches: matchesIam, handle: faulted(IAM_XMLNS, (r) => handleIam(r, { ...base, state: new IamState() })) },
-    { matches: matchesSts, handle: faulted(STS_XMLNS, (r) => handleSts(r, { ...base, iam: new IamState(), credentials })) },
-    {
-      matches: matchesSsoPortal,
-      handle: (r) => {
-        const fault = queue.shift();
-        return fault && fault !== 'expired' ? ssoFaultResponse(fault, 'portal') : handleSsoPortal(r, { ...base, state: sso, credentials });
-      },
-    },
-  ]);
+  sandbox = await startSandbox({ port: 0, now: () => clock, random: () => draws.shift() ?? 0.9 });
 });
-
-afterAll(() => server.close());
-
+afterAll(() => sandbox.close());
 beforeEach(() => {
-  queue = [];
-  server.requests.length = 0;
+  draws = [];
+  sandbox.controls.setFaults('throttle=0.4,unavailable=0.4');
 });
 
 it('IAM: Throttling (400) and ServiceUnavailable (503) are retried by the SDK', async () => {
-  const iam = new IAMClient({ endpoint: server.url, region: 'us-east-1', credentials: creds, maxAttempts: 3 });
-  queue = ['throttle', 'unavailable'];
+  const iam = new IAMClient({ endpoint: sandbox.url, region: 'us-east-1', credentials: creds, maxAttempts: 3 });
+  draws = [0.1, 0.6];
   const result = await iam.send(new ListPoliciesCommand({}));
   expect(result.Policies).toEqual([]);
-  expect(server.requests).toHaveLength(3);
+  expect(result.$metadata.attempts).toBe(3);
 
-  const once = new IAMClient({ endpoint: server.url, region: 'us-east-1', credentials: creds, maxAttempts: 1 });
-  queue = ['throttle'];
-  const error = (await once.send(new ListPoliciesCommand({})).catch((e: unknown) => e)) as Error & { $metadata: { httpStatusCode: number } };
+  const once = new IAMClient({ endpoint: sandbox.url, region: 'us-east-1', credentials: creds, maxAttempts: 1 });
+  draws = [0.1];
+  const error = (await once.send(new ListPoliciesCommand({})).catch((e: unknown) => e)) as Failure;
   expect(error.name).toBe('Throttling');
   expect(error.$metadata.httpStatusCode).toBe(400);
   iam.destroy();
   once.destroy();
 });
 
-it('STS: AccessDenied and ExpiredToken are not retried', async () => {
-  const sts = new STSClient({ endpoint: server.url, region: 'us-east-1', credentials: creds, maxAttempts: 3 });
-  queue = ['deny'];
-  const denied = (await sts.send(new GetCallerIdentityCommand({})).catch((e: unknown) => e)) as Error;
+it('STS: AccessDenied (deny=) and ExpiredToken (an issued key past its expiry) are not retried', async () => {
+  const sts = new STSClient({ endpoint: sandbox.url, region: 'us-east-1', credentials: creds, maxAttempts: 3 });
+  sandbox.controls.setFaults('deny=sts:GetCallerIdentity');
+  const denied = (await sts.send(new GetCallerIdentityCommand({})).catch((e: unknown) => e)) as Failure;
   expect(denied.name).toBe('AccessDenied');
   expect(denied.message).toContain('is not authorized to perform: sts:GetCallerIdentity');
-  expect(server.requests).toHaveLength(1);
-  queue = ['expired'];
-  const expired = (await sts.send(new GetCallerIdentityCommand({})).catch((e: unknown) => e)) as Error;
+  expect(denied.$metadata.attempts).toBe(1);
+
+  sandbox.controls.setFaults('');
+  const { Credentials } = await sts.send(new GetSessionTokenCommand({ DurationSeconds: 900 }));
+  clock += 901_000;
+  const session = new STSClient({
+    endpoint: sandbox.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: Credentials?.AccessKeyId ?? '', secretAccessKey: Credentials?.SecretAccessKey ?? '', sessionToken: Credentials?.SessionToken ?? '' },
+    maxAttempts: 3,
+  });
+  const expired = (await session.send(new GetCallerIdentityCommand({})).catch((e: unknown) => e)) as Failure;
   expect(expired.name).toBe('ExpiredToken');
-  expect(server.requests).toHaveLength(2);
+  expect(expired.$metadata.attempts).toBe(1);
   sts.destroy();
+  session.destroy();
 });
 
-it('SSO portal: TooManyRequestsException (429) is retried, ForbiddenException is not', async () => {
-  sso.tokens.set('tok', { accessToken: 'tok', clientId: 'c', startUrl: 'u', scopes: [], expiresAt: Date.now() + 3600_000 });
-  const portal = new SSOClient({ endpoint: server.url, region: 'us-east-1', maxAttempts: 3 });
-  queue = ['throttle'];
-  expect((await portal.send(new ListAccountsCommand({ accessToken: 'tok' }))).accountList).toHaveLength(1);
-  expect(server.requests).toHaveLength(2);
-  queue = ['deny'];
-  const denied = (await portal.send(new ListAccountsCommand({ accessToken: 'tok' })).catch((e: unknown) => e)) as Error & { $metadata: { httpStatusCode: number } };
+it('SSO portal: TooManyRequestsException (429) is retried, ForbiddenException (deny=) is not', async () => {
+  sandbox.account.sso.tokens.set('tok', { accessToken: 'tok', clientId: 'c', startUrl: 'u', scopes: [], expiresAt: clock + 3600_000 });
+  const portal = new SSOClient({ endpoint: sandbox.url, region: 'us-east-1', maxAttempts: 3 });
+  draws = [0.1];
+  const listed = await portal.send(new ListAccountsCommand({ accessToken: 'tok' }));
+  expect(listed.accountList).toHaveLength(1);
+  expect(listed.$metadata.attempts).toBe(2);
+  sandbox.controls.setFaults('deny=sso:ListAccounts');
+  const denied = (await portal.send(new ListAccountsCommand({ accessToken: 'tok' })).catch((e: unknown) => e)) as Failure;
   expect(denied.name).toBe('ForbiddenException');
   expect(denied.$metadata.httpStatusCode).toBe(403);
-  expect(server.requests).toHaveLength(3);
+  expect(denied.$metadata.attempts).toBe(1);
   portal.destroy();
 });

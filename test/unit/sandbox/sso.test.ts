@@ -1,13 +1,12 @@
-/** SSO OIDC and the SSO portal driven by the real SSOOIDCClient and SSOClient; portal credentials checked through STS. */
+/** SSO OIDC and the SSO portal through the real sandbox (fake clock) and the real SSOOIDCClient and SSOClient; portal credentials checked through STS. */
 import { createHash, randomBytes } from 'node:crypto';
 import { CreateTokenCommand, RegisterClientCommand, SSOOIDCClient, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc';
 import { GetRoleCredentialsCommand, ListAccountRolesCommand, ListAccountsCommand, LogoutCommand, SSOClient } from '@aws-sdk/client-sso';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { IamState } from '../../../src/main/sandbox/iam';
-import { GRANT, handleSsoControl, ssoActionOf, handleSsoOidc, handleSsoPortal, matchesSsoOidc, matchesSsoPortal, SsoState } from '../../../src/main/sandbox/sso';
-import { handleSts, IssuedCredentials, matchesSts } from '../../../src/main/sandbox/sts';
-import { startServiceServer, type ServiceServer } from './serviceServer';
+import { GRANT, ssoActionOf, matchesSsoOidc, matchesSsoPortal, SsoState } from '../../../src/main/sandbox/sso';
+import { IssuedCredentials } from '../../../src/main/sandbox/sts';
+import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox';
 
 const ACCOUNT = '000000000000';
 const START = Date.parse('2026-11-30T12:00:00Z');
@@ -16,7 +15,7 @@ const START_URL = 'https://sandbox.awsapps.com/start';
 let clock = START;
 let state: SsoState;
 let credentials: IssuedCredentials;
-let server: ServiceServer;
+let server: RunningSandbox;
 let oidc: SSOOIDCClient;
 let portal: SSOClient;
 
@@ -49,19 +48,7 @@ async function login(grantTypes?: string[]) {
 }
 
 beforeAll(async () => {
-  const base = () => ({ now: () => clock, region: 'us-east-1', accountId: ACCOUNT });
-  server = await startServiceServer([
-    {
-      matches: (r) => r.path.startsWith('/_sandbox/'),
-      handle: (r) => {
-        const answer = handleSsoControl(r.method, r.path, r.body, { state, now: () => clock }) ?? { status: 404, body: {} };
-        return { status: answer.status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(answer.body) };
-      },
-    },
-    { matches: matchesSsoOidc, handle: (r) => handleSsoOidc(r, { ...base(), state }) },
-    { matches: matchesSsoPortal, handle: (r) => handleSsoPortal(r, { ...base(), state, credentials }) },
-    { matches: matchesSts, handle: (r) => handleSts(r, { ...base(), iam: new IamState(), credentials }) },
-  ]);
+  server = await startSandbox({ port: 0, now: () => clock });
   oidc = new SSOOIDCClient({ endpoint: server.url, region: 'us-east-1', maxAttempts: 1 });
   portal = new SSOClient({ endpoint: server.url, region: 'us-east-1', maxAttempts: 1 });
 });
@@ -76,6 +63,7 @@ beforeEach(() => {
   clock = START;
   state = new SsoState();
   credentials = new IssuedCredentials();
+  Object.assign(server.account, { sso: state, credentials });
 });
 
 describe('SSO OIDC', () => {
@@ -264,6 +252,7 @@ describe('SSO portal', () => {
     const { client, token } = await login([GRANT.deviceCode, GRANT.refreshToken]);
     state.accounts = [{ accountId: '222222222222', accountName: 'Staging', emailAddress: 'staging@example.com', roles: ['Dev'] }];
     state = SsoState.fromJSON(JSON.parse(JSON.stringify(state)));
+    server.account.sso = state;
     expect((await portal.send(new ListAccountsCommand({ accessToken: token.accessToken }))).accountList?.[0]?.accountName).toBe('Staging');
     const refreshed = await oidc.send(
       new CreateTokenCommand({ clientId: client.clientId, clientSecret: client.clientSecret, grantType: GRANT.refreshToken, refreshToken: token.refreshToken }),

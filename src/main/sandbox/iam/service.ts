@@ -8,7 +8,7 @@
 import { SandboxError } from '../core/errors';
 import type { FaultErrors, SandboxCore, SandboxService } from '../core/service';
 import { AnsweredError, fromServiceResponse, toServiceRequest } from '../protocols/adapt';
-import { QueryError, queryErrorResponse } from '../protocols/query';
+import { coreFaultError, QueryError, queryErrorResponse, signatureError } from '../protocols/query';
 import type { SsoState } from '../sso/state';
 import { handleSts, IssuedCredentials, matchesSts, STS_UNSIGNED_ACTIONS, STS_XMLNS, stsActionOf } from '../sts';
 import { handleIam, IAM_XMLNS, iamActionOf, matchesIam } from './index';
@@ -21,16 +21,16 @@ export interface AccountStates {
   sso: SsoState;
 }
 
-/** The core's own errors (faults, deny=, SigV4) as IAM and STS answer them. */
+/** The core's own errors (faults, deny=, SigV4) as IAM and STS answer them (protocols/query.ts words them). */
 export function queryFaultErrors(internalCode: string): FaultErrors {
-  const e = (code: string, status: number) => (message: string) => new SandboxError(code, message, status);
+  const from = (error: QueryError) => new SandboxError(error.code, error.message, error.status);
   return {
-    throttled: () => new SandboxError('Throttling', 'Rate exceeded', 400),
-    unavailable: e('ServiceUnavailable', 503),
-    denied: e('AccessDenied', 403),
-    unauthorized: () => new SandboxError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403),
-    internal: e(internalCode, 500),
-    credentials: (code, message) => new SandboxError(code, message, 403),
+    throttled: () => from(coreFaultError('throttle')),
+    unavailable: () => from(coreFaultError('unavailable')),
+    denied: (message) => new SandboxError('AccessDenied', message, 403),
+    unauthorized: () => from(signatureError('MissingAuthenticationToken')),
+    internal: (message) => new SandboxError(internalCode, message, 500),
+    credentials: (code, message) => from(signatureError(code, message)),
   };
 }
 

@@ -7,17 +7,13 @@
  *   handleSsoOidc(request, ctx)    ctx = {now, region, accountId, state: SsoState, verificationUri?}
  *   matchesSsoPortal(request)  GET /federation/credentials | /assignment/accounts | /assignment/roles, POST /logout
  *   handleSsoPortal(request, ctx)  ctx = {now, region, accountId, state: SsoState, credentials: IssuedCredentials}
- *   POST /_sandbox/sso/approve {"UserCode","Deny"?}  the control route (sso/service.ts; handleSsoControl for tests)
+ *   POST /_sandbox/sso/approve {"UserCode","Deny"?}  the control route (sso/service.ts, approveDeviceCode)
  *
  * The core must not demand a signature on these routes, and must not apply
  * `x-amz-chime-bearer` or Identity routing to them.
  */
-import { parseBody } from '../core/body';
-import { answering, type ControlAnswer } from '../core/controls';
 import type { ServiceResponse } from '../protocols/http';
 import { jsonErrorResponse, RestJsonError } from '../protocols/jsonAnswers';
-import { approveDeviceCode } from './oidc';
-import type { SsoState } from './state';
 
 export { approveDeviceCode, GRANT, handleSsoOidc, matchesSsoOidc, OIDC_TIMINGS, type OidcContext } from './oidc';
 export { handleSsoPortal, matchesSsoPortal, ROLE_CREDENTIALS_LIFETIME_MS, type PortalContext } from './portal';
@@ -47,15 +43,6 @@ export function ssoActionOf(request: { readonly method: string; readonly path: s
   return portal ? `sso:${portal}` : undefined;
 }
 
-export function handleSsoControl(
-  method: string,
-  path: string,
-  bodyText: string,
-  deps: { readonly state: SsoState; readonly now: () => number },
-): ControlAnswer | undefined {
-  if (path !== SSO_APPROVE_PATH || method !== 'POST') return undefined;
-  return answering(() => approveDeviceCode(deps.state, parseBody(bodyText), deps.now()));
-}
 
 /**
  * What the core answers for a fault or a `deny=` on an Identity Center route.
