@@ -205,3 +205,20 @@ export function historyEntryOf(
       : { kind: 'failed', code: answer.error.code, message: answer.error.message.slice(0, 2000) },
   };
 }
+
+/**
+ * The SendChannelMessage input of a test push: what the engine sends, and what
+ * "Copy as AWS CLI command" (`aws chime-sdk-messaging send-channel-message`) shows.
+ */
+export function sendChannelMessageInput(channelArn: string, senderArn: string, message: TestPushMessage, clientRequestToken: string) {
+  return {
+    ChannelArn: channelArn,
+    ChimeBearer: senderArn,
+    Content: `${message.title}\n${message.body}`,
+    Type: 'STANDARD' as const,
+    Persistence: 'PERSISTENT' as const,
+    PushNotification: { Title: message.title, Body: message.body, Type: message.pushType },
+    ...(message.messageAttributes && { MessageAttributes: message.messageAttributes }),
+    ClientRequestToken: clientRequestToken,
+  };
+}

@@ -32,6 +32,7 @@ import {
   PUSH_SENDER_NAME,
   PUSH_TEST_CHANNEL_NAME,
   PUSH_TEST_TAG,
+  sendChannelMessageInput,
   testPushMessageSchema,
   testPushPlanSchema,
   type CreatedResource,
@@ -265,19 +266,7 @@ export async function sendTestPush(clients: PushClients, input: SendTestPushInpu
     }
     step = 'send';
     if (!channelArn) throw new Error('plan has no channel');
-    const { title, body, pushType, messageAttributes } = message.data;
-    const r = await clients.messaging.send(
-      new SendChannelMessageCommand({
-        ChannelArn: channelArn,
-        ChimeBearer: senderArn,
-        Content: `${title}\n${body}`,
-        Type: 'STANDARD',
-        Persistence: 'PERSISTENT',
-        PushNotification: { Title: title, Body: body, Type: pushType },
-        ...(messageAttributes && { MessageAttributes: messageAttributes }),
-        ClientRequestToken: input.clientRequestToken ?? randomUUID(),
-      }),
-    );
+    const r = await clients.messaging.send(new SendChannelMessageCommand(sendChannelMessageInput(channelArn, senderArn, message.data, input.clientRequestToken ?? randomUUID())));
     return { ok: true, value: { messageId: r.MessageId ?? '', channelArn, senderArn, created } };
   } catch (e) {
     const error = pushError(e, step);
