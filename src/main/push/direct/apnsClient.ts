@@ -106,7 +106,7 @@ export class ApnsClient {
     // APNs says the token expired (clock skew, a sleeping laptop): one new token, if the 20-minute rule allows it.
     if (answer.reason === 'ExpiredProviderToken' && push.credentials.kind === 'token') {
       const { p8, keyId, teamId } = push.credentials;
-      const renewed = await this.tokens.renewIfAllowed(p8, keyId, teamId);
+      const renewed = await this.tokens.renewIfAllowed(p8, keyId, teamId, (headers.authorization ?? '').replace(/^bearer /, ''));
       if (renewed) answer = await this.sendRetryingOnce(host, push, { ...headers, authorization: `bearer ${renewed}` });
     }
     const ok = answer.status === 200;

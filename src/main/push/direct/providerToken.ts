@@ -12,7 +12,8 @@ export const PROVIDER_TOKEN_RENEW_AFTER_MS = 50 * 60 * 1000;
 export const PROVIDER_TOKEN_MIN_INTERVAL_MS = 20 * 60 * 1000;
 
 interface Entry {
-  jwt: string;
+  /** A promise, so that pushes sent together share one signing (several new tokens at once would be TooManyProviderTokenUpdates). */
+  jwt: Promise<string>;
   issuedAt: number;
 }
 
@@ -32,29 +33,36 @@ export class ProviderTokens {
     return this.mint(id, p8, keyId, teamId);
   }
 
-  /** After APNs called the token expired: a new one, unless the last was signed less than 20 minutes ago (then undefined). */
-  async renewIfAllowed(p8: string, keyId: string, teamId: string): Promise<string | undefined> {
+  /**
+   * After APNs called `rejected` expired: the token to try instead. That is a
+   * newer one already signed (by a push sent at the same time), or a new one
+   * unless the last was signed less than 20 minutes ago (then undefined).
+   */
+  async renewIfAllowed(p8: string, keyId: string, teamId: string, rejected: string): Promise<string | undefined> {
     const id = `${teamId}/${keyId}`;
     const entry = this.entries.get(id);
+    const current = await entry?.jwt.catch(() => undefined);
+    if (current !== undefined && current !== rejected) return current;
     if (entry && this.now() - entry.issuedAt < PROVIDER_TOKEN_MIN_INTERVAL_MS) return undefined;
     return this.mint(id, p8, keyId, teamId);
   }
 
-  private async mint(id: string, p8: string, keyId: string, teamId: string): Promise<string> {
+  private mint(id: string, p8: string, keyId: string, teamId: string): Promise<string> {
     let key = this.keys.get(id);
     if (!key) {
       key = importPKCS8(p8, 'ES256');
       this.keys.set(id, key);
-      key.catch(() => this.keys.delete(id));
     }
     const issuedAt = this.now();
-    const jwt = await new SignJWT({})
-      .setProtectedHeader({ alg: 'ES256', kid: keyId })
-      .setIssuer(teamId)
-      .setIssuedAt(Math.floor(issuedAt / 1000))
-      .sign(await key);
-    this.entries.set(id, { jwt, issuedAt });
+    const jwt = key.then((k) => new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: keyId }).setIssuer(teamId).setIssuedAt(Math.floor(issuedAt / 1000)).sign(k));
+    const entry = { jwt, issuedAt };
+    this.entries.set(id, entry);
     this.minted += 1;
+    jwt.catch(() => {
+      // A key that cannot be used is not cached: the next push reports it again.
+      if (this.entries.get(id) === entry) this.entries.delete(id);
+      this.keys.delete(id);
+    });
     return jwt;
   }
 }
