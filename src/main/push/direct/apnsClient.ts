@@ -71,7 +71,13 @@ export class ApnsConnectionError extends Error {
   }
 }
 
-class StreamLost extends Error {}
+const STREAMS_REFUSED = 'workbench:streams-refused';
+
+class StreamLost extends Error {
+  constructor() {
+    super('APNs closed the connection before answering (GOAWAY or stream reset), on a new connection too.');
+  }
+}
 
 interface Pooled {
   readonly session: ClientHttp2Session;
@@ -156,8 +162,22 @@ export class ApnsClient {
       return await this.request(host, push, headers);
     } catch (error) {
       if (!(error instanceof StreamLost)) throw error;
-      return this.request(host, push, headers);
+      this.retire(host, push);
+      try {
+        return await this.request(host, push, headers);
+      } catch (again) {
+        throw again instanceof StreamLost ? new ApnsConnectionError(again.message) : again;
+      }
     }
+  }
+
+  /** Stops using the pooled connection (pushes in flight on it finish); the next push opens a new one. */
+  private retire(host: string, push: ApnsPush): void {
+    const key = this.poolKey(host, push);
+    const pooled = this.pool.get(key);
+    if (!pooled) return;
+    this.pool.delete(key);
+    if (!pooled.session.closed && !pooled.session.destroyed) pooled.session.close();
   }
 
   private poolKey(host: string, push: ApnsPush): string {
@@ -186,7 +206,12 @@ export class ApnsClient {
       if (this.pool.get(key)?.session === session) this.pool.delete(key);
     };
     // A connection going away takes no new streams: the next push opens another.
-    session.on('goaway', forget);
+    session.on('goaway', (_code: number, lastStreamId: number) => {
+      forget();
+      // Streams above lastStreamId were not processed by the server: fail them now so they are retried
+      // (Node would otherwise leave them open until the connection ends).
+      session.emit(STREAMS_REFUSED, lastStreamId);
+    });
     session.on('close', forget);
     session.on('error', forget);
     const ready = new Promise<void>((resolve, reject) => {
@@ -211,16 +236,25 @@ export class ApnsClient {
         return reject(new StreamLost());
       }
       let response: IncomingHttpHeaders | undefined;
+      let timedOut = false;
       const chunks: Buffer[] = [];
-      const timer = setTimeout(() => stream.close(constants.NGHTTP2_CANCEL), this.options.timeoutMs ?? 30_000);
+      const timer = setTimeout(() => {
+        timedOut = true;
+        stream.close(constants.NGHTTP2_CANCEL);
+      }, this.options.timeoutMs ?? 30_000);
+      const onRefused = (lastStreamId: number) => {
+        if (!response && stream.id !== undefined && stream.id > lastStreamId) stream.close(constants.NGHTTP2_REFUSED_STREAM);
+      };
+      session.on(STREAMS_REFUSED, onRefused);
       stream.on('response', (h) => (response = h));
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('error', () => {}); // reported through 'close' below
       stream.on('close', () => {
         clearTimeout(timer);
+        session.off(STREAMS_REFUSED, onRefused);
         if (!response) {
           // Reset or GOAWAY before any answer: nothing was delivered, so one retry is safe.
-          if (stream.rstCode === constants.NGHTTP2_CANCEL) return reject(new ApnsConnectionError(`APNs did not answer within ${Math.round((this.options.timeoutMs ?? 30_000) / 1000)} s.`));
+          if (timedOut) return reject(new ApnsConnectionError(`APNs did not answer within ${Math.round((this.options.timeoutMs ?? 30_000) / 1000)} s.`));
           return reject(new StreamLost());
         }
         const status = Number(response[':status']);
