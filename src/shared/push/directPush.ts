@@ -13,7 +13,19 @@
 import { z } from 'zod';
 
 /** `apns-push-type` values. `controls` is newer than the issue's ten; Apple documents it next to `widgets`. */
-export const APNS_PUSH_TYPES = ['alert', 'background', 'voip', 'location', 'complication', 'fileprovider', 'mdm', 'liveactivity', 'pushtotalk', 'widgets', 'controls'] as const;
+export const APNS_PUSH_TYPES = [
+  'alert',
+  'background',
+  'voip',
+  'location',
+  'complication',
+  'fileprovider',
+  'mdm',
+  'liveactivity',
+  'pushtotalk',
+  'widgets',
+  'controls',
+] as const;
 export type ApnsPushType = (typeof APNS_PUSH_TYPES)[number];
 
 export const APNS_ENVIRONMENTS = ['sandbox', 'production'] as const;
@@ -80,28 +92,50 @@ const APPLE_ID = /^[A-Z0-9]{10}$/;
 const BUNDLE_ID = /^[A-Za-z0-9][A-Za-z0-9.-]*$/;
 const HEX = /^[0-9a-fA-F]+$/;
 
-const filePath = (what: string) => z.string().trim().min(1, `Choose the ${what}.`).max(4096, `The ${what} path is too long.`);
+const filePath = (what: string) =>
+  z.string().trim().min(1, `Choose the ${what}.`).max(4096, `The ${what} path is too long.`);
 
 /** A JSON object (what APNs and FCM take as a payload). */
-export const payloadObjectSchema = z.record(z.string(), z.unknown(), { error: 'The payload must be a JSON object, such as {"aps":{"alert":"Hello"}}.' });
+export const payloadObjectSchema = z.record(z.string(), z.unknown(), {
+  error: 'The payload must be a JSON object, such as {"aps":{"alert":"Hello"}}.',
+});
 
 /** Parses the text of the payload editor into an object, with a message a person can act on. */
-export function parsePayloadText(text: string): { ok: true; value: Record<string, unknown> } | { ok: false; message: string } {
+export function parsePayloadText(
+  text: string,
+): { ok: true; value: Record<string, unknown> } | { ok: false; message: string } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, message: `The payload is not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      message: `The payload is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   const parsed = payloadObjectSchema.safeParse(value);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: parsed.error.issues[0]?.message ?? 'The payload must be a JSON object.' };
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, message: parsed.error.issues[0]?.message ?? 'The payload must be a JSON object.' };
 }
 
 export const apnsTokenAuthSchema = z.strictObject({
   kind: z.literal('token'),
   keyFile: filePath('key file (.p8)'),
-  keyId: z.string().trim().regex(APPLE_ID, 'The Key ID is 10 upper-case letters and digits (shown next to the key in Certificates, Identifiers & Profiles → Keys).'),
-  teamId: z.string().trim().regex(APPLE_ID, 'The Team ID is 10 upper-case letters and digits (Membership details in your Apple developer account).'),
+  keyId: z
+    .string()
+    .trim()
+    .regex(
+      APPLE_ID,
+      'The Key ID is 10 upper-case letters and digits (shown next to the key in Certificates, Identifiers & Profiles → Keys).',
+    ),
+  teamId: z
+    .string()
+    .trim()
+    .regex(
+      APPLE_ID,
+      'The Team ID is 10 upper-case letters and digits (Membership details in your Apple developer account).',
+    ),
 });
 
 export const apnsCertificateAuthSchema = z.strictObject({
@@ -119,31 +153,70 @@ export const apnsDirectPushSchema = z
       .min(1, 'Enter the device token.')
       .max(400, 'A device token is at most 400 hex characters.')
       .regex(HEX, 'An APNs device token is hex characters only (the bytes the app received, printed as hex).'),
-    auth: z.discriminatedUnion('kind', [apnsTokenAuthSchema, apnsCertificateAuthSchema], { error: 'Choose token authentication (.p8) or certificate authentication (.p12).' }),
+    auth: z.discriminatedUnion('kind', [apnsTokenAuthSchema, apnsCertificateAuthSchema], {
+      error: 'Choose token authentication (.p8) or certificate authentication (.p12).',
+    }),
     /** The bundle id (the suffix the push type needs is added). Optional with a certificate: its subject names it. */
-    topic: z.string().trim().max(255, 'The topic is too long.').regex(BUNDLE_ID, 'The topic is the app’s bundle id, such as com.example.app.').optional(),
-    environment: z.enum(APNS_ENVIRONMENTS, { error: 'Environment is Sandbox (development builds) or Production (TestFlight and App Store builds).' }),
+    topic: z
+      .string()
+      .trim()
+      .max(255, 'The topic is too long.')
+      .regex(BUNDLE_ID, 'The topic is the app’s bundle id, such as com.example.app.')
+      .optional(),
+    environment: z.enum(APNS_ENVIRONMENTS, {
+      error: 'Environment is Sandbox (development builds) or Production (TestFlight and App Store builds).',
+    }),
     pushType: z.enum(APNS_PUSH_TYPES, { error: `Push type is one of ${APNS_PUSH_TYPES.join(', ')}.` }).default('alert'),
-    priority: z.union([z.literal(10), z.literal(5), z.literal(1)], { error: 'Priority is 10 (immediately), 5 (power-aware) or 1 (power-first).' }).optional(),
+    priority: z
+      .union([z.literal(10), z.literal(5), z.literal(1)], {
+        error: 'Priority is 10 (immediately), 5 (power-aware) or 1 (power-first).',
+      })
+      .optional(),
     /** UNIX seconds; 0 = deliver once, do not store. */
-    expiration: z.number({ error: 'Expiration is a UNIX time in seconds (0 = try once).' }).int('Expiration is a whole number of seconds.').min(0, 'Expiration cannot be negative.').max(99_999_999_999).optional(),
+    expiration: z
+      .number({ error: 'Expiration is a UNIX time in seconds (0 = try once).' })
+      .int('Expiration is a whole number of seconds.')
+      .min(0, 'Expiration cannot be negative.')
+      .max(99_999_999_999)
+      .optional(),
     collapseId: z
       .string()
-      .refine((v) => byteLength(v) <= APNS_MAX_COLLAPSE_ID_BYTES, `The collapse id is at most ${APNS_MAX_COLLAPSE_ID_BYTES} bytes.`)
+      .refine(
+        (v) => byteLength(v) <= APNS_MAX_COLLAPSE_ID_BYTES,
+        `The collapse id is at most ${APNS_MAX_COLLAPSE_ID_BYTES} bytes.`,
+      )
       .optional(),
     payload: payloadObjectSchema,
   })
   .superRefine((input, ctx) => {
-    if (input.auth.kind === 'token' && !input.topic) ctx.addIssue({ code: 'custom', path: ['topic'], message: 'Enter the topic (the app’s bundle id): token authentication needs it.' });
+    if (input.auth.kind === 'token' && !input.topic)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['topic'],
+        message: 'Enter the topic (the app’s bundle id): token authentication needs it.',
+      });
     if (input.priority !== undefined && !APNS_PRIORITIES[input.pushType].includes(input.priority)) {
-      ctx.addIssue({ code: 'custom', path: ['priority'], message: `A ${input.pushType} push takes priority ${APNS_PRIORITIES[input.pushType].join(' or ')}, not ${input.priority}.` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['priority'],
+        message: `A ${input.pushType} push takes priority ${APNS_PRIORITIES[input.pushType].join(' or ')}, not ${input.priority}.`,
+      });
     }
     if (input.auth.kind === 'certificate' && APNS_TOKEN_AUTH_ONLY.includes(input.pushType)) {
-      ctx.addIssue({ code: 'custom', path: ['pushType'], message: `A ${input.pushType} push needs token authentication (.p8); certificates cannot send it.` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pushType'],
+        message: `A ${input.pushType} push needs token authentication (.p8); certificates cannot send it.`,
+      });
     }
     const size = byteLength(JSON.stringify(input.payload));
     const limit = apnsPayloadLimit(input.pushType);
-    if (size > limit) ctx.addIssue({ code: 'custom', path: ['payload'], message: `The payload is ${size} bytes; APNs takes at most ${limit} bytes for a ${input.pushType} push.` });
+    if (size > limit)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['payload'],
+        message: `The payload is ${size} bytes; APNs takes at most ${limit} bytes for a ${input.pushType} push.`,
+      });
   });
 
 export const fcmDirectPushSchema = z
@@ -162,17 +235,39 @@ export const fcmDirectPushSchema = z
   })
   .superRefine((input, ctx) => {
     for (const target of ['token', 'topic', 'condition', 'fid']) {
-      if (target in input.payload) ctx.addIssue({ code: 'custom', path: ['payload', target], message: `Leave "${target}" out of the payload: the registration token field is the target.` });
+      if (target in input.payload)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['payload', target],
+          message: `Leave "${target}" out of the payload: the registration token field is the target.`,
+        });
     }
     const data = input.payload.data;
-    if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data) || Object.values(data).some((v) => typeof v !== 'string'))) {
-      ctx.addIssue({ code: 'custom', path: ['payload', 'data'], message: 'FCM "data" is an object of strings only (numbers and booleans must be quoted).' });
+    if (
+      data !== undefined &&
+      (typeof data !== 'object' ||
+        data === null ||
+        Array.isArray(data) ||
+        Object.values(data).some((v) => typeof v !== 'string'))
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['payload', 'data'],
+        message: 'FCM "data" is an object of strings only (numbers and booleans must be quoted).',
+      });
     }
     const size = byteLength(JSON.stringify(input.payload));
-    if (size > FCM_MAX_MESSAGE_BYTES) ctx.addIssue({ code: 'custom', path: ['payload'], message: `The message is ${size} bytes; FCM takes at most ${FCM_MAX_MESSAGE_BYTES}.` });
+    if (size > FCM_MAX_MESSAGE_BYTES)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['payload'],
+        message: `The message is ${size} bytes; FCM takes at most ${FCM_MAX_MESSAGE_BYTES}.`,
+      });
   });
 
-export const directPushSchema = z.discriminatedUnion('service', [apnsDirectPushSchema, fcmDirectPushSchema], { error: 'Service is APNs or FCM.' });
+export const directPushSchema = z.discriminatedUnion('service', [apnsDirectPushSchema, fcmDirectPushSchema], {
+  error: 'Service is APNs or FCM.',
+});
 
 export type ApnsDirectPushInput = z.input<typeof apnsDirectPushSchema>;
 export type ApnsDirectPush = z.output<typeof apnsDirectPushSchema>;
@@ -190,9 +285,15 @@ export const savedPayloadSchema = z
     payload: payloadObjectSchema,
   })
   .superRefine((saved, ctx) => {
-    if (saved.service === 'fcm' && saved.pushType !== undefined) ctx.addIssue({ code: 'custom', path: ['pushType'], message: 'An FCM payload has no APNs push type.' });
+    if (saved.service === 'fcm' && saved.pushType !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['pushType'], message: 'An FCM payload has no APNs push type.' });
     const limit = saved.service === 'apns' ? apnsPayloadLimit(saved.pushType ?? 'alert') : FCM_MAX_MESSAGE_BYTES;
     const size = byteLength(JSON.stringify(saved.payload));
-    if (size > limit) ctx.addIssue({ code: 'custom', path: ['payload'], message: `The payload is ${size} bytes; at most ${limit} can be sent.` });
+    if (size > limit)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['payload'],
+        message: `The payload is ${size} bytes; at most ${limit} can be sent.`,
+      });
   });
 export type SavedPayload = z.output<typeof savedPayloadSchema>;

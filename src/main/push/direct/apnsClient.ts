@@ -7,9 +7,20 @@
  * Hosts are Apple's by default; a sandbox passes its emulator's URLs and its
  * CA (trusted for those connections only, never globally).
  */
-import { connect as http2Connect, constants, type ClientHttp2Session, type IncomingHttpHeaders, type SecureClientSessionOptions } from 'node:http2';
+import {
+  connect as http2Connect,
+  constants,
+  type ClientHttp2Session,
+  type IncomingHttpHeaders,
+  type SecureClientSessionOptions,
+} from 'node:http2';
 import { apnsAdvice, type PushAdvice } from '../../../shared/push/directPushAdvice';
-import { apnsTopicFor, APNS_PRIORITIES, type ApnsEnvironment, type ApnsPushType } from '../../../shared/push/directPush';
+import {
+  apnsTopicFor,
+  APNS_PRIORITIES,
+  type ApnsEnvironment,
+  type ApnsPushType,
+} from '../../../shared/push/directPush';
 import type { ApnsCertificate, ApnsSigningKey } from './credentials';
 import { legacyP12Message, DirectPushCredentialError } from './credentials';
 import { ProviderTokens } from './providerToken';
@@ -112,7 +123,12 @@ export class ApnsClient {
     // APNs says the token expired (clock skew, a sleeping laptop): one new token, if the 20-minute rule allows it.
     if (answer.reason === 'ExpiredProviderToken' && push.credentials.kind === 'token') {
       const { p8, keyId, teamId } = push.credentials;
-      const renewed = await this.tokens.renewIfAllowed(p8, keyId, teamId, (headers.authorization ?? '').replace(/^bearer /, ''));
+      const renewed = await this.tokens.renewIfAllowed(
+        p8,
+        keyId,
+        teamId,
+        (headers.authorization ?? '').replace(/^bearer /, ''),
+      );
       if (renewed) answer = await this.sendRetryingOnce(host, push, { ...headers, authorization: `bearer ${renewed}` });
     }
     const ok = answer.status === 200;
@@ -227,56 +243,64 @@ export class ApnsClient {
   private async request(host: string, push: ApnsPush, headers: Record<string, string>) {
     const { session, ready } = this.session(host, push);
     await ready;
-    return new Promise<{ status: number; apnsId: string; apnsUniqueId?: string; reason?: string; timestamp?: number }>((resolve, reject) => {
-      let stream;
-      try {
-        stream = session.request(headers);
-      } catch {
-        // The session closed between the pool lookup and the request (ERR_HTTP2_GOAWAY_SESSION / INVALID_SESSION).
-        return reject(new StreamLost());
-      }
-      let response: IncomingHttpHeaders | undefined;
-      let timedOut = false;
-      const chunks: Buffer[] = [];
-      const timer = setTimeout(() => {
-        timedOut = true;
-        stream.close(constants.NGHTTP2_CANCEL);
-      }, this.options.timeoutMs ?? 30_000);
-      const onRefused = (lastStreamId: number) => {
-        if (!response && stream.id !== undefined && stream.id > lastStreamId) stream.close(constants.NGHTTP2_REFUSED_STREAM);
-      };
-      session.on(STREAMS_REFUSED, onRefused);
-      stream.on('response', (h) => (response = h));
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('error', () => {}); // reported through 'close' below
-      stream.on('close', () => {
-        clearTimeout(timer);
-        session.off(STREAMS_REFUSED, onRefused);
-        if (!response) {
-          // Reset or GOAWAY before any answer: nothing was delivered, so one retry is safe.
-          if (timedOut) return reject(new ApnsConnectionError(`APNs did not answer within ${Math.round((this.options.timeoutMs ?? 30_000) / 1000)} s.`));
+    return new Promise<{ status: number; apnsId: string; apnsUniqueId?: string; reason?: string; timestamp?: number }>(
+      (resolve, reject) => {
+        let stream;
+        try {
+          stream = session.request(headers);
+        } catch {
+          // The session closed between the pool lookup and the request (ERR_HTTP2_GOAWAY_SESSION / INVALID_SESSION).
           return reject(new StreamLost());
         }
-        const status = Number(response[':status']);
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body: { reason?: unknown; timestamp?: unknown } = {};
-        try {
-          if (text) body = JSON.parse(text) as typeof body;
-        } catch {
-          body = {};
-        }
-        const apnsId = typeof response['apns-id'] === 'string' ? response['apns-id'] : '';
-        const uniqueId = response['apns-unique-id'];
-        resolve({
-          status,
-          apnsId,
-          ...(typeof uniqueId === 'string' && { apnsUniqueId: uniqueId }),
-          ...(typeof body.reason === 'string' && { reason: body.reason }),
-          ...(typeof body.timestamp === 'number' && { timestamp: body.timestamp }),
+        let response: IncomingHttpHeaders | undefined;
+        let timedOut = false;
+        const chunks: Buffer[] = [];
+        const timer = setTimeout(() => {
+          timedOut = true;
+          stream.close(constants.NGHTTP2_CANCEL);
+        }, this.options.timeoutMs ?? 30_000);
+        const onRefused = (lastStreamId: number) => {
+          if (!response && stream.id !== undefined && stream.id > lastStreamId)
+            stream.close(constants.NGHTTP2_REFUSED_STREAM);
+        };
+        session.on(STREAMS_REFUSED, onRefused);
+        stream.on('response', (h) => (response = h));
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('error', () => {}); // reported through 'close' below
+        stream.on('close', () => {
+          clearTimeout(timer);
+          session.off(STREAMS_REFUSED, onRefused);
+          if (!response) {
+            // Reset or GOAWAY before any answer: nothing was delivered, so one retry is safe.
+            if (timedOut)
+              return reject(
+                new ApnsConnectionError(
+                  `APNs did not answer within ${Math.round((this.options.timeoutMs ?? 30_000) / 1000)} s.`,
+                ),
+              );
+            return reject(new StreamLost());
+          }
+          const status = Number(response[':status']);
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: { reason?: unknown; timestamp?: unknown } = {};
+          try {
+            if (text) body = JSON.parse(text) as typeof body;
+          } catch {
+            body = {};
+          }
+          const apnsId = typeof response['apns-id'] === 'string' ? response['apns-id'] : '';
+          const uniqueId = response['apns-unique-id'];
+          resolve({
+            status,
+            apnsId,
+            ...(typeof uniqueId === 'string' && { apnsUniqueId: uniqueId }),
+            ...(typeof body.reason === 'string' && { reason: body.reason }),
+            ...(typeof body.timestamp === 'number' && { timestamp: body.timestamp }),
+          });
         });
-      });
-      stream.end(push.body);
-    });
+        stream.end(push.body);
+      },
+    );
   }
 }
 
@@ -284,8 +308,11 @@ function connectionError(error: unknown, credentials: ApnsSigningKey | ApnsCerti
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
   if (credentials.kind === 'certificate' && /unsupported|RC2|mac verify|pkcs12/i.test(message)) {
-    return /mac verify/i.test(message) ? new DirectPushCredentialError(`The passphrase for ${credentials.label} is wrong.`) : new DirectPushCredentialError(legacyP12Message(credentials.label));
+    return /mac verify/i.test(message)
+      ? new DirectPushCredentialError(`The passphrase for ${credentials.label} is wrong.`)
+      : new DirectPushCredentialError(legacyP12Message(credentials.label));
   }
-  if (/certificate|self.signed|UNABLE_TO_VERIFY/i.test(message + code)) return new ApnsConnectionError(`The APNs server's certificate is not trusted: ${message}`);
+  if (/certificate|self.signed|UNABLE_TO_VERIFY/i.test(message + code))
+    return new ApnsConnectionError(`The APNs server's certificate is not trusted: ${message}`);
   return new ApnsConnectionError(`Cannot connect to APNs: ${message}`);
 }

@@ -28,7 +28,14 @@ async function readSource(source: KeySource, what: string): Promise<{ bytes: Buf
     return { bytes: await readFile(source), name: basename(source) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : 'it cannot be read';
+    const why =
+      code === 'ENOENT'
+        ? 'it does not exist'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a folder'
+            : 'it cannot be read';
     throw new DirectPushCredentialError(`The ${what} ${basename(source)} cannot be opened: ${why}.`);
   }
 }
@@ -50,10 +57,14 @@ export async function loadApnsKey(source: KeySource, keyId: string, teamId: stri
     const key = createPrivateKey({ key: p8, format: 'pem' });
     curve = key.asymmetricKeyType === 'ec' ? key.asymmetricKeyDetails?.namedCurve : undefined;
   } catch {
-    throw new DirectPushCredentialError(`${name} is not an APNs key: expected the .p8 file downloaded from Certificates, Identifiers & Profiles → Keys (a PEM "PRIVATE KEY").`);
+    throw new DirectPushCredentialError(
+      `${name} is not an APNs key: expected the .p8 file downloaded from Certificates, Identifiers & Profiles → Keys (a PEM "PRIVATE KEY").`,
+    );
   }
   if (curve !== 'prime256v1' || !p8.includes('-----BEGIN PRIVATE KEY-----')) {
-    throw new DirectPushCredentialError(`${name} is not an APNs key: APNs keys are P-256 elliptic-curve keys in PKCS#8 (.p8).`);
+    throw new DirectPushCredentialError(
+      `${name} is not an APNs key: APNs keys are P-256 elliptic-curve keys in PKCS#8 (.p8).`,
+    );
   }
   return { kind: 'token', p8, keyId, teamId, label: `${name} · Team ${teamId}` };
 }
@@ -80,16 +91,25 @@ export async function loadApnsCertificate(source: KeySource, passphrase = ''): P
   const { bytes, name } = await readSource(source, 'certificate file (.p12)');
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
-    p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(bytes.toString('binary'))), passphrase);
+    p12 = forge.pkcs12.pkcs12FromAsn1(
+      forge.asn1.fromDer(forge.util.createBuffer(bytes.toString('binary'))),
+      passphrase,
+    );
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
-    if (/MAC could not be verified|Invalid password/i.test(message)) throw new DirectPushCredentialError(`The passphrase for ${name} is wrong.`);
-    throw new DirectPushCredentialError(`${name} is not a PKCS#12 (.p12) file: export the certificate with its private key from Keychain Access as .p12.`);
+    if (/MAC could not be verified|Invalid password/i.test(message))
+      throw new DirectPushCredentialError(`The passphrase for ${name} is wrong.`);
+    throw new DirectPushCredentialError(
+      `${name} is not a PKCS#12 (.p12) file: export the certificate with its private key from Keychain Access as .p12.`,
+    );
   }
   const bags = (type: string): forge.pkcs12.Bag[] => p12.getBags({ bagType: type })[type] ?? [];
   const certs = bags(CERT_BAG);
   const keys = [...bags(SHROUDED_KEY_BAG), ...bags(KEY_BAG)];
-  if (keys.length === 0) throw new DirectPushCredentialError(`${name} holds no private key: export the certificate together with its key (select both in Keychain Access).`);
+  if (keys.length === 0)
+    throw new DirectPushCredentialError(
+      `${name} holds no private key: export the certificate together with its key (select both in Keychain Access).`,
+    );
   // The client certificate is the one with a UID (Apple puts the bundle id there), else the first.
   const leaf = certs.map((bag) => bag.cert).find((cert) => cert?.subject.getField({ type: UID_OID })) ?? certs[0]?.cert;
   const uid = leaf?.subject.getField({ type: UID_OID }) as { value?: string } | null | undefined;
@@ -115,7 +135,9 @@ export function legacyP12Message(name: string): string {
 }
 
 const serviceAccountSchema = z.object({
-  type: z.literal('service_account', { error: 'type must be "service_account" (this looks like another kind of Google credential)' }),
+  type: z.literal('service_account', {
+    error: 'type must be "service_account" (this looks like another kind of Google credential)',
+  }),
   project_id: z.string().min(1, 'project_id is missing'),
   private_key: z.string().includes('PRIVATE KEY', { error: 'private_key is not a PEM private key' }),
   private_key_id: z.string().optional(),
@@ -141,13 +163,19 @@ export async function loadServiceAccount(source: KeySource): Promise<ServiceAcco
   try {
     json = JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw new DirectPushCredentialError(`${name} is not JSON: choose the service account key downloaded from Firebase console → Project settings → Service accounts.`);
+    throw new DirectPushCredentialError(
+      `${name} is not JSON: choose the service account key downloaded from Firebase console → Project settings → Service accounts.`,
+    );
   }
   const parsed = serviceAccountSchema.safeParse(json);
   if (!parsed.success) {
     // Only the messages above, which name fields and never quote values.
-    const problems = parsed.error.issues.map((issue) => (issue.code === 'invalid_type' ? `${issue.path.join('.')} is missing` : issue.message));
-    throw new DirectPushCredentialError(`${name} is not a Firebase service account key: ${[...new Set(problems)].join('; ')}.`);
+    const problems = parsed.error.issues.map((issue) =>
+      issue.code === 'invalid_type' ? `${issue.path.join('.')} is missing` : issue.message,
+    );
+    throw new DirectPushCredentialError(
+      `${name} is not a Firebase service account key: ${[...new Set(problems)].join('; ')}.`,
+    );
   }
   const sa = parsed.data;
   try {

@@ -131,7 +131,8 @@ export class FcmClient {
   }
 }
 
-const cacheKey = (account: ServiceAccount) => `${account.tokenUri} ${account.clientEmail} ${account.privateKeyId ?? ''}`;
+const cacheKey = (account: ServiceAccount) =>
+  `${account.tokenUri} ${account.clientEmail} ${account.privateKeyId ?? ''}`;
 
 function parseJson(text: string): Record<string, unknown> | undefined {
   try {
@@ -143,7 +144,11 @@ function parseJson(text: string): Record<string, unknown> | undefined {
 }
 
 /** google.rpc.Status: `details[].errorCode` (FcmError) first, then `error.status`, as the Admin SDK reads it. */
-export function parseRpcError(json: Record<string, unknown> | undefined): { errorCode?: string; rpcStatus?: string; message?: string } {
+export function parseRpcError(json: Record<string, unknown> | undefined): {
+  errorCode?: string;
+  rpcStatus?: string;
+  message?: string;
+} {
   const error = json?.error;
   if (typeof error !== 'object' || error === null) return {};
   const e = error as { status?: unknown; message?: unknown; details?: unknown };
@@ -157,15 +162,25 @@ export function parseRpcError(json: Record<string, unknown> | undefined): { erro
 }
 
 function authError(error: unknown, account: ServiceAccount): FcmAuthError {
-  const e = error as { response?: { status?: number; data?: { error?: unknown; error_description?: unknown } }; code?: unknown; message?: unknown };
+  const e = error as {
+    response?: { status?: number; data?: { error?: unknown; error_description?: unknown } };
+    code?: unknown;
+    message?: unknown;
+  };
   const oauth = e.response?.data;
   if (typeof oauth?.error === 'string') {
     const description = typeof oauth.error_description === 'string' ? `: ${oauth.error_description}` : '';
-    return new FcmAuthError(`The token endpoint refused the service account ${account.clientEmail} (${oauth.error}${description}).`, fcmAdvice(oauth.error));
+    return new FcmAuthError(
+      `The token endpoint refused the service account ${account.clientEmail} (${oauth.error}${description}).`,
+      fcmAdvice(oauth.error),
+    );
   }
   const reason = typeof e.message === 'string' ? e.message : String(error);
-  return new FcmAuthError(`Cannot get an access token for ${account.clientEmail} from ${new URL(account.tokenUri).host}: ${reason}`, {
-    explanation: 'The OAuth2 token endpoint could not be reached or did not answer.',
-    fix: 'Check the network (and proxy) and the service account’s token_uri.',
-  });
+  return new FcmAuthError(
+    `Cannot get an access token for ${account.clientEmail} from ${new URL(account.tokenUri).host}: ${reason}`,
+    {
+      explanation: 'The OAuth2 token endpoint could not be reached or did not answer.',
+      fix: 'Check the network (and proxy) and the service account’s token_uri.',
+    },
+  );
 }

@@ -54,7 +54,13 @@ export class ProviderTokens {
       this.keys.set(id, key);
     }
     const issuedAt = this.now();
-    const jwt = key.then((k) => new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: keyId }).setIssuer(teamId).setIssuedAt(Math.floor(issuedAt / 1000)).sign(k));
+    const jwt = key.then((k) =>
+      new SignJWT({})
+        .setProtectedHeader({ alg: 'ES256', kid: keyId })
+        .setIssuer(teamId)
+        .setIssuedAt(Math.floor(issuedAt / 1000))
+        .sign(k),
+    );
     const entry = { jwt, issuedAt };
     this.entries.set(id, entry);
     this.minted += 1;

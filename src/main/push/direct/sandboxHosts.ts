@@ -12,10 +12,16 @@ const healthSchema = z.object({
   fcm: z.url(),
 });
 
-export async function sandboxDirectPushOptions(sandboxUrl: string, fetchImpl: typeof fetch = fetch): Promise<DirectPushServiceOptions> {
+export async function sandboxDirectPushOptions(
+  sandboxUrl: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<DirectPushServiceOptions> {
   const base = sandboxUrl.replace(/\/+$/, '');
   const health = healthSchema.safeParse(await (await fetchImpl(`${base}/_sandbox/health`)).json());
-  if (!health.success) throw new Error(`${base} is not a sandbox with the APNs and FCM emulators (its /_sandbox/health lists no "apns" and "fcm").`);
+  if (!health.success)
+    throw new Error(
+      `${base} is not a sandbox with the APNs and FCM emulators (its /_sandbox/health lists no "apns" and "fcm").`,
+    );
   const caRes = await fetchImpl(`${base}/_sandbox/ca.pem`);
   if (!caRes.ok) throw new Error(`${base}/_sandbox/ca.pem answered ${caRes.status}.`);
   const ca = await caRes.text();

@@ -70,7 +70,11 @@ async function fakeApns(plan: Misbehaviour[]): Promise<FakeApns> {
   return fake;
 }
 
-const p8 = generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey;
+const p8 = generateKeyPairSync('ec', {
+  namedCurve: 'P-256',
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+}).privateKey;
 const credentials = { kind: 'token' as const, p8, keyId: 'KEY1234567', teamId: 'TEAM123456', label: 'test key' };
 
 function client(fake: FakeApns): ApnsClient {
@@ -79,7 +83,14 @@ function client(fake: FakeApns): ApnsClient {
   return c;
 }
 
-const push = { token: 'ab'.repeat(32), credentials, topic: 'com.example.app', environment: 'sandbox' as const, pushType: 'alert' as const, body: '{"aps":{"alert":"hi"}}' };
+const push = {
+  token: 'ab'.repeat(32),
+  credentials,
+  topic: 'com.example.app',
+  environment: 'sandbox' as const,
+  pushType: 'alert' as const,
+  body: '{"aps":{"alert":"hi"}}',
+};
 
 describe('APNs client connection recovery', () => {
   it('retries once on a new connection after a GOAWAY and the connection ending with the push unanswered', async () => {
@@ -112,7 +123,10 @@ describe('APNs client connection recovery', () => {
     const fake = await fakeApns([]);
     const c = new ApnsClient({ hosts: { sandbox: fake.url }, ca: SandboxCa.create().certPem });
     clients.push(c);
-    await expect(c.send(push)).rejects.toMatchObject({ name: 'ApnsConnectionError', message: expect.stringMatching(/certificate is not trusted/) });
+    await expect(c.send(push)).rejects.toMatchObject({
+      name: 'ApnsConnectionError',
+      message: expect.stringMatching(/certificate is not trusted/),
+    });
   });
 });
 
@@ -133,6 +147,9 @@ describe('provider tokens', () => {
     expect(await tokens.renewIfAllowed(p8, 'KEY1234567', 'TEAM123456', a ?? '')).toBe(renewed);
     expect(tokens.minted).toBe(2);
     const [, payload] = (renewed ?? '').split('.');
-    expect(JSON.parse(Buffer.from(payload ?? '', 'base64url').toString())).toEqual({ iss: 'TEAM123456', iat: Math.floor(clock / 1000) });
+    expect(JSON.parse(Buffer.from(payload ?? '', 'base64url').toString())).toEqual({
+      iss: 'TEAM123456',
+      iat: Math.floor(clock / 1000),
+    });
   });
 });

@@ -5,7 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DirectPushService, sandboxDirectPushOptions, type DirectPushAnswer, type DirectPushServiceOptions } from '../../../../src/main/push/direct';
+import {
+  DirectPushService,
+  sandboxDirectPushOptions,
+  type DirectPushAnswer,
+  type DirectPushServiceOptions,
+} from '../../../../src/main/push/direct';
 import { mountPushCloud, type MountedCloud } from './pushCloudSupport';
 
 const TEAM = 'TEAM123456';
@@ -27,13 +32,24 @@ const services: DirectPushService[] = [];
 beforeAll(async () => {
   m = await mountPushCloud(now);
   base = await sandboxDirectPushOptions(m.url);
-  const key = await m.call<{ KeyId: string; P8: string }>('POST', '/_sandbox/apns-keys', { TeamId: TEAM, BundleIds: [] });
+  const key = await m.call<{ KeyId: string; P8: string }>('POST', '/_sandbox/apns-keys', {
+    TeamId: TEAM,
+    BundleIds: [],
+  });
   keyId = key.KeyId;
   keyFile = m.file(`AuthKey_${key.KeyId}.p8`, key.P8);
-  const other = await m.call<{ KeyId: string; P8: string }>('POST', '/_sandbox/apns-keys', { TeamId: TEAM, BundleIds: ['com.example.other'] });
+  const other = await m.call<{ KeyId: string; P8: string }>('POST', '/_sandbox/apns-keys', {
+    TeamId: TEAM,
+    BundleIds: ['com.example.other'],
+  });
   otherAppKeyId = other.KeyId;
   otherAppKeyFile = m.file(`AuthKey_${other.KeyId}.p8`, other.P8);
-  devPhone = await m.call('POST', '/_sandbox/devices', { Platform: 'APNS_SANDBOX', Name: 'dev phone', Voip: true, BundleId: BUNDLE });
+  devPhone = await m.call('POST', '/_sandbox/devices', {
+    Platform: 'APNS_SANDBOX',
+    Name: 'dev phone',
+    Voip: true,
+    BundleId: BUNDLE,
+  });
   prodPhone = await m.call('POST', '/_sandbox/devices', { Platform: 'APNS', Name: 'prod phone', BundleId: BUNDLE });
 });
 
@@ -55,7 +71,15 @@ function service(options: DirectPushServiceOptions = base, clock: () => number =
 const tokenAuth = (file = keyFile, id = keyId) => ({ kind: 'token' as const, keyFile: file, keyId: id, teamId: TEAM });
 
 function alert(extra: Record<string, unknown> = {}) {
-  return { service: 'apns', token: devPhone.DeviceToken, auth: tokenAuth(), topic: BUNDLE, environment: 'sandbox', payload: { aps: { alert: { title: 'Direct', body: 'hello' } } }, ...extra };
+  return {
+    service: 'apns',
+    token: devPhone.DeviceToken,
+    auth: tokenAuth(),
+    topic: BUNDLE,
+    environment: 'sandbox',
+    payload: { aps: { alert: { title: 'Direct', body: 'hello' } } },
+    ...extra,
+  };
 }
 
 async function sent(s: DirectPushService, input: unknown): Promise<DirectPushAnswer> {
@@ -70,12 +94,28 @@ describe('direct push to APNs, token authentication', () => {
   it('sends an alert with a .p8 key and answers status, apns-id and apns-unique-id; the device receives it', async () => {
     const before = deliveries().length;
     const answer = await sent(service(), alert());
-    expect(answer).toMatchObject({ service: 'apns', ok: true, status: 200, topic: BUNDLE, pushType: 'alert', host: base.apns?.hosts?.sandbox, credentialLabel: `AuthKey_${keyId}.p8 · Team ${TEAM}` });
+    expect(answer).toMatchObject({
+      service: 'apns',
+      ok: true,
+      status: 200,
+      topic: BUNDLE,
+      pushType: 'alert',
+      host: base.apns?.hosts?.sandbox,
+      credentialLabel: `AuthKey_${keyId}.p8 · Team ${TEAM}`,
+    });
     if (answer.service !== 'apns') throw new Error('apns answer expected');
     expect(answer.apnsId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(answer.apnsUniqueId).toMatch(/^[0-9a-f-]{36}$/);
     expect(answer.advice).toBeUndefined();
-    expect(deliveries().slice(before)).toEqual([expect.objectContaining({ DeviceId: devPhone.DeviceId, Via: 'APNS', PushType: 'alert', Title: 'Direct', Body: 'hello' })]);
+    expect(deliveries().slice(before)).toEqual([
+      expect.objectContaining({
+        DeviceId: devPhone.DeviceId,
+        Via: 'APNS',
+        PushType: 'alert',
+        Title: 'Direct',
+        Body: 'hello',
+      }),
+    ]);
     // Nothing of the key comes back.
     expect(JSON.stringify(answer)).not.toContain(readFileSync(keyFile, 'utf8').split('\n')[1]);
   });
@@ -155,7 +195,11 @@ describe('direct push to APNs, answers and advice', () => {
   });
 
   it('410 Unregistered with the uninstall timestamp for an uninstalled app', async () => {
-    const phone = await m.call<{ DeviceId: string; DeviceToken: string }>('POST', '/_sandbox/devices', { Platform: 'APNS_SANDBOX', Name: 'gone', BundleId: BUNDLE });
+    const phone = await m.call<{ DeviceId: string; DeviceToken: string }>('POST', '/_sandbox/devices', {
+      Platform: 'APNS_SANDBOX',
+      Name: 'gone',
+      BundleId: BUNDLE,
+    });
     await m.call('POST', `/_sandbox/devices/${phone.DeviceId}/uninstall`);
     const answer = await sent(service(), alert({ token: phone.DeviceToken }));
     expect(answer).toMatchObject({ ok: false, status: 410, reason: 'Unregistered' });
@@ -167,16 +211,24 @@ describe('direct push to APNs, answers and advice', () => {
   it('refuses a background push with priority 10 before sending (BadPriority), and sends it with 5 by default', async () => {
     const s = service();
     const before = deliveries().length;
-    const result = await s.send(alert({ pushType: 'background', priority: 10, payload: { aps: { 'content-available': 1 } } }));
+    const result = await s.send(
+      alert({ pushType: 'background', priority: 10, payload: { aps: { 'content-available': 1 } } }),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error).toMatchObject({ code: 'InvalidInput', reason: 'BadPriority', issues: [expect.objectContaining({ member: 'priority' })] });
+    expect(result.error).toMatchObject({
+      code: 'InvalidInput',
+      reason: 'BadPriority',
+      issues: [expect.objectContaining({ member: 'priority' })],
+    });
     expect(result.error.advice?.fix).toMatch(/5 for background/);
     expect(s.apns.connectionsOpened).toBe(0);
     expect(deliveries().length).toBe(before);
     const voip10 = await s.send(alert({ token: devPhone.VoipDeviceToken, pushType: 'voip', priority: 5 }));
     expect(voip10.ok ? undefined : voip10.error.reason).toBe('BadPriority');
-    expect(await sent(s, alert({ pushType: 'background', payload: { aps: { 'content-available': 1 } } }))).toMatchObject({ ok: true, status: 200 });
+    expect(
+      await sent(s, alert({ pushType: 'background', payload: { aps: { 'content-available': 1 } } })),
+    ).toMatchObject({ ok: true, status: 200 });
   });
 
   it('refuses a payload over 4096 bytes (5120 for VoIP) before sending (PayloadTooLarge)', async () => {
@@ -184,8 +236,14 @@ describe('direct push to APNs, answers and advice', () => {
     const payload = { aps: { alert: 'x'.repeat(4096 - 20 + 1) } };
     expect(JSON.stringify(payload).length).toBe(4097);
     const result = await s.send(alert({ payload }));
-    expect(result.ok ? undefined : result.error).toMatchObject({ code: 'InvalidInput', reason: 'PayloadTooLarge', message: expect.stringMatching(/4097 bytes.*4096/) });
-    const voip = await s.send(alert({ token: devPhone.VoipDeviceToken, pushType: 'voip', payload: { aps: {}, c: 'x'.repeat(5120) } }));
+    expect(result.ok ? undefined : result.error).toMatchObject({
+      code: 'InvalidInput',
+      reason: 'PayloadTooLarge',
+      message: expect.stringMatching(/4097 bytes.*4096/),
+    });
+    const voip = await s.send(
+      alert({ token: devPhone.VoipDeviceToken, pushType: 'voip', payload: { aps: {}, c: 'x'.repeat(5120) } }),
+    );
     expect(voip.ok ? undefined : voip.error.reason).toBe('PayloadTooLarge');
     expect(s.apns.connectionsOpened).toBe(0);
     expect((await sent(s, alert({ payload: { aps: { alert: 'x'.repeat(4096 - 20) } } }))).status).toBe(200);
@@ -206,14 +264,21 @@ describe('direct push to APNs, answers and advice', () => {
     ] as [unknown, string][]) {
       const result = await s.send(input);
       expect(result.ok, member).toBe(false);
-      if (!result.ok) expect(result.error.issues?.map((i) => i.member), member).toContain(member);
+      if (!result.ok)
+        expect(
+          result.error.issues?.map((i) => i.member),
+          member,
+        ).toContain(member);
     }
     expect(s.apns.connectionsOpened).toBe(0);
   });
 
   it('says clearly when the key file is missing or not a .p8, without quoting it', async () => {
     const missing = await service().send(alert({ auth: tokenAuth(`${m.dir}/AuthKey_NOPE.p8`) }));
-    expect(missing.ok ? undefined : missing.error).toMatchObject({ code: 'InvalidCredentials', message: 'The key file (.p8) AuthKey_NOPE.p8 cannot be opened: it does not exist.' });
+    expect(missing.ok ? undefined : missing.error).toMatchObject({
+      code: 'InvalidCredentials',
+      message: 'The key file (.p8) AuthKey_NOPE.p8 cannot be opened: it does not exist.',
+    });
     const notAKey = m.file('AuthKey_BAD.p8', 'SECRET-LOOKING-CONTENT-123');
     const bad = await service().send(alert({ auth: tokenAuth(notAKey) }));
     expect(bad.ok ? undefined : bad.error.message).toMatch(/AuthKey_BAD.p8 is not an APNs key/);
@@ -223,21 +288,36 @@ describe('direct push to APNs, answers and advice', () => {
 
 describe('direct push to APNs, certificate authentication', () => {
   it('sends with a .p12 and its passphrase, taking the topic from the certificate subject', async () => {
-    const { P12, Passphrase } = await m.call<{ P12: string; Passphrase: string }>('POST', '/_sandbox/apns-certs', { TeamId: TEAM, BundleId: BUNDLE, Environment: 'sandbox' });
+    const { P12, Passphrase } = await m.call<{ P12: string; Passphrase: string }>('POST', '/_sandbox/apns-certs', {
+      TeamId: TEAM,
+      BundleId: BUNDLE,
+      Environment: 'sandbox',
+    });
     const certFile = m.file('push.p12', Buffer.from(P12, 'base64'));
     const s = service();
     const auth = { kind: 'certificate', certFile, passphrase: Passphrase };
     const answer = await sent(s, alert({ auth, topic: undefined }));
-    expect(answer).toMatchObject({ ok: true, status: 200, topic: BUNDLE, credentialLabel: expect.stringContaining(`push.p12 · Apple Development IOS Push Services: ${BUNDLE}`) });
+    expect(answer).toMatchObject({
+      ok: true,
+      status: 200,
+      topic: BUNDLE,
+      credentialLabel: expect.stringContaining(`push.p12 · Apple Development IOS Push Services: ${BUNDLE}`),
+    });
     expect(deliveries().at(-1)).toMatchObject({ DeviceId: devPhone.DeviceId, Title: 'Direct' });
     // A sandbox certificate on production: Apple's BadCertificateEnvironment, with advice.
-    const prod = await sent(s, alert({ auth, topic: undefined, token: prodPhone.DeviceToken, environment: 'production' }));
+    const prod = await sent(
+      s,
+      alert({ auth, topic: undefined, token: prodPhone.DeviceToken, environment: 'production' }),
+    );
     expect(prod).toMatchObject({ ok: false, status: 403, reason: 'BadCertificateEnvironment' });
     // Token-only push types are refused client-side for certificates.
     const live = await s.send(alert({ auth, pushType: 'liveactivity' }));
     expect(live.ok ? undefined : live.error.issues?.[0]?.member).toBe('pushType');
     // A wrong passphrase is named as such.
     const wrong = await s.send(alert({ auth: { ...auth, passphrase: 'wrong' } }));
-    expect(wrong.ok ? undefined : wrong.error).toMatchObject({ code: 'InvalidCredentials', message: 'The passphrase for push.p12 is wrong.' });
+    expect(wrong.ok ? undefined : wrong.error).toMatchObject({
+      code: 'InvalidCredentials',
+      message: 'The passphrase for push.p12 is wrong.',
+    });
   });
 });

@@ -30,14 +30,20 @@ export async function mountPushCloud(now?: () => number): Promise<MountedCloud> 
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      if (req.url === '/_sandbox/health') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok', ...cloud.health() }));
-      const control = req.url?.startsWith('/_sandbox/') ? cloud.handleControl(req.method ?? 'GET', req.url, body) : undefined;
+      if (req.url === '/_sandbox/health')
+        return void res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ status: 'ok', ...cloud.health() }));
+      const control = req.url?.startsWith('/_sandbox/')
+        ? cloud.handleControl(req.method ?? 'GET', req.url, body)
+        : undefined;
       if (control) {
         const text = typeof control.body === 'string' ? control.body : JSON.stringify(control.body);
         return void res.writeHead(control.status, { 'content-type': 'application/json', ...control.headers }).end(text);
       }
       cloud.handleHttp({ method: req.method ?? 'GET', target: req.url ?? '/', headers: req.headers, body }).then(
-        (answer) => (answer ? res.writeHead(answer.status, answer.headers).end(answer.body) : res.writeHead(404).end('{}')),
+        (answer) =>
+          answer ? res.writeHead(answer.status, answer.headers).end(answer.body) : res.writeHead(404).end('{}'),
         (error: unknown) => res.writeHead(500).end(String(error)),
       );
     });
