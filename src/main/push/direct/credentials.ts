@@ -8,6 +8,7 @@
 import { createHash, createPrivateKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { createSecureContext } from 'node:tls';
 import forge from 'node-forge';
 import { z } from 'zod';
 
@@ -101,6 +102,18 @@ export async function loadApnsCertificate(source: KeySource, passphrase = ''): P
       throw new DirectPushCredentialError(`The passphrase for ${name} is wrong.`);
     throw new DirectPushCredentialError(
       `${name} is not a PKCS#12 (.p12) file: export the certificate with its private key from Keychain Access as .p12.`,
+    );
+  }
+  // The TLS layer (OpenSSL 3) must be able to open it too: legacy RC2-encrypted files open in forge but not there.
+  try {
+    createSecureContext({ pfx: bytes, passphrase });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = error instanceof Error ? error.message : '';
+    if (code === 'ERR_CRYPTO_UNSUPPORTED_OPERATION' || /unsupported/i.test(message))
+      throw new DirectPushCredentialError(legacyP12Message(name));
+    throw new DirectPushCredentialError(
+      `${name} cannot be used for TLS: export the certificate with its private key from Keychain Access as .p12.`,
     );
   }
   const bags = (type: string): forge.pkcs12.Bag[] => p12.getBags({ bagType: type })[type] ?? [];

@@ -3,7 +3,9 @@
  * with the sandbox CA), with keys and certificates issued by its control
  * routes and written to files, as a developer downloads them.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   DirectPushService,
@@ -14,6 +16,14 @@ import {
 import { mountPushCloud, type MountedCloud } from './pushCloudSupport';
 
 const TEAM = 'TEAM123456';
+const hasOpenssl = (() => {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 const BUNDLE = 'com.example.app';
 
 let offset = 0;
@@ -318,6 +328,41 @@ describe('direct push to APNs, certificate authentication', () => {
     expect(wrong.ok ? undefined : wrong.error).toMatchObject({
       code: 'InvalidCredentials',
       message: 'The passphrase for push.p12 is wrong.',
+    });
+  });
+
+  it.skipIf(!hasOpenssl)('explains how to re-export a legacy (RC2) .p12 that current OpenSSL cannot open', async () => {
+    const key = join(m.dir, 'legacy-key.pem');
+    const cert = join(m.dir, 'legacy-cert.pem');
+    const out = join(m.dir, 'legacy.p12');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '1',
+        '-subj',
+        `/UID=${BUNDLE}/CN=Apple Push Services: ${BUNDLE}`,
+      ],
+      { stdio: 'ignore' },
+    );
+    execFileSync(
+      'openssl',
+      ['pkcs12', '-export', '-legacy', '-in', cert, '-inkey', key, '-out', out, '-passout', 'pass:pw'],
+      { stdio: 'ignore' },
+    );
+    const result = await service().send(alert({ auth: { kind: 'certificate', certFile: out, passphrase: 'pw' } }));
+    expect(result.ok ? result.value : result.error).toMatchObject({
+      code: 'InvalidCredentials',
+      message: expect.stringMatching(/^legacy\.p12 uses legacy encryption \(RC2\).*Re-export it/),
     });
   });
 });
