@@ -6,6 +6,7 @@
  * renewed after 50 minutes (as apns2), and never sooner than 20 minutes
  * after the last one, even when asked to (`renewIfAllowed`).
  */
+import { createHash } from 'node:crypto';
 import { importPKCS8, SignJWT, type CryptoKey } from 'jose';
 
 export const PROVIDER_TOKEN_RENEW_AFTER_MS = 50 * 60 * 1000;
@@ -27,7 +28,7 @@ export class ProviderTokens {
 
   /** The token for this key and team: the cached one while it is younger than 50 minutes. */
   async get(p8: string, keyId: string, teamId: string): Promise<string> {
-    const id = `${teamId}/${keyId}`;
+    const id = cacheId(p8, keyId, teamId);
     const entry = this.entries.get(id);
     if (entry && this.now() - entry.issuedAt < PROVIDER_TOKEN_RENEW_AFTER_MS) return entry.jwt;
     return this.mint(id, p8, keyId, teamId);
@@ -39,7 +40,7 @@ export class ProviderTokens {
    * unless the last was signed less than 20 minutes ago (then undefined).
    */
   async renewIfAllowed(p8: string, keyId: string, teamId: string, rejected: string): Promise<string | undefined> {
-    const id = `${teamId}/${keyId}`;
+    const id = cacheId(p8, keyId, teamId);
     const entry = this.entries.get(id);
     const current = await entry?.jwt.catch(() => undefined);
     if (current !== undefined && current !== rejected) return current;
@@ -71,4 +72,9 @@ export class ProviderTokens {
     });
     return jwt;
   }
+}
+
+/** Per key file too: choosing another .p8 under the same Key ID (a corrected file) must not reuse the old signature. */
+function cacheId(p8: string, keyId: string, teamId: string): string {
+  return `${teamId}/${keyId}/${createHash('sha256').update(p8).digest('hex')}`;
 }

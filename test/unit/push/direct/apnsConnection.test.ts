@@ -152,4 +152,18 @@ describe('provider tokens', () => {
       iat: Math.floor(clock / 1000),
     });
   });
+
+  it('keeps tokens per key file: another .p8 under the same Key ID signs its own', async () => {
+    const tokens = new ProviderTokens(() => Date.parse('2026-11-30T12:00:00Z'));
+    const otherP8 = generateKeyPairSync('ec', {
+      namedCurve: 'P-256',
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    }).privateKey;
+    const a = await tokens.get(p8, 'KEY1234567', 'TEAM123456');
+    const b = await tokens.get(otherP8, 'KEY1234567', 'TEAM123456');
+    expect(a).not.toBe(b);
+    expect(await tokens.get(p8, 'KEY1234567', 'TEAM123456')).toBe(a);
+    expect(tokens.minted).toBe(2);
+  });
 });
