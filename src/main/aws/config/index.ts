@@ -10,10 +10,13 @@
 import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import { describeSource, resolveProfileSettings, type ProfileSettings, type ServiceName, type SettingsOptions, type SettingSource } from './settings';
 import { createTransport, redactProxyUrl, type ProxyResolver } from './transport';
+import { explainTransportFailure } from './failures';
+import type { WorkbenchError } from '../../../shared/errors';
 
 export { SERVICE_IDS, APP_DEFAULTS, ConfigSettingError, describeSource, resolveProfileSettings } from './settings';
 export type { ServiceName, SettingSource, Sourced, ProfileSettings, AppDefaults } from './settings';
-export { createTransport, proxyFromEnv, redactProxyUrl, type ProxyResolver, type Transport } from './transport';
+export { createTransport, proxyFromEnv, redactProxyUrl, ProxyRefusedError, type ProxyResolver, type Transport } from './transport';
+export { explainTransportFailure, type FailureContext } from './failures';
 
 export interface ClientConfigOptions extends SettingsOptions {
   /** A sandbox URL or the user's explicit endpoint: wins over the files, as `--endpoint-url` does. */
@@ -47,6 +50,12 @@ export interface ClientConfigResolution {
   readonly ca: readonly string[] | undefined;
   readonly explanation: readonly SettingExplanation[];
   readonly settings: ProfileSettings;
+  /**
+   * A transport failure of a client built from `config` as a message naming
+   * the profile and the setting (endpoint and its source, proxy, CA bundle);
+   * undefined when `thrown` is not one (map it as usual).
+   */
+  explainFailure(thrown: unknown): WorkbenchError | undefined;
   /** Closes the sockets of the request handler (also done by client.destroy()). */
   destroy(): void;
 }
@@ -97,7 +106,15 @@ export async function resolveClientConfig(profile: string, service: ServiceName,
       from: options.proxyForUrl ? 'the system proxy settings' : 'environment (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY; loopback is always direct)',
     },
   ];
-  return { config, ca: transport.ca, explanation, settings, destroy: transport.destroy };
+  const failureContext = { settings, ...(endpoint ? { endpoint } : {}), proxy };
+  return {
+    config,
+    ca: transport.ca,
+    explanation,
+    settings,
+    explainFailure: (thrown) => explainTransportFailure(thrown, failureContext),
+    destroy: transport.destroy,
+  };
 }
 
 function line(setting: SettingExplanation['setting'], value: string, source: SettingSource): SettingExplanation {

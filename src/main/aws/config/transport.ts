@@ -15,6 +15,7 @@
  * (NO_PROXY) hosts verify against the public roots.
  */
 import { readFileSync } from 'node:fs';
+import type { ClientRequest } from 'node:http';
 import { rootCertificates } from 'node:tls';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { ProxyAgent } from 'proxy-agent';
@@ -49,7 +50,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const env = options.env ?? process.env;
   const ca = options.caBundle ? [...rootCertificates, readCaBundle(options.caBundle, options.profile, options.caBundleSetting)] : undefined;
   const proxyForUrl = options.proxyForUrl ?? ((url: string) => proxyFromEnv(url, env));
-  const agentOptions = { keepAlive: true, ...(ca ? { ca: [...ca] } : {}), getProxyForUrl: (url: string) => proxyForUrl(url) };
+  const getProxyForUrl = async (url: string, req: ClientRequest): Promise<string> => {
+    const proxy = await proxyForUrl(url);
+    if (proxy) watchConnect(req, proxy);
+    return proxy;
+  };
+  const agentOptions = { keepAlive: true, ...(ca ? { ca: [...ca] } : {}), getProxyForUrl };
   // One ProxyAgent serves both schemes: it picks the proxy per request (NO_PROXY is per host).
   const agent = new ProxyAgent(agentOptions);
   const timeoutMs = options.timeoutMs ?? 15_000;
@@ -61,6 +67,31 @@ export function createTransport(options: TransportOptions = {}): Transport {
     throwOnRequestTimeout: true,
   });
   return { requestHandler, ca, proxyForUrl, destroy: () => (requestHandler.destroy(), agent.destroy()) };
+}
+
+/** A proxy answered CONNECT with something else than 200 (403 refused, 407 needs credentials, 502 cannot reach…). */
+export class ProxyRefusedError extends Error {
+  constructor(
+    readonly proxy: string,
+    readonly statusCode: number,
+    readonly target: string,
+  ) {
+    super(`The proxy ${proxy} refused to open a tunnel to ${target} (HTTP ${statusCode}${statusCode === 407 ? ': it wants proxy credentials' : ''}).`);
+    this.name = 'ProxyRefusedError';
+  }
+}
+
+/**
+ * https-proxy-agent hands a refused CONNECT's answer to the HTTP client as if
+ * the service had sent it (so a proxy's 403 would read as an AWS 403). It
+ * emits 'proxyConnect' on the request first: fail the request there instead.
+ */
+function watchConnect(req: ClientRequest, proxy: string): void {
+  req.once('proxyConnect', (connect: { statusCode?: number }) => {
+    if (connect.statusCode !== 200) {
+      req.destroy(new ProxyRefusedError(redactProxyUrl(proxy), connect.statusCode ?? 0, String(req.getHeader('host') ?? req.host)));
+    }
+  });
 }
 
 function readCaBundle(path: string, profile: string | undefined, setting = 'ca_bundle'): string {
