@@ -58,7 +58,7 @@ async function whoAmI(config: STSClientConfig): Promise<void> {
 
 /** Runs `send` with a middleware that stops before the network and reports the URL the client chose. */
 async function targetOf(client: STSClient | ChimeSDKIdentityClient, send: () => Promise<unknown>): Promise<string> {
-  client.middlewareStack.add(
+  (client.middlewareStack as STSClient['middlewareStack']).add(
     () => async (args) => {
       const r = args.request as { protocol: string; hostname: string; port?: number; path: string };
       throw Object.assign(new Error('stop'), { target: `${r.protocol}//${r.hostname}${r.port ? `:${r.port}` : ''}` });
