@@ -23,7 +23,15 @@ const TLS_CODES = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
   'CERT_UNTRUSTED',
 ]);
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'ETIMEDOUT']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+  'ETIMEDOUT',
+]);
 
 export interface FailureContext {
   readonly settings: ProfileSettings;
@@ -44,19 +52,29 @@ interface NodeErrorFields {
 export function explainTransportFailure(thrown: unknown, ctx: FailureContext): WorkbenchError | undefined {
   const { settings } = ctx;
   const profile = `profile "${settings.profile}"`;
-  if (thrown instanceof ConfigSettingError) return { code: WorkbenchCodes.InvalidInput, message: thrown.message, retryable: false };
+  if (thrown instanceof ConfigSettingError)
+    return { code: WorkbenchCodes.InvalidInput, message: thrown.message, retryable: false };
   const refused = find(thrown, (e) => e instanceof ProxyRefusedError) as ProxyRefusedError | undefined;
   if (refused) {
-    return { code: WorkbenchCodes.NetworkError, message: `${refused.message} Calls of ${profile} go through it because of ${proxySource()}.`, retryable: false };
+    return {
+      code: WorkbenchCodes.NetworkError,
+      message: `${refused.message} Calls of ${profile} go through it because of ${proxySource()}.`,
+      retryable: false,
+    };
   }
-  const err = find(thrown, (e) => typeof (e as NodeErrorFields).code === 'string') as (Error & NodeErrorFields) | undefined;
+  const err = find(thrown, (e) => typeof (e as NodeErrorFields).code === 'string') as
+    (Error & NodeErrorFields) | undefined;
   const code = err?.code;
   const target = ctx.endpoint ?? `the regional ${settings.service} endpoint`;
   if (code && TLS_CODES.has(code)) {
     const ca = settings.caBundle.value
       ? `The CA bundle ${settings.caBundle.value} (${describeSource(settings.caBundle.source)}) does not hold the certificate's issuer.`
       : `No ca_bundle is set for ${profile}: if a private CA or a TLS-inspecting proxy signs this certificate, set ca_bundle in the profile or AWS_CA_BUNDLE to its PEM file.`;
-    return { code: WorkbenchCodes.NetworkError, message: `The TLS certificate of ${target} did not verify (${code}). ${ca}`, retryable: false };
+    return {
+      code: WorkbenchCodes.NetworkError,
+      message: `The TLS certificate of ${target} did not verify (${code}). ${ca}`,
+      retryable: false,
+    };
   }
   if (code && UNREACHABLE.has(code)) {
     const proxy = ctx.proxy ? new URL(ctx.proxy) : undefined;
@@ -67,8 +85,15 @@ export function explainTransportFailure(thrown: unknown, ctx: FailureContext): W
         retryable: true,
       };
     }
-    const from = ctx.endpoint && ctx.endpoint === settings.endpoint.value ? ` (endpoint_url from ${describeSource(settings.endpoint.source)})` : '';
-    return { code: WorkbenchCodes.NetworkError, message: `Cannot reach ${target}${from} for ${profile} (${code}).`, retryable: true };
+    const from =
+      ctx.endpoint && ctx.endpoint === settings.endpoint.value
+        ? ` (endpoint_url from ${describeSource(settings.endpoint.source)})`
+        : '';
+    return {
+      code: WorkbenchCodes.NetworkError,
+      message: `Cannot reach ${target}${from} for ${profile} (${code}).`,
+      retryable: true,
+    };
   }
   return undefined;
 }

@@ -8,14 +8,28 @@
  * lookup would read AWS_PROFILE/default instead (see settings.ts).
  */
 import type { NodeHttpHandler } from '@smithy/node-http-handler';
-import { describeSource, resolveProfileSettings, type ProfileSettings, type ServiceName, type SettingsOptions, type SettingSource } from './settings';
+import {
+  describeSource,
+  resolveProfileSettings,
+  type ProfileSettings,
+  type ServiceName,
+  type SettingsOptions,
+  type SettingSource,
+} from './settings';
 import { createTransport, redactProxyUrl, type ProxyResolver } from './transport';
 import { explainTransportFailure } from './failures';
 import type { WorkbenchError } from '../../../shared/errors';
 
 export { SERVICE_IDS, APP_DEFAULTS, ConfigSettingError, describeSource, resolveProfileSettings } from './settings';
 export type { ServiceName, SettingSource, Sourced, ProfileSettings, AppDefaults } from './settings';
-export { createTransport, proxyFromEnv, redactProxyUrl, ProxyRefusedError, type ProxyResolver, type Transport } from './transport';
+export {
+  createTransport,
+  proxyFromEnv,
+  redactProxyUrl,
+  ProxyRefusedError,
+  type ProxyResolver,
+  type Transport,
+} from './transport';
 export { explainTransportFailure, type FailureContext } from './failures';
 
 export interface ClientConfigOptions extends SettingsOptions {
@@ -38,7 +52,16 @@ export interface ResolvedClientConfig {
 }
 
 export interface SettingExplanation {
-  readonly setting: 'region' | 'endpoint_url' | 'ignore_configured_endpoint_urls' | 'ca_bundle' | 'use_fips_endpoint' | 'use_dualstack_endpoint' | 'retry_mode' | 'max_attempts' | 'proxy';
+  readonly setting:
+    | 'region'
+    | 'endpoint_url'
+    | 'ignore_configured_endpoint_urls'
+    | 'ca_bundle'
+    | 'use_fips_endpoint'
+    | 'use_dualstack_endpoint'
+    | 'retry_mode'
+    | 'max_attempts'
+    | 'proxy';
   readonly value: string;
   /** e.g. `profile "dev", endpoint_url in /home/me/.aws/config`. */
   readonly from: string;
@@ -62,7 +85,11 @@ export interface ClientConfigResolution {
 
 const FALLBACK_REGION = 'us-east-1';
 
-export async function resolveClientConfig(profile: string, service: ServiceName, options: ClientConfigOptions = {}): Promise<ClientConfigResolution> {
+export async function resolveClientConfig(
+  profile: string,
+  service: ServiceName,
+  options: ClientConfigOptions = {},
+): Promise<ClientConfigResolution> {
   const settings = await resolveProfileSettings(profile, service, options);
   const caSetting = settings.caBundle.source.kind === 'env' ? settings.caBundle.source.name : 'ca_bundle';
   const transport = createTransport({
@@ -88,13 +115,25 @@ export async function resolveClientConfig(profile: string, service: ServiceName,
   const probe = endpoint ?? 'https://amazonaws.com/';
   const proxy = await transport.proxyForUrl(probe);
   const explanation: SettingExplanation[] = [
-    { setting: 'region', value: region, from: settings.region ? describeSource(settings.region.source) : `default (${FALLBACK_REGION}: no region configured)` },
+    {
+      setting: 'region',
+      value: region,
+      from: settings.region
+        ? describeSource(settings.region.source)
+        : `default (${FALLBACK_REGION}: no region configured)`,
+    },
     {
       setting: 'endpoint_url',
       value: endpoint ?? '(regional endpoint)',
-      from: options.endpointOverride ? 'the app (sandbox or explicit endpoint)' : describeSource(settings.endpoint.source),
+      from: options.endpointOverride
+        ? 'the app (sandbox or explicit endpoint)'
+        : describeSource(settings.endpoint.source),
     },
-    line('ignore_configured_endpoint_urls', String(settings.ignoreConfiguredEndpointUrls.value), settings.ignoreConfiguredEndpointUrls.source),
+    line(
+      'ignore_configured_endpoint_urls',
+      String(settings.ignoreConfiguredEndpointUrls.value),
+      settings.ignoreConfiguredEndpointUrls.source,
+    ),
     line('ca_bundle', settings.caBundle.value ?? '(none)', settings.caBundle.source),
     line('use_fips_endpoint', String(settings.useFipsEndpoint.value), settings.useFipsEndpoint.source),
     line('use_dualstack_endpoint', String(settings.useDualstackEndpoint.value), settings.useDualstackEndpoint.source),
@@ -103,7 +142,9 @@ export async function resolveClientConfig(profile: string, service: ServiceName,
     {
       setting: 'proxy',
       value: proxy ? redactProxyUrl(proxy) : 'direct',
-      from: options.proxyForUrl ? 'the system proxy settings' : 'environment (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY; loopback is always direct)',
+      from: options.proxyForUrl
+        ? 'the system proxy settings'
+        : 'environment (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY; loopback is always direct)',
     },
   ];
   const failureContext = { settings, ...(endpoint ? { endpoint } : {}), proxy };

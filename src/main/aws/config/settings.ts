@@ -15,7 +15,12 @@
  * Each value also records where it came from, for the UI's "why" line.
  */
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, booleanSelector, SelectorType } from '@smithy/core/config';
+import {
+  NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS,
+  NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS,
+  booleanSelector,
+  SelectorType,
+} from '@smithy/core/config';
 import { NODE_MAX_ATTEMPT_CONFIG_OPTIONS, NODE_RETRY_MODE_CONFIG_OPTIONS } from '@smithy/core/retry';
 import { sharedFilePaths, type ProfileSourceOptions, type Section } from '../profiles';
 import { ENVIRONMENT_PROFILE } from '../../../shared/aws/types';
@@ -87,27 +92,47 @@ export class ConfigSettingError extends Error {
   }
 }
 
-export async function resolveProfileSettings(profile: string, service: ServiceName, options: SettingsOptions = {}): Promise<ProfileSettings> {
+export async function resolveProfileSettings(
+  profile: string,
+  service: ServiceName,
+  options: SettingsOptions = {},
+): Promise<ProfileSettings> {
   const env = options.env ?? process.env;
   const paths = sharedFilePaths(options);
-  const { configFile, credentialsFile } = await loadSharedConfigFiles({ configFilepath: paths.configFile, filepath: paths.credentialsFile, ignoreCache: true });
+  const { configFile, credentialsFile } = await loadSharedConfigFiles({
+    configFilepath: paths.configFile,
+    filepath: paths.credentialsFile,
+    ignoreCache: true,
+  });
   // The pseudo-profile "environment" reads no section (only the variables).
   const isFileProfile = profile !== ENVIRONMENT_PROFILE;
   const fromConfig: Section = isFileProfile ? (configFile[profile] ?? {}) : {};
   const fromCredentials: Section = isFileProfile ? (credentialsFile[profile] ?? {}) : {};
   // As the SDK's fromSharedConfigFiles merges: config file preferred for these settings.
   const section: Section = { ...fromCredentials, ...fromConfig };
-  const at = (key: string): SettingSource => ({ kind: 'profile', profile, key, file: key in fromConfig ? paths.configFile : paths.credentialsFile });
+  const at = (key: string): SettingSource => ({
+    kind: 'profile',
+    profile,
+    key,
+    file: key in fromConfig ? paths.configFile : paths.credentialsFile,
+  });
   const defaults = options.defaults ?? APP_DEFAULTS;
 
   const pick = <T>(
-    selectors: { environmentVariableSelector: (e: Env) => T | undefined; configFileSelector: (s: Section) => T | undefined },
+    selectors: {
+      environmentVariableSelector: (e: Env) => T | undefined;
+      configFileSelector: (s: Section) => T | undefined;
+    },
     envNames: readonly string[],
     key: string,
     fallback: Sourced<T>,
   ): Sourced<T> => {
     const fromEnv = guard(profile, key, () => selectors.environmentVariableSelector(env));
-    if (fromEnv !== undefined) return { value: fromEnv, source: { kind: 'env', name: envNames.find((n) => env[n] !== undefined) ?? envNames[0] ?? key } };
+    if (fromEnv !== undefined)
+      return {
+        value: fromEnv,
+        source: { kind: 'env', name: envNames.find((n) => env[n] !== undefined) ?? envNames[0] ?? key },
+      };
     const fromFile = guard(profile, key, () => selectors.configFileSelector(section));
     if (fromFile !== undefined) return { value: fromFile, source: at(key) };
     return fallback;
@@ -137,7 +162,10 @@ export async function resolveProfileSettings(profile: string, service: ServiceNa
     endpoint,
     ignoreConfiguredEndpointUrls: ignore,
     caBundle: pick(
-      { environmentVariableSelector: (e) => e['AWS_CA_BUNDLE'] || undefined, configFileSelector: (s) => s['ca_bundle'] || undefined },
+      {
+        environmentVariableSelector: (e) => e['AWS_CA_BUNDLE'] || undefined,
+        configFileSelector: (s) => s['ca_bundle'] || undefined,
+      },
       ['AWS_CA_BUNDLE'],
       'ca_bundle',
       { value: undefined, source: { kind: 'default', detail: 'the system and Node trust store' } },
@@ -146,15 +174,23 @@ export async function resolveProfileSettings(profile: string, service: ServiceNa
       value: false,
       source: { kind: 'default', detail: 'off' },
     }),
-    useDualstackEndpoint: pick(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, ['AWS_USE_DUALSTACK_ENDPOINT'], 'use_dualstack_endpoint', {
-      value: false,
-      source: { kind: 'default', detail: 'off' },
-    }),
+    useDualstackEndpoint: pick(
+      NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS,
+      ['AWS_USE_DUALSTACK_ENDPOINT'],
+      'use_dualstack_endpoint',
+      {
+        value: false,
+        source: { kind: 'default', detail: 'off' },
+      },
+    ),
     retryMode: pick(NODE_RETRY_MODE_CONFIG_OPTIONS as never, ['AWS_RETRY_MODE'], 'retry_mode', {
       value: defaults.retryMode,
       source: { kind: 'app', detail: 'the app default' },
     }) as Sourced<string>,
-    maxAttempts: Number.isInteger(maxAttempts.value) && maxAttempts.value >= 1 ? maxAttempts : invalidAttempts(profile, maxAttempts),
+    maxAttempts:
+      Number.isInteger(maxAttempts.value) && maxAttempts.value >= 1
+        ? maxAttempts
+        : invalidAttempts(profile, maxAttempts),
     configFile: paths.configFile,
   };
 }
@@ -170,7 +206,11 @@ function guard<T>(profile: string, key: string, read: () => T): T {
 }
 
 function invalidAttempts(profile: string, got: Sourced<number>): never {
-  throw new ConfigSettingError(`Profile "${profile}": max_attempts must be a whole number of at least 1 (${describeSource(got.source)}).`, profile, 'max_attempts');
+  throw new ConfigSettingError(
+    `Profile "${profile}": max_attempts must be a whole number of at least 1 (${describeSource(got.source)}).`,
+    profile,
+    'max_attempts',
+  );
 }
 
 /**
@@ -192,16 +232,25 @@ function configuredEndpoint(
   const id = SERVICE_IDS[service];
   const serviceVar = ['AWS_ENDPOINT_URL', ...id.split(' ').map((w) => w.toUpperCase())].join('_');
   if (env[serviceVar]) return { value: env[serviceVar], source: { kind: 'env', name: serviceVar } };
-  if (env['AWS_ENDPOINT_URL']) return { value: env['AWS_ENDPOINT_URL'], source: { kind: 'env', name: 'AWS_ENDPOINT_URL' } };
+  if (env['AWS_ENDPOINT_URL'])
+    return { value: env['AWS_ENDPOINT_URL'], source: { kind: 'env', name: 'AWS_ENDPOINT_URL' } };
   const servicesName = section['services'];
   if (servicesName) {
     const services = configFile[`services.${servicesName}`];
     if (!services) {
-      throw new ConfigSettingError(`Profile "${profile}" names services = ${servicesName}, but ${file} has no [services ${servicesName}] section.`, profile, 'services');
+      throw new ConfigSettingError(
+        `Profile "${profile}" names services = ${servicesName}, but ${file} has no [services ${servicesName}] section.`,
+        profile,
+        'services',
+      );
     }
-    const key = id.split(' ').map((w) => w.toLowerCase()).join('_');
+    const key = id
+      .split(' ')
+      .map((w) => w.toLowerCase())
+      .join('_');
     const url = services[`${key}.endpoint_url`];
-    if (url) return { value: url, source: { kind: 'services', section: servicesName, key: `${key}.endpoint_url`, file } };
+    if (url)
+      return { value: url, source: { kind: 'services', section: servicesName, key: `${key}.endpoint_url`, file } };
   }
   if (section['endpoint_url']) return { value: section['endpoint_url'], source: at('endpoint_url') };
   return { value: undefined, source: { kind: 'default', detail: `the regional ${id} endpoint` } };
@@ -227,13 +276,21 @@ function resolveRegion(
     if (value) return { value, source: { kind: 'env', name } };
   }
   const seen = new Set<string>();
-  for (let name: string | undefined = profile; name && name !== ENVIRONMENT_PROFILE && !seen.has(name); ) {
+  for (let name: string | undefined = profile; name && name !== ENVIRONMENT_PROFILE && !seen.has(name);) {
     seen.add(name);
     // Credentials file wins for region, as NODE_REGION_CONFIG_FILE_OPTIONS says (preferredFile: credentials).
     const value = credentialsFile[name]?.['region'] ?? configFile[name]?.['region'];
     if (value) {
       const file = credentialsFile[name]?.['region'] ? paths.credentialsFile : paths.configFile;
-      return { value, source: { kind: 'profile', profile: name, key: name === profile ? 'region' : `region (via source_profile)`, file } };
+      return {
+        value,
+        source: {
+          kind: 'profile',
+          profile: name,
+          key: name === profile ? 'region' : `region (via source_profile)`,
+          file,
+        },
+      };
     }
     name = configFile[name]?.['source_profile'] ?? credentialsFile[name]?.['source_profile'];
   }

@@ -48,7 +48,9 @@ export interface Transport {
 
 export function createTransport(options: TransportOptions = {}): Transport {
   const env = options.env ?? process.env;
-  const ca = options.caBundle ? [...rootCertificates, readCaBundle(options.caBundle, options.profile, options.caBundleSetting)] : undefined;
+  const ca = options.caBundle
+    ? [...rootCertificates, readCaBundle(options.caBundle, options.profile, options.caBundleSetting)]
+    : undefined;
   const proxyForUrl = options.proxyForUrl ?? ((url: string) => proxyFromEnv(url, env));
   const getProxyForUrl = async (url: string, req: ClientRequest): Promise<string> => {
     const proxy = await proxyForUrl(url);
@@ -76,7 +78,9 @@ export class ProxyRefusedError extends Error {
     readonly statusCode: number,
     readonly target: string,
   ) {
-    super(`The proxy ${proxy} refused to open a tunnel to ${target} (HTTP ${statusCode}${statusCode === 407 ? ': it wants proxy credentials' : ''}).`);
+    super(
+      `The proxy ${proxy} refused to open a tunnel to ${target} (HTTP ${statusCode}${statusCode === 407 ? ': it wants proxy credentials' : ''}).`,
+    );
     this.name = 'ProxyRefusedError';
   }
 }
@@ -89,7 +93,13 @@ export class ProxyRefusedError extends Error {
 function watchConnect(req: ClientRequest, proxy: string): void {
   req.once('proxyConnect', (connect: { statusCode?: number }) => {
     if (connect.statusCode !== 200) {
-      req.destroy(new ProxyRefusedError(redactProxyUrl(proxy), connect.statusCode ?? 0, String(req.getHeader('host') ?? req.host)));
+      req.destroy(
+        new ProxyRefusedError(
+          redactProxyUrl(proxy),
+          connect.statusCode ?? 0,
+          String(req.getHeader('host') ?? req.host),
+        ),
+      );
     }
   });
 }
@@ -101,10 +111,18 @@ function readCaBundle(path: string, profile: string | undefined, setting = 'ca_b
     pem = readFileSync(path, 'utf8');
   } catch (thrown) {
     const code = (thrown as { code?: string }).code ?? 'unreadable';
-    throw new ConfigSettingError(`${who}${setting} points at ${path}, which cannot be read (${code}).`, profile ?? '', setting);
+    throw new ConfigSettingError(
+      `${who}${setting} points at ${path}, which cannot be read (${code}).`,
+      profile ?? '',
+      setting,
+    );
   }
   if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new ConfigSettingError(`${who}${setting} file ${path} holds no PEM certificate (expected "-----BEGIN CERTIFICATE-----").`, profile ?? '', setting);
+    throw new ConfigSettingError(
+      `${who}${setting} file ${path} holds no PEM certificate (expected "-----BEGIN CERTIFICATE-----").`,
+      profile ?? '',
+      setting,
+    );
   }
   return pem;
 }

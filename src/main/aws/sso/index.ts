@@ -10,6 +10,12 @@ export {
   type SignInOptions,
   type SsoSessionInfo,
 } from './signIn';
-export { resolveSsoTarget, isAllowedVerificationUri, SsoConfigError, DEFAULT_SSO_SCOPES, type SsoTarget } from './target';
+export {
+  resolveSsoTarget,
+  isAllowedVerificationUri,
+  SsoConfigError,
+  DEFAULT_SSO_SCOPES,
+  type SsoTarget,
+} from './target';
 export { ssoCacheFile, cliTimestamp, type CachedTokenInfo } from './tokenCache';
 export { createSsoCredentialsProvider, type SsoCredentials } from './credentials';

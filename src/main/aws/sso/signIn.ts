@@ -13,14 +13,27 @@
  * profile (service ids "SSO OIDC" / "SSO"), so endpoint_url, services, proxy
  * and CA bundle apply to sign-in as to every other call.
  */
-import { CreateTokenCommand, RegisterClientCommand, SSOOIDCClient, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc';
+import {
+  CreateTokenCommand,
+  RegisterClientCommand,
+  SSOOIDCClient,
+  StartDeviceAuthorizationCommand,
+} from '@aws-sdk/client-sso-oidc';
 import { LogoutCommand, SSOClient } from '@aws-sdk/client-sso';
 import { WorkbenchCodes, type WorkbenchError } from '../../../shared/errors';
 import { WorkbenchFailure } from '../errors';
 import { resolveClientConfig, type ClientConfigResolution, type ProxyResolver } from '../config';
 import type { ProfileSourceOptions } from '../profiles';
 import { resolveSsoTarget, SsoConfigError, type SsoTarget } from './target';
-import { cliTimestamp, readSsoToken, removeSsoToken, tokenInfo, writeSsoToken, type CachedTokenInfo, type SsoToken } from './tokenCache';
+import {
+  cliTimestamp,
+  readSsoToken,
+  removeSsoToken,
+  tokenInfo,
+  writeSsoToken,
+  type CachedTokenInfo,
+  type SsoToken,
+} from './tokenCache';
 
 export const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 export const REFRESH_GRANT = 'refresh_token';
@@ -83,7 +96,13 @@ export async function signInWithDeviceCode(options: SignInOptions): Promise<SsoS
     const registration = await register(oidc, target, now, explain);
     emit({ type: 'registered', reused: registration.reused });
     const device = await send(explain, target, () =>
-      oidc.send(new StartDeviceAuthorizationCommand({ clientId: registration.clientId, clientSecret: registration.clientSecret, startUrl: target.startUrl })),
+      oidc.send(
+        new StartDeviceAuthorizationCommand({
+          clientId: registration.clientId,
+          clientSecret: registration.clientSecret,
+          startUrl: target.startUrl,
+        }),
+      ),
     );
     const deadline = now() + (device.expiresIn ?? 600) * 1000;
     const verificationUriComplete = device.verificationUriComplete ?? device.verificationUri ?? '';
@@ -111,7 +130,12 @@ export async function signInWithDeviceCode(options: SignInOptions): Promise<SsoS
       if (now() >= deadline) throw expiredCode(target);
       try {
         const token = await oidc.send(
-          new CreateTokenCommand({ clientId: registration.clientId, clientSecret: registration.clientSecret, grantType: DEVICE_GRANT, deviceCode: device.deviceCode }),
+          new CreateTokenCommand({
+            clientId: registration.clientId,
+            clientSecret: registration.clientSecret,
+            grantType: DEVICE_GRANT,
+            deviceCode: device.deviceCode,
+          }),
           options.signal ? { abortSignal: options.signal } : {},
         );
         const expiresAt = cliTimestamp(now() + (token.expiresIn ?? 0) * 1000);
@@ -143,7 +167,10 @@ export async function signInWithDeviceCode(options: SignInOptions): Promise<SsoS
         }
         if (name === 'ExpiredTokenException') throw expiredCode(target);
         if (name === 'AccessDeniedException') {
-          throw failure(WorkbenchCodes.CredentialsUnavailable, `The sign-in for profile "${target.profile}" was denied in the browser (${target.startUrl}).`);
+          throw failure(
+            WorkbenchCodes.CredentialsUnavailable,
+            `The sign-in for profile "${target.profile}" was denied in the browser (${target.startUrl}).`,
+          );
         }
         throw mapped(thrown, explain, target, 'CreateToken');
       }
@@ -157,7 +184,9 @@ export async function signInWithDeviceCode(options: SignInOptions): Promise<SsoS
  * new token (and the rotated refresh token) back. When it cannot refresh, the
  * cache is left as it was and the error says to sign in again.
  */
-export async function refreshSsoToken(options: SsoOptions & { readonly windowMs?: number; readonly force?: boolean }): Promise<SsoSessionInfo> {
+export async function refreshSsoToken(
+  options: SsoOptions & { readonly windowMs?: number; readonly force?: boolean },
+): Promise<SsoSessionInfo> {
   const now = options.now ?? Date.now;
   const target = await targetOf(options);
   const cached = await readSsoToken(target.cacheFile);
@@ -166,16 +195,26 @@ export async function refreshSsoToken(options: SsoOptions & { readonly windowMs?
   const expiresAtMs = Date.parse(cached.expiresAt ?? '');
   if (!options.force && expiresAtMs - now() > (options.windowMs ?? 15 * 60_000)) return status(target, now);
   if (!info.refreshable || !cached.refreshToken || !cached.clientId || !cached.clientSecret) {
-    throw signInAgain(target, `The SSO session of profile "${target.profile}" cannot be refreshed (${target.kind === 'legacy' ? 'legacy sso_start_url profiles get no refresh token' : 'no refresh token cached'}).`);
+    throw signInAgain(
+      target,
+      `The SSO session of profile "${target.profile}" cannot be refreshed (${target.kind === 'legacy' ? 'legacy sso_start_url profiles get no refresh token' : 'no refresh token cached'}).`,
+    );
   }
   const { refreshToken, clientId, clientSecret } = cached;
   return withOidc(options, target, async (oidc, explain) => {
     let token;
     try {
-      token = await oidc.send(new CreateTokenCommand({ clientId, clientSecret, grantType: REFRESH_GRANT, refreshToken }));
+      token = await oidc.send(
+        new CreateTokenCommand({ clientId, clientSecret, grantType: REFRESH_GRANT, refreshToken }),
+      );
     } catch (thrown) {
       const name = (thrown as { name?: string }).name;
-      if (name === 'InvalidGrantException' || name === 'InvalidClientException' || name === 'ExpiredTokenException' || name === 'AccessDeniedException') {
+      if (
+        name === 'InvalidGrantException' ||
+        name === 'InvalidClientException' ||
+        name === 'ExpiredTokenException' ||
+        name === 'AccessDeniedException'
+      ) {
         throw signInAgain(target, `The SSO session of profile "${target.profile}" could not be refreshed (${name}).`);
       }
       throw mapped(thrown, explain, target, 'CreateToken');
@@ -192,7 +231,9 @@ export async function refreshSsoToken(options: SsoOptions & { readonly windowMs?
 }
 
 /** Ends the session at Identity Center (portal Logout) and removes the cached token, as `aws sso logout` does. */
-export async function signOut(options: SsoOptions): Promise<SsoSessionInfo & { readonly removed: boolean; readonly loggedOutRemotely: boolean }> {
+export async function signOut(
+  options: SsoOptions,
+): Promise<SsoSessionInfo & { readonly removed: boolean; readonly loggedOutRemotely: boolean }> {
   const now = options.now ?? Date.now;
   const target = await targetOf(options);
   const cached = await readSsoToken(target.cacheFile);
@@ -221,7 +262,13 @@ export async function ssoSessionStatus(options: SsoOptions): Promise<SsoSessionI
 
 async function status(target: SsoTarget, now: () => number): Promise<SsoSessionInfo> {
   const info = tokenInfo(target.cacheFile, await readSsoToken(target.cacheFile), now());
-  return { ...info, profile: target.profile, kind: target.kind, region: target.region, ...(target.sessionName ? { sessionName: target.sessionName } : {}) };
+  return {
+    ...info,
+    profile: target.profile,
+    kind: target.kind,
+    region: target.region,
+    ...(target.sessionName ? { sessionName: target.sessionName } : {}),
+  };
 }
 
 async function targetOf(options: SsoOptions): Promise<SsoTarget> {
@@ -245,10 +292,16 @@ function configOptions(options: SsoOptions, target: SsoTarget) {
 
 type Explain = ClientConfigResolution['explainFailure'];
 
-async function withOidc<T>(options: SsoOptions, target: SsoTarget, run: (oidc: SSOOIDCClient, explain: Explain) => Promise<T>): Promise<T> {
-  const resolution = await resolveClientConfig(options.profile, 'ssoOidc', configOptions(options, target)).catch((thrown: unknown) => {
-    throw failure(WorkbenchCodes.InvalidInput, thrown instanceof Error ? thrown.message : String(thrown));
-  });
+async function withOidc<T>(
+  options: SsoOptions,
+  target: SsoTarget,
+  run: (oidc: SSOOIDCClient, explain: Explain) => Promise<T>,
+): Promise<T> {
+  const resolution = await resolveClientConfig(options.profile, 'ssoOidc', configOptions(options, target)).catch(
+    (thrown: unknown) => {
+      throw failure(WorkbenchCodes.InvalidInput, thrown instanceof Error ? thrown.message : String(thrown));
+    },
+  );
   const oidc = new SSOOIDCClient({ ...resolution.config });
   try {
     return await run(oidc, resolution.explainFailure);
@@ -266,11 +319,25 @@ interface Registration {
 }
 
 /** Reuses the client registration cached with an sso-session token while it has a day left; else registers anew. */
-async function register(oidc: SSOOIDCClient, target: SsoTarget, now: () => number, explain: Explain): Promise<Registration> {
+async function register(
+  oidc: SSOOIDCClient,
+  target: SsoTarget,
+  now: () => number,
+  explain: Explain,
+): Promise<Registration> {
   if (target.kind === 'sso-session') {
     const cached = await readSsoToken(target.cacheFile);
-    if (cached?.clientId && cached.clientSecret && Date.parse(cached.registrationExpiresAt ?? '') - now() > 86_400_000) {
-      return { clientId: cached.clientId, clientSecret: cached.clientSecret, expiresAt: cached.registrationExpiresAt ?? '', reused: true };
+    if (
+      cached?.clientId &&
+      cached.clientSecret &&
+      Date.parse(cached.registrationExpiresAt ?? '') - now() > 86_400_000
+    ) {
+      return {
+        clientId: cached.clientId,
+        clientSecret: cached.clientSecret,
+        expiresAt: cached.registrationExpiresAt ?? '',
+        reused: true,
+      };
     }
   }
   const out = await send(explain, target, () =>
@@ -279,11 +346,18 @@ async function register(oidc: SSOOIDCClient, target: SsoTarget, now: () => numbe
         clientName: CLIENT_NAME,
         clientType: 'public',
         // As the CLI: sessions ask for refresh tokens and the session's scopes; legacy profiles for neither.
-        ...(target.kind === 'sso-session' ? { grantTypes: [DEVICE_GRANT, REFRESH_GRANT], scopes: [...target.scopes] } : {}),
+        ...(target.kind === 'sso-session'
+          ? { grantTypes: [DEVICE_GRANT, REFRESH_GRANT], scopes: [...target.scopes] }
+          : {}),
       }),
     ),
   );
-  return { clientId: out.clientId ?? '', clientSecret: out.clientSecret ?? '', expiresAt: cliTimestamp((out.clientSecretExpiresAt ?? 0) * 1000), reused: false };
+  return {
+    clientId: out.clientId ?? '',
+    clientSecret: out.clientSecret ?? '',
+    expiresAt: cliTimestamp((out.clientSecretExpiresAt ?? 0) * 1000),
+    reused: false,
+  };
 }
 
 async function send<T>(explain: Explain, target: SsoTarget, call: () => Promise<T>): Promise<T> {
@@ -320,7 +394,10 @@ function cancelled(target: SsoTarget): WorkbenchFailure {
 }
 
 function expiredCode(target: SsoTarget): WorkbenchFailure {
-  return failure(WorkbenchCodes.SsoTokenExpired, `The sign-in code for profile "${target.profile}" expired before it was approved. Sign in again.`);
+  return failure(
+    WorkbenchCodes.SsoTokenExpired,
+    `The sign-in code for profile "${target.profile}" expired before it was approved. Sign in again.`,
+  );
 }
 
 function signInAgain(target: SsoTarget, detail: string): WorkbenchFailure {

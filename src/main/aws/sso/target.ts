@@ -33,7 +33,10 @@ export class SsoConfigError extends Error {
 
 export const DEFAULT_SSO_SCOPES = ['sso:account:access'];
 
-export async function resolveSsoTarget(profile: string, options: ProfileSourceOptions & { readonly homeDir?: string } = {}): Promise<SsoTarget> {
+export async function resolveSsoTarget(
+  profile: string,
+  options: ProfileSourceOptions & { readonly homeDir?: string } = {},
+): Promise<SsoTarget> {
   const shared = await readSharedProfiles(options);
   const seen = new Set<string>();
   let name: string | undefined = profile;
@@ -46,13 +49,20 @@ export async function resolveSsoTarget(profile: string, options: ProfileSourceOp
     name = section.source_profile;
   }
   if (!name || !section || !(section.sso_session || section.sso_start_url)) {
-    throw new SsoConfigError(`Profile "${profile}" does not use IAM Identity Center (no sso_session or sso_start_url in it or its source_profile chain).`, profile);
+    throw new SsoConfigError(
+      `Profile "${profile}" does not use IAM Identity Center (no sso_session or sso_start_url in it or its source_profile chain).`,
+      profile,
+    );
   }
   const homeDir = options.homeDir;
   if (section.sso_session) {
     const sessionName = section.sso_session;
     const session = shared.sessions.get(sessionName);
-    if (!session) throw new SsoConfigError(`Profile "${name}" names sso_session = ${sessionName}, but ${shared.paths.configFile} has no [sso-session ${sessionName}].`, profile);
+    if (!session)
+      throw new SsoConfigError(
+        `Profile "${name}" names sso_session = ${sessionName}, but ${shared.paths.configFile} has no [sso-session ${sessionName}].`,
+        profile,
+      );
     const startUrl = session.sso_start_url;
     const region = session.sso_region;
     if (!startUrl || !region) {
@@ -60,14 +70,34 @@ export async function resolveSsoTarget(profile: string, options: ProfileSourceOp
       throw new SsoConfigError(`[sso-session ${sessionName}] (used by profile "${name}") has no ${missing}.`, profile);
     }
     const scopes = session.sso_registration_scopes
-      ? session.sso_registration_scopes.split(',').map((s) => s.trim()).filter(Boolean)
+      ? session.sso_registration_scopes
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
       : DEFAULT_SSO_SCOPES;
-    return { profile: name, kind: 'sso-session', sessionName, startUrl, region, scopes, cacheKey: sessionName, cacheFile: ssoCacheFile(sessionName, homeDir) };
+    return {
+      profile: name,
+      kind: 'sso-session',
+      sessionName,
+      startUrl,
+      region,
+      scopes,
+      cacheKey: sessionName,
+      cacheFile: ssoCacheFile(sessionName, homeDir),
+    };
   }
   const startUrl = section.sso_start_url ?? '';
   const region = section.sso_region;
   if (!region) throw new SsoConfigError(`Profile "${name}" has sso_start_url but no sso_region.`, profile);
-  return { profile: name, kind: 'legacy', startUrl, region, scopes: [], cacheKey: startUrl, cacheFile: ssoCacheFile(startUrl, homeDir) };
+  return {
+    profile: name,
+    kind: 'legacy',
+    startUrl,
+    region,
+    scopes: [],
+    cacheKey: startUrl,
+    cacheFile: ssoCacheFile(startUrl, homeDir),
+  };
 }
 
 /**
@@ -82,7 +112,10 @@ export function isAllowedVerificationUri(uri: string, options: { readonly allowL
   } catch {
     return false;
   }
-  if (options.allowLoopback && url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return true;
+  if (options.allowLoopback && url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+    return true;
   if (url.protocol !== 'https:' || url.username || url.password || (url.port && url.port !== '443')) return false;
-  return /^device\.sso\.[a-z0-9-]+\.amazonaws\.com$/.test(url.hostname) || /^[a-z0-9-]+\.awsapps\.com$/.test(url.hostname);
+  return (
+    /^device\.sso\.[a-z0-9-]+\.amazonaws\.com$/.test(url.hostname) || /^[a-z0-9-]+\.awsapps\.com$/.test(url.hostname)
+  );
 }

@@ -63,7 +63,12 @@ export async function writeSsoToken(file: string, token: SsoToken): Promise<void
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   // Key order as the CLI writes them.
-  const ordered: Record<string, string> = { startUrl: token.startUrl, region: token.region, accessToken: token.accessToken, expiresAt: token.expiresAt };
+  const ordered: Record<string, string> = {
+    startUrl: token.startUrl,
+    region: token.region,
+    accessToken: token.accessToken,
+    expiresAt: token.expiresAt,
+  };
   for (const key of ['clientId', 'clientSecret', 'registrationExpiresAt', 'refreshToken'] as const) {
     const value = token[key];
     if (value) ordered[key] = value;

@@ -19,7 +19,13 @@ let home: AwsHome | undefined;
 const opened: { destroy(): void }[] = [];
 
 async function stsServer(): Promise<ServiceServer> {
-  const ctx = { now: () => Date.now(), region: 'us-east-1', accountId: '000000000000', iam: new IamState(), credentials: new IssuedCredentials() };
+  const ctx = {
+    now: () => Date.now(),
+    region: 'us-east-1',
+    accountId: '000000000000',
+    iam: new IamState(),
+    credentials: new IssuedCredentials(),
+  };
   return startServiceServer([{ matches: matchesSts, handle: (r) => handleSts(r, ctx) }]);
 }
 
@@ -44,7 +50,12 @@ async function withHome(config: string, credentials = ''): Promise<AwsHome> {
   return home;
 }
 
-async function resolved(profile: string, service: Parameters<typeof resolveClientConfig>[1], env: Record<string, string>, extra = {}): Promise<ClientConfigResolution> {
+async function resolved(
+  profile: string,
+  service: Parameters<typeof resolveClientConfig>[1],
+  env: Record<string, string>,
+  extra = {},
+): Promise<ClientConfigResolution> {
   const r = await resolveClientConfig(profile, service, { env, homeDir: home?.home ?? '/nonexistent', ...extra });
   opened.push(r);
   return r;
@@ -110,7 +121,7 @@ describe('the SDK trap and the fix', () => {
     }
   });
 
-  it('a profile without endpoint_url does not inherit default\'s, even with AWS_PROFILE=default in the process environment', async () => {
+  it("a profile without endpoint_url does not inherit default's, even with AWS_PROFILE=default in the process environment", async () => {
     const h = await withHome(TWO_ENDPOINTS());
     const saved = { ...process.env };
     Object.assign(process.env, envFor(h), { AWS_PROFILE: 'default' });
@@ -121,7 +132,9 @@ describe('the SDK trap and the fix', () => {
       expect(r.settings.region).toBeUndefined();
       const client = new STSClient({ ...r.config, credentials: KEYS });
       opened.push(client);
-      expect(await targetOf(client, () => client.send(new GetCallerIdentityCommand({})))).toBe('https://sts.us-east-1.amazonaws.com');
+      expect(await targetOf(client, () => client.send(new GetCallerIdentityCommand({})))).toBe(
+        'https://sts.us-east-1.amazonaws.com',
+      );
     } finally {
       process.env = saved;
     }
@@ -150,7 +163,9 @@ services = missing
     const h = await withHome(config());
     const sts = await resolved('svc', 'sts', envFor(h));
     expect(sts.config.endpoint).toBe(serverDev.url);
-    expect(sts.explanation.find((e) => e.setting === 'endpoint_url')?.from).toBe(`[services local] sts.endpoint_url in ${h.configFile}`);
+    expect(sts.explanation.find((e) => e.setting === 'endpoint_url')?.from).toBe(
+      `[services local] sts.endpoint_url in ${h.configFile}`,
+    );
     await whoAmI(sts.config);
     expect(serverDev.requests).toHaveLength(1);
     const identity = await resolved('svc', 'identity', envFor(h));
@@ -159,10 +174,15 @@ services = missing
 
   it('AWS_ENDPOINT_URL_<SERVICE> beats AWS_ENDPOINT_URL, which beats the files', async () => {
     const h = await withHome(config());
-    const both = envFor(h, { AWS_ENDPOINT_URL: 'http://127.0.0.1:1', AWS_ENDPOINT_URL_CHIME_SDK_IDENTITY: 'http://127.0.0.1:2' });
+    const both = envFor(h, {
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:1',
+      AWS_ENDPOINT_URL_CHIME_SDK_IDENTITY: 'http://127.0.0.1:2',
+    });
     expect((await resolved('svc', 'identity', both)).config.endpoint).toBe('http://127.0.0.1:2');
     expect((await resolved('svc', 'sts', both)).config.endpoint).toBe('http://127.0.0.1:1');
-    expect((await resolved('svc', 'sts', both)).explanation.find((e) => e.setting === 'endpoint_url')?.from).toBe('environment variable AWS_ENDPOINT_URL');
+    expect((await resolved('svc', 'sts', both)).explanation.find((e) => e.setting === 'endpoint_url')?.from).toBe(
+      'environment variable AWS_ENDPOINT_URL',
+    );
   });
 
   it('ignore_configured_endpoint_urls in the profile or the environment drops them all', async () => {
@@ -171,16 +191,22 @@ services = missing
     expect(r.config.endpoint).toBeUndefined();
     const client = new STSClient({ ...r.config, credentials: KEYS });
     opened.push(client);
-    expect(await targetOf(client, () => client.send(new GetCallerIdentityCommand({})))).toBe('https://sts.us-east-1.amazonaws.com');
+    expect(await targetOf(client, () => client.send(new GetCallerIdentityCommand({})))).toBe(
+      'https://sts.us-east-1.amazonaws.com',
+    );
     const env = envFor(h, { AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true', AWS_ENDPOINT_URL: 'http://127.0.0.1:1' });
     expect((await resolved('svc', 'sts', env)).config.endpoint).toBeUndefined();
     // The app's own endpoint (the sandbox) still applies, as --endpoint-url does for the CLI.
-    expect((await resolved('svc', 'sts', env, { endpointOverride: serverDev.url })).config.endpoint).toBe(serverDev.url);
+    expect((await resolved('svc', 'sts', env, { endpointOverride: serverDev.url })).config.endpoint).toBe(
+      serverDev.url,
+    );
   });
 
   it('a services name without its section is an error naming the profile and the setting', async () => {
     const h = await withHome(config());
-    await expect(resolveClientConfig('dangling', 'sts', { env: envFor(h) })).rejects.toThrow(/Profile "dangling" names services = missing, but .* has no \[services missing\] section/);
+    await expect(resolveClientConfig('dangling', 'sts', { env: envFor(h) })).rejects.toThrow(
+      /Profile "dangling" names services = missing, but .* has no \[services missing\] section/,
+    );
   });
 });
 
@@ -230,12 +256,20 @@ max_attempts = lots
       value: 'ap-southeast-2',
       from: `profile "base", region (via source_profile) in ${h.configFile}`,
     });
-    expect((await resolved('plain', 'sts', envFor(h, { AWS_DEFAULT_REGION: 'sa-east-1' }))).config.region).toBe('sa-east-1');
-    expect((await resolved('plain', 'sts', envFor(h, { AWS_DEFAULT_REGION: 'sa-east-1', AWS_REGION: 'ca-central-1' }))).config.region).toBe('ca-central-1');
-    expect((await resolved('plain', 'sts', envFor(h, { AWS_REGION: 'ca-central-1' }), { regionOverride: 'eu-north-1' })).config.region).toBe('eu-north-1');
+    expect((await resolved('plain', 'sts', envFor(h, { AWS_DEFAULT_REGION: 'sa-east-1' }))).config.region).toBe(
+      'sa-east-1',
+    );
+    expect(
+      (await resolved('plain', 'sts', envFor(h, { AWS_DEFAULT_REGION: 'sa-east-1', AWS_REGION: 'ca-central-1' })))
+        .config.region,
+    ).toBe('ca-central-1');
+    expect(
+      (await resolved('plain', 'sts', envFor(h, { AWS_REGION: 'ca-central-1' }), { regionOverride: 'eu-north-1' }))
+        .config.region,
+    ).toBe('eu-north-1');
   });
 
-  it('use_fips_endpoint and use_dualstack_endpoint change the host the client calls; default\'s FIPS does not leak', async () => {
+  it("use_fips_endpoint and use_dualstack_endpoint change the host the client calls; default's FIPS does not leak", async () => {
     const h = await withHome(config);
     const host = async (profile: string) => {
       const client = new STSClient({ ...(await resolved(profile, 'sts', envFor(h))).config, credentials: KEYS });
@@ -245,18 +279,27 @@ max_attempts = lots
     expect(await host('fips')).toBe('https://sts-fips.us-west-2.amazonaws.com');
     expect(await host('dual')).toBe('https://sts.us-west-2.api.aws');
     expect(await host('plain')).toBe('https://sts.us-east-1.amazonaws.com');
-    const identity = new ChimeSDKIdentityClient({ ...(await resolved('fips', 'identity', envFor(h))).config, credentials: KEYS });
+    const identity = new ChimeSDKIdentityClient({
+      ...(await resolved('fips', 'identity', envFor(h))).config,
+      credentials: KEYS,
+    });
     opened.push(identity);
-    expect(await targetOf(identity, () => identity.send(new ListAppInstancesCommand({})))).toBe('https://identity-chime-fips.us-west-2.amazonaws.com');
+    expect(await targetOf(identity, () => identity.send(new ListAppInstancesCommand({})))).toBe(
+      'https://identity-chime-fips.us-west-2.amazonaws.com',
+    );
   });
 
-  it('max_attempts and retry_mode of the profile drive the retries; app defaults when absent; not default\'s', async () => {
-    const h = await withHome(config.replace('[profile retries]', `[profile retries]\nendpoint_url = http://127.0.0.1:9`));
+  it("max_attempts and retry_mode of the profile drive the retries; app defaults when absent; not default's", async () => {
+    const h = await withHome(
+      config.replace('[profile retries]', `[profile retries]\nendpoint_url = http://127.0.0.1:9`),
+    );
     const r = await resolved('retries', 'sts', envFor(h), { timeoutMs: 2000 });
     expect(r.config).toMatchObject({ retryMode: 'standard', maxAttempts: 2 });
     const client = new STSClient({ ...r.config, credentials: KEYS });
     opened.push(client);
-    const failure = (await client.send(new GetCallerIdentityCommand({})).catch((e: unknown) => e)) as { $metadata?: { attempts?: number } };
+    const failure = (await client.send(new GetCallerIdentityCommand({})).catch((e: unknown) => e)) as {
+      $metadata?: { attempts?: number };
+    };
     expect(failure.$metadata?.attempts).toBe(2);
     const plain = await resolved('plain', 'sts', envFor(h));
     expect(plain.config).toMatchObject({ retryMode: 'adaptive', maxAttempts: 3 });
@@ -266,6 +309,8 @@ max_attempts = lots
 
   it('a malformed max_attempts names the profile and the key', async () => {
     const h = await withHome(config);
-    await expect(resolveClientConfig('bad', 'sts', { env: envFor(h) })).rejects.toThrow(/Profile "bad": max_attempts is not valid/);
+    await expect(resolveClientConfig('bad', 'sts', { env: envFor(h) })).rejects.toThrow(
+      /Profile "bad": max_attempts is not valid/,
+    );
   });
 });

@@ -12,7 +12,14 @@ import { resolveClientConfig, type ClientConfigResolution } from '../../../../sr
 import { IamState } from '../../../../src/main/sandbox/iam';
 import { handleSts, IssuedCredentials } from '../../../../src/main/sandbox/sts';
 import { envFor, makeAwsHome, type AwsHome } from '../support/awsHome';
-import { makePki, startConnectProxy, startHttpsService, type ConnectProxy, type Listening, type TestPki } from './tlsProxy';
+import {
+  makePki,
+  startConnectProxy,
+  startHttpsService,
+  type ConnectProxy,
+  type Listening,
+  type TestPki,
+} from './tlsProxy';
 
 const KEYS = { accessKeyId: 'AKIDTEST', secretAccessKey: 'not-a-secret' };
 const HOST = 'sts.corp-gateway.test';
@@ -26,7 +33,13 @@ const opened: { destroy(): void }[] = [];
 
 beforeAll(async () => {
   pki = makePki([HOST, '127.0.0.1']);
-  const ctx = { now: () => Date.now(), region: 'us-east-1', accountId: '000000000000', iam: new IamState(), credentials: new IssuedCredentials() };
+  const ctx = {
+    now: () => Date.now(),
+    region: 'us-east-1',
+    accountId: '000000000000',
+    iam: new IamState(),
+    credentials: new IssuedCredentials(),
+  };
   sts = await startHttpsService(pki, (r) => handleSts(r, ctx));
   proxy = await startConnectProxy();
   home = await makeAwsHome({
@@ -64,7 +77,10 @@ endpoint_url = http://127.0.0.1:9
   writeFileSync(caFile, pki.caPem);
   writeFileSync(otherCaFile, pki.otherCaPem);
   const { readFileSync } = await import('node:fs');
-  writeFileSync(home.configFile, readFileSync(home.configFile, 'utf8').replaceAll('OTHER_CA_FILE', otherCaFile).replaceAll('CA_FILE', caFile));
+  writeFileSync(
+    home.configFile,
+    readFileSync(home.configFile, 'utf8').replaceAll('OTHER_CA_FILE', otherCaFile).replaceAll('CA_FILE', caFile),
+  );
 });
 
 afterAll(async () => {
@@ -80,7 +96,10 @@ afterEach(() => {
   proxy.auth = undefined;
 });
 
-async function call(profile: string, env: Record<string, string>): Promise<{ r: ClientConfigResolution; result: unknown }> {
+async function call(
+  profile: string,
+  env: Record<string, string>,
+): Promise<{ r: ClientConfigResolution; result: unknown }> {
   const r = await resolveClientConfig(profile, 'sts', { env: envFor(home, env), homeDir: home.home, timeoutMs: 5000 });
   opened.push(r);
   const client = new STSClient({ ...r.config, maxAttempts: 1, credentials: KEYS });
@@ -92,14 +111,18 @@ async function call(profile: string, env: Record<string, string>): Promise<{ r: 
 const proxyEnv = () => ({ HTTPS_PROXY: `http://127.0.0.1:${proxy.port}` });
 
 describe('through a CONNECT proxy', () => {
-  it('reaches a host only the proxy can resolve, trusting the profile\'s ca_bundle', async () => {
+  it("reaches a host only the proxy can resolve, trusting the profile's ca_bundle", async () => {
     const before = sts.requests;
     const { r, result } = await call('corp', proxyEnv());
     expect(result).toMatchObject({ Account: '000000000000' });
     expect(proxy.tunnels).toEqual([`${HOST}:${sts.port}`]);
     expect(sts.requests).toBe(before + 1);
     expect(r.explanation.find((e) => e.setting === 'proxy')?.value).toBe(`http://127.0.0.1:${proxy.port}`);
-    expect(r.explanation.find((e) => e.setting === 'ca_bundle')).toEqual({ setting: 'ca_bundle', value: caFile, from: `profile "corp", ca_bundle in ${home.configFile}` });
+    expect(r.explanation.find((e) => e.setting === 'ca_bundle')).toEqual({
+      setting: 'ca_bundle',
+      value: caFile,
+      from: `profile "corp", ca_bundle in ${home.configFile}`,
+    });
   });
 
   it('lower-case https_proxy and AWS_CA_BUNDLE work too', async () => {
@@ -115,7 +138,11 @@ describe('through a CONNECT proxy', () => {
     const bypass = await call('corp', { ...proxyEnv(), NO_PROXY: '.corp-gateway.test' });
     // Direct, the name does not resolve: it was not sent to the proxy.
     expect(proxy.tunnels).toHaveLength(0);
-    expect(bypass.r.explainFailure(bypass.result)?.message).toMatch(new RegExp(`Cannot reach https://${HOST}:${sts.port} \\(endpoint_url from profile "corp", endpoint_url in .*\\) for profile "corp" \\((ENOTFOUND|EAI_AGAIN)\\)`));
+    expect(bypass.r.explainFailure(bypass.result)?.message).toMatch(
+      new RegExp(
+        `Cannot reach https://${HOST}:${sts.port} \\(endpoint_url from profile "corp", endpoint_url in .*\\) for profile "corp" \\((ENOTFOUND|EAI_AGAIN)\\)`,
+      ),
+    );
   });
 
   it('a certificate from a CA not in the bundle fails with a message naming the CA problem and the profile', async () => {
@@ -124,14 +151,20 @@ describe('through a CONNECT proxy', () => {
       /^The TLS certificate of https:\/\/sts\.corp-gateway\.test:\d+ did not verify \((UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)\)\. No ca_bundle is set for profile "nocab"/,
     );
     const wrong = await call('wrongca', proxyEnv());
-    expect(wrong.r.explainFailure(wrong.result)?.message).toContain(`The CA bundle ${otherCaFile} (profile "wrongca", ca_bundle in ${home.configFile}) does not hold the certificate's issuer.`);
+    expect(wrong.r.explainFailure(wrong.result)?.message).toContain(
+      `The CA bundle ${otherCaFile} (profile "wrongca", ca_bundle in ${home.configFile}) does not hold the certificate's issuer.`,
+    );
   });
 
   it('a refused tunnel names the proxy (without its password), not the service', async () => {
     proxy.refuse = true;
     const { r, result } = await call('corp', { HTTPS_PROXY: `http://alice:s3cret-pw@127.0.0.1:${proxy.port}` });
     const error = r.explainFailure(result);
-    expect(error?.message).toMatch(new RegExp(`^The proxy http://alice:\\*\\*\\*@127\\.0\\.0\\.1:${proxy.port} refused to open a tunnel to ${HOST.replaceAll('.', '\\.')}:${sts.port} \\(HTTP 403\\)`));
+    expect(error?.message).toMatch(
+      new RegExp(
+        `^The proxy http://alice:\\*\\*\\*@127\\.0\\.0\\.1:${proxy.port} refused to open a tunnel to ${HOST.replaceAll('.', '\\.')}:${sts.port} \\(HTTP 403\\)`,
+      ),
+    );
     expect(JSON.stringify(error)).not.toContain('s3cret-pw');
     expect(JSON.stringify(r.explanation)).not.toContain('s3cret-pw');
   });
@@ -146,7 +179,9 @@ describe('through a CONNECT proxy', () => {
 
   it('a proxy that is not listening is named as such', async () => {
     const { r, result } = await call('corp', { HTTPS_PROXY: 'http://127.0.0.1:9' });
-    expect(r.explainFailure(result)?.message).toMatch(/^Cannot reach the proxy http:\/\/127\.0\.0\.1:9 \(ECONNREFUSED\), which .* names for calls of profile "corp"\.$/);
+    expect(r.explainFailure(result)?.message).toMatch(
+      /^Cannot reach the proxy http:\/\/127\.0\.0\.1:9 \(ECONNREFUSED\), which .* names for calls of profile "corp"\.$/,
+    );
   });
 });
 
@@ -155,13 +190,15 @@ describe('configuration errors', () => {
     await expect(resolveClientConfig('missingca', 'sts', { env: envFor(home), homeDir: home.home })).rejects.toThrow(
       'Profile "missingca": ca_bundle points at /nonexistent/ca.pem, which cannot be read (ENOENT).',
     );
-    await expect(resolveClientConfig('corp', 'sts', { env: envFor(home, { AWS_CA_BUNDLE: home.configFile }), homeDir: home.home })).rejects.toThrow(
-      /Profile "corp": AWS_CA_BUNDLE file .* holds no PEM certificate/,
-    );
+    await expect(
+      resolveClientConfig('corp', 'sts', { env: envFor(home, { AWS_CA_BUNDLE: home.configFile }), homeDir: home.home }),
+    ).rejects.toThrow(/Profile "corp": AWS_CA_BUNDLE file .* holds no PEM certificate/);
   });
 
   it('an unreachable endpoint names it and where it was configured', async () => {
     const { r, result } = await call('closed', {});
-    expect(r.explainFailure(result)?.message).toBe(`Cannot reach http://127.0.0.1:9 (endpoint_url from profile "closed", endpoint_url in ${home.configFile}) for profile "closed" (ECONNREFUSED).`);
+    expect(r.explainFailure(result)?.message).toBe(
+      `Cannot reach http://127.0.0.1:9 (endpoint_url from profile "closed", endpoint_url in ${home.configFile}) for profile "closed" (ECONNREFUSED).`,
+    );
   });
 });

@@ -59,7 +59,10 @@ export function makePki(hostnames: readonly string[]): TestPki {
   cert.setExtensions([
     { name: 'basicConstraints', cA: false },
     { name: 'extKeyUsage', serverAuth: true },
-    { name: 'subjectAltName', altNames: hostnames.map((h) => (/^[\d.]+$/.test(h) ? { type: 7, ip: h } : { type: 2, value: h })) },
+    {
+      name: 'subjectAltName',
+      altNames: hostnames.map((h) => (/^[\d.]+$/.test(h) ? { type: 7, ip: h } : { type: 2, value: h })),
+    },
   ]);
   cert.sign(ca.keys.privateKey, forge.md.sha256.create());
   return {
@@ -88,7 +91,10 @@ function closer(server: Server, sockets: Set<Socket>): () => Promise<void> {
 }
 
 /** HTTPS in front of a service handler (e.g. the sandbox's STS). */
-export async function startHttpsService(pki: TestPki, handle: (r: ServiceRequest) => ServiceResponse): Promise<Listening & { requests: number }> {
+export async function startHttpsService(
+  pki: TestPki,
+  handle: (r: ServiceRequest) => ServiceResponse,
+): Promise<Listening & { requests: number }> {
   const sockets = new Set<Socket>();
   const state = { requests: 0 };
   const server = createHttpsServer({ cert: pki.serverCert, key: pki.serverKey }, (req, res) => {
@@ -136,7 +142,9 @@ export async function startConnectProxy(): Promise<ConnectProxy> {
     const target = req.url ?? '';
     const given = req.headers['proxy-authorization'];
     if (proxy.auth && given !== `Basic ${Buffer.from(proxy.auth).toString('base64')}`) {
-      client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\nContent-Length: 0\r\n\r\n');
+      client.end(
+        'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\nContent-Length: 0\r\n\r\n',
+      );
       return;
     }
     if (proxy.refuse) {

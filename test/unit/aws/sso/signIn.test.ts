@@ -22,7 +22,14 @@ import {
 import { WorkbenchFailure } from '../../../../src/main/aws/errors';
 import { resolveClientConfig } from '../../../../src/main/aws/config';
 import { IamState } from '../../../../src/main/sandbox/iam';
-import { approveDeviceCode, handleSsoOidc, handleSsoPortal, matchesSsoOidc, matchesSsoPortal, SsoState } from '../../../../src/main/sandbox/sso';
+import {
+  approveDeviceCode,
+  handleSsoOidc,
+  handleSsoPortal,
+  matchesSsoOidc,
+  matchesSsoPortal,
+  SsoState,
+} from '../../../../src/main/sandbox/sso';
 import { handleSts, IssuedCredentials, matchesSts } from '../../../../src/main/sandbox/sts';
 import { startServiceServer, type ServiceServer } from '../../sandbox/serviceServer';
 import { envFor, makeAwsHome, type AwsHome } from '../support/awsHome';
@@ -83,7 +90,10 @@ afterEach(async () => {
 });
 
 /** The person: approves (or denies) the code once `approveAfter` polls have waited. */
-function options(profile: string, person: { approveAfter?: number; deny?: boolean; lag?: (ms: number, call: number) => number } = {}) {
+function options(
+  profile: string,
+  person: { approveAfter?: number; deny?: boolean; lag?: (ms: number, call: number) => number } = {},
+) {
   const events: SsoSignInEvent[] = [];
   const sleeps: number[] = [];
   let userCode = '';
@@ -100,7 +110,9 @@ function options(profile: string, person: { approveAfter?: number; deny?: boolea
       events.push(event);
       if (event.type === 'verification') userCode = event.userCode;
       if (event.type === 'waiting' && person.approveAfter !== undefined && event.polls === person.approveAfter) {
-        expect(approveDeviceCode(state, { UserCode: userCode, ...(person.deny ? { Deny: true } : {}) }, clock).status).toBe(200);
+        expect(
+          approveDeviceCode(state, { UserCode: userCode, ...(person.deny ? { Deny: true } : {}) }, clock).status,
+        ).toBe(200);
       }
     },
   };
@@ -117,7 +129,8 @@ async function failureOf(promise: Promise<unknown>) {
   throw new Error('expected a failure');
 }
 
-const cacheFileOf = (key: string) => join(home.home, '.aws', 'sso', 'cache', `${createHash('sha1').update(key).digest('hex')}.json`);
+const cacheFileOf = (key: string) =>
+  join(home.home, '.aws', 'sso', 'cache', `${createHash('sha1').update(key).digest('hex')}.json`);
 
 describe('device-code sign-in for an sso-session profile', () => {
   it('polls until approved, writes the CLI cache, and fromSSO turns it into credentials the sandbox STS accepts', async () => {
@@ -133,9 +146,26 @@ describe('device-code sign-in for an sso-session profile', () => {
     expect(events.at(-1)?.type).toBe('signed-in');
 
     const file = cacheFileOf('sbs');
-    expect(info).toMatchObject({ cacheFile: file, profile: 'sb', kind: 'sso-session', sessionName: 'sbs', expired: false, refreshable: true, startUrl: START_URL });
+    expect(info).toMatchObject({
+      cacheFile: file,
+      profile: 'sb',
+      kind: 'sso-session',
+      sessionName: 'sbs',
+      expired: false,
+      refreshable: true,
+      startUrl: START_URL,
+    });
     const cached = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
-    expect(Object.keys(cached)).toEqual(['startUrl', 'region', 'accessToken', 'expiresAt', 'clientId', 'clientSecret', 'registrationExpiresAt', 'refreshToken']);
+    expect(Object.keys(cached)).toEqual([
+      'startUrl',
+      'region',
+      'accessToken',
+      'expiresAt',
+      'clientId',
+      'clientSecret',
+      'registrationExpiresAt',
+      'refreshToken',
+    ]);
     expect(cached['expiresAt']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(Date.parse(cached['expiresAt'] ?? '') - clock).toBeGreaterThan(7.9 * 3600_000);
     expect(state.tokens.has(cached['accessToken'] ?? '')).toBe(true);
@@ -155,7 +185,9 @@ describe('device-code sign-in for an sso-session profile', () => {
     const me = await sts.send(new GetCallerIdentityCommand({}));
     sts.destroy();
     stsConfig.destroy();
-    expect(me.Arn).toMatch(/^arn:aws:sts::000000000000:assumed-role\/AWSReservedSSO_ReadOnlyAccess_[0-9a-f]{16}\/sandbox-user$/);
+    expect(me.Arn).toMatch(
+      /^arn:aws:sts::000000000000:assumed-role\/AWSReservedSSO_ReadOnlyAccess_[0-9a-f]{16}\/sandbox-user$/,
+    );
   });
 
   it('slows down by 5 seconds when told to (RFC 8628), and reuses the cached client registration next time', async () => {
@@ -172,10 +204,16 @@ describe('device-code sign-in for an sso-session profile', () => {
 
   it('fails clearly when denied, when the code expires, and when cancelled; no cache is written', async () => {
     const denied = await failureOf(signInWithDeviceCode(options('sb', { approveAfter: 1, deny: true }).opts));
-    expect(denied).toMatchObject({ code: 'CredentialsUnavailable', message: `The sign-in for profile "sb" was denied in the browser (${START_URL}).` });
+    expect(denied).toMatchObject({
+      code: 'CredentialsUnavailable',
+      message: `The sign-in for profile "sb" was denied in the browser (${START_URL}).`,
+    });
 
     const expired = await failureOf(signInWithDeviceCode(options('sb', { lag: (ms) => ms + 119_000 }).opts));
-    expect(expired).toMatchObject({ code: 'SsoTokenExpired', message: 'The sign-in code for profile "sb" expired before it was approved. Sign in again.' });
+    expect(expired).toMatchObject({
+      code: 'SsoTokenExpired',
+      message: 'The sign-in code for profile "sb" expired before it was approved. Sign in again.',
+    });
 
     const controller = new AbortController();
     const cancel = options('sb');
@@ -184,7 +222,10 @@ describe('device-code sign-in for an sso-session profile', () => {
       signal: controller.signal,
       onEvent: (e) => e.type === 'waiting' && e.polls === 2 && controller.abort(),
     });
-    expect(await failureOf(run)).toMatchObject({ code: 'Cancelled', message: 'Sign-in for profile "sb" was cancelled.' });
+    expect(await failureOf(run)).toMatchObject({
+      code: 'Cancelled',
+      message: 'Sign-in for profile "sb" was cancelled.',
+    });
     expect((await ssoSessionStatus({ profile: 'sb', env: envFor(home), homeDir: home.home })).expired).toBe(true);
   });
 });
@@ -211,7 +252,10 @@ describe('refresh and sign-out', () => {
 
     writeFileSync(file, JSON.stringify({ ...after, refreshToken: 'aor-revoked' }));
     const dead = await failureOf(refreshSsoToken({ ...base, force: true }));
-    expect(dead).toMatchObject({ code: 'SsoTokenExpired', message: 'The SSO session of profile "sb" could not be refreshed (InvalidGrantException). Sign in again.' });
+    expect(dead).toMatchObject({
+      code: 'SsoTokenExpired',
+      message: 'The SSO session of profile "sb" could not be refreshed (InvalidGrantException). Sign in again.',
+    });
     expect(JSON.parse(readFileSync(file, 'utf8'))['accessToken']).toBe(after['accessToken']);
   });
 
@@ -226,26 +270,37 @@ describe('refresh and sign-out', () => {
 });
 
 describe('legacy sso_start_url profiles and misconfiguration', () => {
-  it('caches under sha1(start URL) with the CLI\'s four keys and cannot refresh', async () => {
+  it("caches under sha1(start URL) with the CLI's four keys and cannot refresh", async () => {
     await signInWithDeviceCode(options('old', { approveAfter: 1 }).opts);
     const cached = JSON.parse(readFileSync(cacheFileOf(LEGACY_URL), 'utf8')) as Record<string, string>;
     expect(Object.keys(cached)).toEqual(['startUrl', 'region', 'accessToken', 'expiresAt']);
     const sso = await createSsoCredentialsProvider({ profile: 'old', env: envFor(home), homeDir: home.home });
     expect(issued.isIssuedKey((await sso.provider()).accessKeyId)).toBe(true);
     sso.destroy();
-    expect(await failureOf(refreshSsoToken({ profile: 'old', env: envFor(home), homeDir: home.home, force: true }))).toMatchObject({
+    expect(
+      await failureOf(refreshSsoToken({ profile: 'old', env: envFor(home), homeDir: home.home, force: true })),
+    ).toMatchObject({
       code: 'SsoTokenExpired',
-      message: 'The SSO session of profile "old" cannot be refreshed (legacy sso_start_url profiles get no refresh token). Sign in again.',
+      message:
+        'The SSO session of profile "old" cannot be refreshed (legacy sso_start_url profiles get no refresh token). Sign in again.',
     });
   });
 
   it('a profile without SSO, and an unreachable Identity Center, are named', async () => {
     expect(await failureOf(signInWithDeviceCode(options('keys').opts))).toMatchObject({
       code: 'InvalidInput',
-      message: 'Profile "keys" does not use IAM Identity Center (no sso_session or sso_start_url in it or its source_profile chain).',
+      message:
+        'Profile "keys" does not use IAM Identity Center (no sso_session or sso_start_url in it or its source_profile chain).',
     });
-    const offline = await failureOf(signInWithDeviceCode({ ...options('sb').opts, env: envFor(home, { AWS_ENDPOINT_URL_SSO_OIDC: 'http://127.0.0.1:9' }) }));
-    expect(offline.message).toBe('Cannot reach http://127.0.0.1:9 (endpoint_url from environment variable AWS_ENDPOINT_URL_SSO_OIDC) for profile "sb" (ECONNREFUSED).');
+    const offline = await failureOf(
+      signInWithDeviceCode({
+        ...options('sb').opts,
+        env: envFor(home, { AWS_ENDPOINT_URL_SSO_OIDC: 'http://127.0.0.1:9' }),
+      }),
+    );
+    expect(offline.message).toBe(
+      'Cannot reach http://127.0.0.1:9 (endpoint_url from environment variable AWS_ENDPOINT_URL_SSO_OIDC) for profile "sb" (ECONNREFUSED).',
+    );
   });
 
   it('allows only Identity Center pages, and loopback pages for sandbox profiles', () => {
