@@ -187,7 +187,17 @@ export class ConnectionManager {
     const active = this.#active;
     if (!active) return fail(notConnected());
     if (active.info.kind === 'sandbox') return ok(SANDBOX_IDENTITY);
+    const profile = active.info.profile;
+    let resolved: ResolvedClientConfig | undefined;
+    if (profile && profile !== ENVIRONMENT_PROFILE) {
+      try {
+        resolved = (await resolveClientConfig(profile, 'sts', { ...this.#options.profileSource, regionOverride: active.info.region })).config;
+      } catch (thrown) {
+        return fail(invalid(thrown instanceof Error ? thrown.message : String(thrown)));
+      }
+    }
     const request: WhoAmIOptions = {
+      ...(resolved ? { resolved } : {}),
       region: active.info.region,
       credentials: active.credentials,
       ...(active.info.profile ? { profile: active.info.profile } : {}),

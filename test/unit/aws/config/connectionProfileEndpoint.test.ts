@@ -7,12 +7,18 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ConnectionManager } from '../../../../src/main/aws/connections';
 import { SANDBOX_CREDENTIALS, startSandbox, type RunningSandbox } from '../../../../src/main/sandbox';
 import { envFor, makeAwsHome, type AwsHome } from '../support/awsHome';
+import { IamState } from '../../../../src/main/sandbox/iam';
+import { handleSts, IssuedCredentials, matchesSts } from '../../../../src/main/sandbox/sts';
+import { startServiceServer, type ServiceServer } from '../../sandbox/serviceServer';
 
 let sandbox: RunningSandbox;
 let home: AwsHome;
+let sts: ServiceServer;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: 'demo' });
+  const ctx = { now: () => Date.now(), region: 'us-east-1', accountId: '000000000000', iam: new IamState(), credentials: new IssuedCredentials() };
+  sts = await startServiceServer([{ matches: matchesSts, handle: (r) => handleSts(r, ctx) }]);
   home = await makeAwsHome({
     config: `
 [default]
@@ -20,6 +26,11 @@ endpoint_url = ${sandbox.url}
 
 [profile local]
 endpoint_url = ${sandbox.url}
+services = split
+
+[services split]
+sts =
+  endpoint_url = ${sts.url}
 
 [profile elsewhere]
 endpoint_url = http://127.0.0.1:9
@@ -46,6 +57,7 @@ aws_secret_access_key = s
 });
 afterAll(async () => {
   await sandbox.close();
+  await sts.close();
   await home.remove();
 });
 
@@ -61,6 +73,9 @@ it("calls the endpoint_url of the selected profile, not default's", async () => 
   expect((await m.select({ kind: 'profile', profile: 'local', region: 'us-east-1' })).ok).toBe(true);
   const listed = await m.invoke('ListAppInstances', {});
   expect(listed.ok && listed.value.AppInstances?.[0]?.AppInstanceArn).toBe(sandbox.demoAppInstanceArn);
+  // "Who am I" asks the profile's STS: here its services section's.
+  expect(await m.whoAmI()).toMatchObject({ ok: true, value: { account: '000000000000' } });
+  expect(sts.requests).toHaveLength(1);
 
   await m.select({ kind: 'profile', profile: 'elsewhere', region: 'us-east-1' });
   const failed = await m.invoke('ListAppInstances', {});
