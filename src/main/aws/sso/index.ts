@@ -19,3 +19,4 @@ export {
 } from './target';
 export { ssoCacheFile, cliTimestamp, type CachedTokenInfo } from './tokenCache';
 export { createSsoCredentialsProvider, type SsoCredentials } from './credentials';
+export { signInWithBrowser, AUTHORIZATION_CODE_GRANT, type BrowserSignInOptions } from './browserSignIn';

@@ -50,6 +50,8 @@ export type SsoSignInEvent =
       readonly userCode: string;
       readonly expiresAt: string;
     }
+  /** Authorization-code flow: the page opened in the browser (its `state` and PKCE challenge are not secrets). */
+  | { readonly type: 'authorize'; readonly url: string }
   | { readonly type: 'waiting'; readonly intervalSeconds: number; readonly polls: number }
   | { readonly type: 'slow-down'; readonly intervalSeconds: number }
   | { readonly type: 'signed-in'; readonly expiresAt: string };
@@ -260,7 +262,7 @@ export async function ssoSessionStatus(options: SsoOptions): Promise<SsoSessionI
   return status(await targetOf(options), options.now ?? Date.now);
 }
 
-async function status(target: SsoTarget, now: () => number): Promise<SsoSessionInfo> {
+export async function status(target: SsoTarget, now: () => number): Promise<SsoSessionInfo> {
   const info = tokenInfo(target.cacheFile, await readSsoToken(target.cacheFile), now());
   return {
     ...info,
@@ -271,7 +273,7 @@ async function status(target: SsoTarget, now: () => number): Promise<SsoSessionI
   };
 }
 
-async function targetOf(options: SsoOptions): Promise<SsoTarget> {
+export async function targetOf(options: SsoOptions): Promise<SsoTarget> {
   try {
     return await resolveSsoTarget(options.profile, options);
   } catch (thrown) {
@@ -290,9 +292,9 @@ function configOptions(options: SsoOptions, target: SsoTarget) {
   };
 }
 
-type Explain = ClientConfigResolution['explainFailure'];
+export type Explain = ClientConfigResolution['explainFailure'];
 
-async function withOidc<T>(
+export async function withOidc<T>(
   options: SsoOptions,
   target: SsoTarget,
   run: (oidc: SSOOIDCClient, explain: Explain) => Promise<T>,
@@ -368,7 +370,7 @@ async function send<T>(explain: Explain, target: SsoTarget, call: () => Promise<
   }
 }
 
-function mapped(thrown: unknown, explain: Explain, target: SsoTarget, step: string): WorkbenchFailure {
+export function mapped(thrown: unknown, explain: Explain, target: SsoTarget, step: string): WorkbenchFailure {
   if (thrown instanceof WorkbenchFailure) return thrown;
   const transport = explain(thrown);
   if (transport) return new WorkbenchFailure(transport);
@@ -384,12 +386,12 @@ function mapped(thrown: unknown, explain: Explain, target: SsoTarget, step: stri
   });
 }
 
-function failure(code: string, message: string): WorkbenchFailure {
+export function failure(code: string, message: string): WorkbenchFailure {
   const error: WorkbenchError = { code, message, retryable: false };
   return new WorkbenchFailure(error);
 }
 
-function cancelled(target: SsoTarget): WorkbenchFailure {
+export function cancelled(target: SsoTarget): WorkbenchFailure {
   return failure(WorkbenchCodes.Cancelled, `Sign-in for profile "${target.profile}" was cancelled.`);
 }
 

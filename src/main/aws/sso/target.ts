@@ -103,6 +103,7 @@ export async function resolveSsoTarget(
 /**
  * Pages the sign-in may open in the system browser: Identity Center's device
  * page (`device.sso.<region>.amazonaws.com`), an `<id>.awsapps.com` portal,
+ * the OIDC `/authorize` page (`oidc.<region>.amazonaws.com`, PKCE flow),
  * and, for sandbox profiles only, a loopback page of the sandbox.
  */
 export function isAllowedVerificationUri(uri: string, options: { readonly allowLoopback?: boolean } = {}): boolean {
@@ -115,6 +116,7 @@ export function isAllowedVerificationUri(uri: string, options: { readonly allowL
   if (options.allowLoopback && url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
     return true;
   if (url.protocol !== 'https:' || url.username || url.password || (url.port && url.port !== '443')) return false;
+  if (/^oidc\.[a-z0-9-]+\.amazonaws\.com$/.test(url.hostname)) return url.pathname === '/authorize';
   return (
     /^device\.sso\.[a-z0-9-]+\.amazonaws\.com$/.test(url.hostname) || /^[a-z0-9-]+\.awsapps\.com$/.test(url.hostname)
   );

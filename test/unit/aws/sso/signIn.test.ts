@@ -13,6 +13,7 @@ import {
   createSsoCredentialsProvider,
   isAllowedVerificationUri,
   refreshSsoToken,
+  signInWithBrowser,
   signInWithDeviceCode,
   signOut,
   ssoSessionStatus,
@@ -309,6 +310,55 @@ describe('legacy sso_start_url profiles and misconfiguration', () => {
     expect(isAllowedVerificationUri('https://device.sso.eu-west-1.amazonaws.com.evil.example/')).toBe(false);
     expect(isAllowedVerificationUri('http://device.sso.eu-west-1.amazonaws.com/')).toBe(false);
     expect(isAllowedVerificationUri('http://127.0.0.1:4567/_sandbox/sso/device')).toBe(false);
+    expect(isAllowedVerificationUri('https://oidc.us-east-1.amazonaws.com/authorize?client_id=x')).toBe(true);
+    expect(isAllowedVerificationUri('https://oidc.us-east-1.amazonaws.com/token')).toBe(false);
     expect(isAllowedVerificationUri('http://127.0.0.1:4567/_sandbox/sso/device', { allowLoopback: true })).toBe(true);
+  });
+});
+
+describe('authorization code with PKCE (the CLI default for sso-session profiles)', () => {
+  it('sends the browser to /authorize, takes the code on the loopback callback, and caches a refreshable token', async () => {
+    const events: SsoSignInEvent[] = [];
+    const forged: number[] = [];
+    const info = await signInWithBrowser({
+      profile: 'sb',
+      env: envFor(home),
+      homeDir: home.home,
+      now: () => clock,
+      onEvent: (e) => events.push(e),
+      // The browser: a forged callback first (wrong state), then the real round trip.
+      openBrowser: async (url) => {
+        const redirect = new URL(url).searchParams.get('redirect_uri') ?? '';
+        forged.push((await fetch(`${redirect}?code=stolen&state=guess`)).status);
+        const page = await fetch(url, { redirect: 'follow' });
+        expect(await page.text()).toContain('Signed in.');
+      },
+    });
+    expect(forged).toEqual([400]);
+    const authorize = events.find((e) => e.type === 'authorize');
+    expect(authorize?.type === 'authorize' && new URL(authorize.url).searchParams.get('code_challenge_method')).toBe(
+      'S256',
+    );
+    expect(info).toMatchObject({ expired: false, refreshable: true, sessionName: 'sbs' });
+    const cached = JSON.parse(readFileSync(cacheFileOf('sbs'), 'utf8')) as Record<string, string>;
+    expect(state.tokens.has(cached['accessToken'] ?? '')).toBe(true);
+    expect(JSON.stringify(events)).not.toContain(cached['accessToken']);
+    await refreshSsoToken({ profile: 'sb', env: envFor(home), homeDir: home.home, now: () => clock, force: true });
+    expect(JSON.parse(readFileSync(cacheFileOf('sbs'), 'utf8'))['accessToken']).not.toBe(cached['accessToken']);
+  });
+
+  it('is cancelled by the signal while waiting for the browser', async () => {
+    const controller = new AbortController();
+    const run = signInWithBrowser({
+      profile: 'sb',
+      env: envFor(home),
+      homeDir: home.home,
+      signal: controller.signal,
+      openBrowser: () => controller.abort(),
+    });
+    expect(await failureOf(run)).toMatchObject({
+      code: 'Cancelled',
+      message: 'Sign-in for profile "sb" was cancelled.',
+    });
   });
 });
