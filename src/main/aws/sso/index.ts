@@ -20,3 +20,4 @@ export {
 export { ssoCacheFile, cliTimestamp, type CachedTokenInfo } from './tokenCache';
 export { createSsoCredentialsProvider, type SsoCredentials } from './credentials';
 export { signInWithBrowser, AUTHORIZATION_CODE_GRANT, type BrowserSignInOptions } from './browserSignIn';
+export { keepSsoSessionFresh, type SsoKeeper, type SsoKeeperOptions, type SsoKeeperState } from './keeper';

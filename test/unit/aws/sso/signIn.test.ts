@@ -12,12 +12,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import {
   createSsoCredentialsProvider,
   isAllowedVerificationUri,
+  keepSsoSessionFresh,
   refreshSsoToken,
   signInWithBrowser,
   signInWithDeviceCode,
   signOut,
   ssoSessionStatus,
   type SignInOptions,
+  type SsoKeeperState,
   type SsoSignInEvent,
 } from '../../../../src/main/aws/sso';
 import { WorkbenchFailure } from '../../../../src/main/aws/errors';
@@ -360,5 +362,47 @@ describe('authorization code with PKCE (the CLI default for sso-session profiles
       code: 'Cancelled',
       message: 'Sign-in for profile "sb" was cancelled.',
     });
+  });
+});
+
+describe('keeping the session fresh', () => {
+  it('refreshes inside the window, reschedules, and asks for a new sign-in when the refresh token is dead', async () => {
+    await signInWithDeviceCode(options('sb', { approveAfter: 1 }).opts);
+    const states: SsoKeeperState[] = [];
+    const timers: { run: () => void; ms: number }[] = [];
+    const keeper = keepSsoSessionFresh({
+      profile: 'sb',
+      env: envFor(home),
+      homeDir: home.home,
+      now: () => clock,
+      onState: (s) => states.push(s),
+      setTimer: (run, ms) => {
+        timers.push({ run, ms });
+        return () => undefined;
+      },
+    });
+    await keeper.check();
+    expect(states).toEqual([expect.objectContaining({ state: 'signed-in', profile: 'sb' })]);
+    // Eight hours minus fifteen minutes, give or take the second rounding of expiresAt.
+    expect(Math.abs((timers[0]?.ms ?? 0) - (8 * 3600_000 - 15 * 60_000))).toBeLessThan(1000);
+
+    const before = JSON.parse(readFileSync(cacheFileOf('sbs'), 'utf8')) as Record<string, string>;
+    clock += timers[0]?.ms ?? 0;
+    await keeper.check();
+    expect(states.at(-1)).toMatchObject({ state: 'refreshed', profile: 'sb' });
+    expect(JSON.parse(readFileSync(cacheFileOf('sbs'), 'utf8'))['accessToken']).not.toBe(before['accessToken']);
+    expect(timers).toHaveLength(2);
+
+    const current = JSON.parse(readFileSync(cacheFileOf('sbs'), 'utf8')) as Record<string, string>;
+    writeFileSync(cacheFileOf('sbs'), JSON.stringify({ ...current, refreshToken: 'aor-revoked' }));
+    clock += timers[1]?.ms ?? 0;
+    await keeper.check();
+    expect(states.at(-1)).toEqual({
+      state: 'needs-sign-in',
+      profile: 'sb',
+      message: 'The SSO session of profile "sb" could not be refreshed (InvalidGrantException). Sign in again.',
+    });
+    expect(JSON.stringify(states)).not.toContain(current['accessToken']);
+    keeper.stop();
   });
 });
