@@ -25,6 +25,7 @@ export type { ServiceName, SettingSource, Sourced, ProfileSettings, AppDefaults 
 export {
   createTransport,
   proxyFromEnv,
+  proxyFromPacResult,
   redactProxyUrl,
   ProxyRefusedError,
   type ProxyResolver,

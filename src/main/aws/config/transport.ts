@@ -182,3 +182,22 @@ export function redactProxyUrl(proxy: string): string {
     return '(unparseable proxy URL)';
   }
 }
+
+/**
+ * The first usable entry of a PAC-style answer, as Electron's
+ * `session.resolveProxy(url)` gives it ("PROXY host:port; DIRECT"), as a proxy
+ * URL for proxyForUrl ('' = direct). This is how the installed app follows the
+ * OS proxy settings (PAC and WPAD included): `proxyForUrl: async (url) =>
+ * proxyFromPacResult(await session.defaultSession.resolveProxy(url))`.
+ */
+export function proxyFromPacResult(result: string): string {
+  for (const entry of result.split(';')) {
+    const [kind = '', hostPort] = entry.trim().split(/\s+/);
+    const scheme = { PROXY: 'http', HTTP: 'http', HTTPS: 'https', SOCKS: 'socks4', SOCKS4: 'socks4', SOCKS5: 'socks5' }[
+      kind.toUpperCase()
+    ];
+    if (kind.toUpperCase() === 'DIRECT') return '';
+    if (scheme && hostPort) return `${scheme}://${hostPort}`;
+  }
+  return '';
+}

@@ -8,7 +8,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { resolveClientConfig, type ClientConfigResolution } from '../../../../src/main/aws/config';
+import {
+  proxyFromEnv,
+  proxyFromPacResult,
+  resolveClientConfig,
+  type ClientConfigResolution,
+} from '../../../../src/main/aws/config';
 import { IamState } from '../../../../src/main/sandbox/iam';
 import { handleSts, IssuedCredentials } from '../../../../src/main/sandbox/sts';
 import { envFor, makeAwsHome, type AwsHome } from '../support/awsHome';
@@ -200,5 +205,34 @@ describe('configuration errors', () => {
     expect(r.explainFailure(result)?.message).toBe(
       `Cannot reach http://127.0.0.1:9 (endpoint_url from profile "closed", endpoint_url in ${home.configFile}) for profile "closed" (ECONNREFUSED).`,
     );
+  });
+});
+
+describe('proxy selection rules', () => {
+  it('reads the environment as curl does, and never proxies loopback', () => {
+    const env = {
+      https_proxy: 'http://lower:1',
+      HTTPS_PROXY: 'http://upper:2',
+      HTTP_PROXY: 'plain:3',
+      NO_PROXY: 'internal.example, .corp.example:8443',
+    };
+    expect(proxyFromEnv('https://sts.amazonaws.com/', env)).toBe('http://lower:1');
+    expect(proxyFromEnv('http://sts.amazonaws.com/', env)).toBe('http://plain:3');
+    expect(proxyFromEnv('https://internal.example/', env)).toBe('');
+    expect(proxyFromEnv('https://api.internal.example/', env)).toBe('');
+    expect(proxyFromEnv('https://x.corp.example:8443/', env)).toBe('');
+    expect(proxyFromEnv('https://x.corp.example/', env)).toBe('http://lower:1');
+    expect(proxyFromEnv('https://notinternal.example/', env)).toBe('http://lower:1');
+    for (const host of ['localhost', '127.0.0.1', '127.1.2.3', '[::1]', 'sandbox.localhost'])
+      expect(proxyFromEnv(`http://${host}:4000/`, env)).toBe('');
+    expect(proxyFromEnv('https://sts.amazonaws.com/', { ...env, no_proxy: '*' })).toBe('');
+  });
+
+  it("turns Electron's resolveProxy answers into proxy URLs", () => {
+    expect(proxyFromPacResult('PROXY gw.corp:8080; DIRECT')).toBe('http://gw.corp:8080');
+    expect(proxyFromPacResult('HTTPS gw.corp:443')).toBe('https://gw.corp:443');
+    expect(proxyFromPacResult('SOCKS5 s.corp:1080')).toBe('socks5://s.corp:1080');
+    expect(proxyFromPacResult('DIRECT')).toBe('');
+    expect(proxyFromPacResult('')).toBe('');
   });
 });
