@@ -106,6 +106,13 @@ export async function resolveProfileSettings(
   });
   // The pseudo-profile "environment" reads no section (only the variables).
   const isFileProfile = profile !== ENVIRONMENT_PROFILE;
+  if (isFileProfile && !configFile[profile] && !credentialsFile[profile]) {
+    throw new ConfigSettingError(
+      `Profile "${profile}" is not in ${paths.configFile} or ${paths.credentialsFile}.`,
+      profile,
+      'profile',
+    );
+  }
   const fromConfig: Section = isFileProfile ? (configFile[profile] ?? {}) : {};
   const fromCredentials: Section = isFileProfile ? (credentialsFile[profile] ?? {}) : {};
   // As the SDK's fromSharedConfigFiles merges: config file preferred for these settings.

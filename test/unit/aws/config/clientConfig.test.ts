@@ -307,6 +307,13 @@ max_attempts = lots
     expect((await resolved('plain', 'sts', envFor(h, { AWS_MAX_ATTEMPTS: '5' }))).config.maxAttempts).toBe(5);
   });
 
+  it('an unknown profile is an error, not silent defaults', async () => {
+    const h = await withHome(config);
+    await expect(resolveClientConfig('nope', 'sts', { env: envFor(h) })).rejects.toThrow(
+      `Profile "nope" is not in ${h.configFile} or ${h.credentialsFile}.`,
+    );
+  });
+
   it('a malformed max_attempts names the profile and the key', async () => {
     const h = await withHome(config);
     await expect(resolveClientConfig('bad', 'sts', { env: envFor(h) })).rejects.toThrow(
