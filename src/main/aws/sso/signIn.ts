@@ -95,17 +95,28 @@ export async function signInWithDeviceCode(options: SignInOptions): Promise<SsoS
     }
   };
   return withOidc(options, target, async (oidc, explain) => {
-    const registration = await register(oidc, target, now, explain);
-    emit({ type: 'registered', reused: registration.reused });
-    const device = await send(explain, target, () =>
+    let registration = await register(oidc, target, now, explain);
+    const start = () =>
       oidc.send(
         new StartDeviceAuthorizationCommand({
           clientId: registration.clientId,
           clientSecret: registration.clientSecret,
           startUrl: target.startUrl,
         }),
-      ),
-    );
+      );
+    let device;
+    try {
+      device = await start();
+    } catch (thrown) {
+      // A cached registration may be revoked, or made for the browser flow (no device grant): register anew, once.
+      const name = (thrown as { name?: string }).name;
+      if (!registration.reused || (name !== 'InvalidClientException' && name !== 'UnauthorizedClientException')) {
+        throw mapped(thrown, explain, target, 'sign-in');
+      }
+      registration = await register(oidc, target, now, explain, true);
+      device = await send(explain, target, start);
+    }
+    emit({ type: 'registered', reused: registration.reused });
     const deadline = now() + (device.expiresIn ?? 600) * 1000;
     const verificationUriComplete = device.verificationUriComplete ?? device.verificationUri ?? '';
     emit({
@@ -326,8 +337,9 @@ async function register(
   target: SsoTarget,
   now: () => number,
   explain: Explain,
+  fresh = false,
 ): Promise<Registration> {
-  if (target.kind === 'sso-session') {
+  if (target.kind === 'sso-session' && !fresh) {
     const cached = await readSsoToken(target.cacheFile);
     if (
       cached?.clientId &&

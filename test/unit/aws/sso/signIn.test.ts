@@ -406,3 +406,17 @@ describe('keeping the session fresh', () => {
     keeper.stop();
   });
 });
+
+it('registers anew when the cached registration was made for the browser flow', async () => {
+  await signInWithBrowser({
+    profile: 'sb',
+    env: envFor(home),
+    homeDir: home.home,
+    now: () => clock,
+    openBrowser: async (url) => void (await fetch(url)),
+  });
+  const device = options('sb', { approveAfter: 1 });
+  const info = await signInWithDeviceCode(device.opts);
+  expect(device.events.find((e) => e.type === 'registered')).toEqual({ type: 'registered', reused: false });
+  expect(info.expired).toBe(false);
+});
