@@ -28,7 +28,7 @@ import {
   type SignInOptions,
   type SsoSessionInfo,
   type SsoSignInEvent,
-} from './signIn';
+} from './common';
 import { cliTimestamp, writeSsoToken } from './tokenCache';
 import type { SsoTarget } from './target';
 

@@ -12,7 +12,7 @@ import { fromSSO } from '@aws-sdk/credential-provider-sso';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { resolveClientConfig } from '../config';
 import { sharedFilePaths } from '../profiles';
-import type { SsoOptions } from './signIn';
+import type { SsoOptions } from './common';
 import { resolveSsoTarget } from './target';
 
 export interface SsoCredentials {

@@ -1,15 +1,7 @@
-/** IAM Identity Center sign-in in main: see signIn.ts, tokenCache.ts, target.ts, credentials.ts. */
-export {
-  signInWithDeviceCode,
-  refreshSsoToken,
-  signOut,
-  ssoSessionStatus,
-  CLIENT_NAME,
-  type SsoSignInEvent,
-  type SsoOptions,
-  type SignInOptions,
-  type SsoSessionInfo,
-} from './signIn';
+/** IAM Identity Center sign-in in main: device flow (signIn.ts), PKCE (browserSignIn.ts), refresh/sign-out (session.ts), keeper, token cache, fromSSO. */
+export { signInWithDeviceCode } from './signIn';
+export { refreshSsoToken, signOut, ssoSessionStatus } from './session';
+export { CLIENT_NAME, type SsoSignInEvent, type SsoOptions, type SignInOptions, type SsoSessionInfo } from './common';
 export {
   resolveSsoTarget,
   isAllowedVerificationUri,

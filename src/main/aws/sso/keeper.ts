@@ -7,7 +7,8 @@
  */
 import { WorkbenchCodes } from '../../../shared/errors';
 import { WorkbenchFailure } from '../errors';
-import { refreshSsoToken, ssoSessionStatus, type SsoOptions } from './signIn';
+import type { SsoOptions } from './common';
+import { refreshSsoToken, ssoSessionStatus } from './session';
 
 export type SsoKeeperState =
   | { readonly state: 'signed-in'; readonly profile: string; readonly expiresAt: string }
