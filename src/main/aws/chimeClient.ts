@@ -14,6 +14,7 @@ import { ChimeSDKIdentityClient } from '@aws-sdk/client-chime-sdk-identity';
 import type { CallRecord } from './activityLog';
 import type { CredentialsProvider } from './credentials';
 import { toWorkbenchError } from './errors';
+import type { ResolvedClientConfig } from './config';
 
 export const APP_USER_AGENT_NAME = 'ChimeEndpointWorkbench';
 export const DEFAULT_APP_VERSION = '0.1.0';
@@ -33,11 +34,35 @@ export interface ChimeClientOptions {
   /** Called once per finished call (after retries). */
   readonly onCall?: (call: CallRecord) => void;
   readonly now?: () => number;
+  /**
+   * Per-profile shared-config settings from resolveClientConfig(profile,
+   * 'identity') (config/): region, configured endpoint, FIPS, dual-stack,
+   * retry mode and attempts, and the request handler (proxy, CA bundle).
+   * `endpoint` and `maxAttempts` above still win when given (the sandbox URL,
+   * the watcher's one-attempt client); `region` and `timeoutMs` do not apply.
+   */
+  readonly resolved?: ResolvedClientConfig;
 }
 
 export function createChimeClient(options: ChimeClientOptions): ChimeSDKIdentityClient {
+  const client = options.resolved ? fromResolved(options, options.resolved) : fromOptions(options);
+  if (options.onCall) addCallRecorder(client, options.onCall, options.profile, options.now ?? Date.now);
+  return client;
+}
+
+function fromResolved(options: ChimeClientOptions, resolved: ResolvedClientConfig): ChimeSDKIdentityClient {
+  return new ChimeSDKIdentityClient({
+    ...resolved,
+    credentials: options.credentials,
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
+    customUserAgent: [[APP_USER_AGENT_NAME, options.appVersion ?? DEFAULT_APP_VERSION]],
+  });
+}
+
+function fromOptions(options: ChimeClientOptions): ChimeSDKIdentityClient {
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const client = new ChimeSDKIdentityClient({
+  return new ChimeSDKIdentityClient({
     region: options.region,
     credentials: options.credentials,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
@@ -47,8 +72,6 @@ export function createChimeClient(options: ChimeClientOptions): ChimeSDKIdentity
     requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs, throwOnRequestTimeout: true },
     customUserAgent: [[APP_USER_AGENT_NAME, options.appVersion ?? DEFAULT_APP_VERSION]],
   });
-  if (options.onCall) addCallRecorder(client, options.onCall, options.profile, options.now ?? Date.now);
-  return client;
 }
 
 interface Metadata {

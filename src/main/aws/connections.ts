@@ -23,6 +23,7 @@ import type { MfaPrompt } from './mfaPrompt';
 import { listProfiles, type ProfileSourceOptions } from './profiles';
 import { whoAmI, type WhoAmIOptions } from './whoami';
 import { DEFAULT_REGION, isRegionName } from '../../shared/aws/regions';
+import { resolveClientConfig, type ResolvedClientConfig } from './config';
 
 /** Where the embedded sandbox listens and the credentials it accepts. */
 export interface SandboxEndpoint {
@@ -117,18 +118,31 @@ export class ConnectionManager {
       ...(this.#options.mfaPrompt ? { mfaPrompt: this.#options.mfaPrompt } : {}),
     });
     const info: ConnectionInfo = { kind: 'profile', profile: connection.profile, region };
-    return ok(this.#activeFor(info, credentials));
+    // The profile's shared-config settings (endpoint_url, services, FIPS, retries, proxy, CA), one
+    // resolution per client: destroying a client closes its request handler.
+    const timeout = this.#options.client?.timeoutMs;
+    const settings = () =>
+      resolveClientConfig(connection.profile, 'identity', { ...this.#options.profileSource, regionOverride: region, ...(timeout !== undefined ? { timeoutMs: timeout } : {}) });
+    let resolved: [ResolvedClientConfig, ResolvedClientConfig];
+    try {
+      resolved = [(await settings()).config, (await settings()).config];
+    } catch (thrown) {
+      return fail(invalid(thrown instanceof Error ? thrown.message : String(thrown)));
+    }
+    return ok(this.#activeFor(info, credentials, resolved));
   }
 
-  #activeFor(info: ConnectionInfo, credentials: CredentialsProvider): Active {
-    return { info, credentials, client: this.#client(info, credentials), backgroundClient: this.#client(info, credentials, true) };
+  #activeFor(info: ConnectionInfo, credentials: CredentialsProvider, resolved?: [ResolvedClientConfig, ResolvedClientConfig]): Active {
+    const client = this.#client(info, credentials, false, resolved?.[0]);
+    return { info, credentials, client, backgroundClient: this.#client(info, credentials, true, resolved?.[1]) };
   }
 
-  #client(info: ConnectionInfo, credentials: CredentialsProvider, background = false): ChimeSDKIdentityClient {
+  #client(info: ConnectionInfo, credentials: CredentialsProvider, background = false, resolved?: ResolvedClientConfig): ChimeSDKIdentityClient {
     const log = this.#options.activityLog;
     const create = this.#options.createClient ?? createChimeClient;
     return create({
       ...this.#options.client,
+      ...(resolved ? { resolved } : {}),
       ...(background ? { maxAttempts: 1 } : {}),
       region: info.region,
       credentials,
@@ -161,7 +175,17 @@ export class ConnectionManager {
     const active = this.#active;
     if (!active) return fail(notConnected());
     if (active.info.kind === 'sandbox') return ok(SANDBOX_IDENTITY);
+    const profile = active.info.profile;
+    let resolved: ResolvedClientConfig | undefined;
+    if (profile && profile !== ENVIRONMENT_PROFILE) {
+      try {
+        resolved = (await resolveClientConfig(profile, 'sts', { ...this.#options.profileSource, regionOverride: active.info.region })).config;
+      } catch (thrown) {
+        return fail(invalid(thrown instanceof Error ? thrown.message : String(thrown)));
+      }
+    }
     const request: WhoAmIOptions = {
+      ...(resolved ? { resolved } : {}),
       region: active.info.region,
       credentials: active.credentials,
       ...(active.info.profile ? { profile: active.info.profile } : {}),

@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../../shared/errors';
 import type { CallerIdentity } from '../../shared/aws/types';
 import type { CredentialsProvider } from './credentials';
 import { toWorkbenchError } from './errors';
+import type { ResolvedClientConfig } from './config';
 
 export interface WhoAmIOptions {
   readonly region: string;
@@ -18,17 +19,20 @@ export interface WhoAmIOptions {
   readonly profile?: string;
   readonly timeoutMs?: number;
   readonly signal?: AbortSignal;
+  /** The profile's STS settings from resolveClientConfig(profile, 'sts'); `endpoint` above still wins. */
+  readonly resolved?: ResolvedClientConfig;
 }
 
 export async function whoAmI(options: WhoAmIOptions): Promise<Result<CallerIdentity>> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const client = new STSClient({
+    ...options.resolved,
     region: options.region,
     credentials: options.credentials,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     maxAttempts: 2,
     // The SDK accepts handler options in place of a handler instance.
-    requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs },
+    requestHandler: options.resolved?.requestHandler ?? { connectionTimeout: timeoutMs, requestTimeout: timeoutMs },
   });
   try {
     const out = await client.send(new GetCallerIdentityCommand({}), options.signal ? { abortSignal: options.signal } : {});
