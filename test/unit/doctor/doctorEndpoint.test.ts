@@ -106,7 +106,7 @@ describe('endpoint', () => {
     expect(c.fix?.commands[0]).toBe(
       `aws chime-sdk-identity deregister-app-instance-user-endpoint --app-instance-user-arn ${s.userArn} --endpoint-id ${endpointId} --region us-east-1 --endpoint-url http://127.0.0.1:4566`,
     );
-    expect(c.fix?.commands[1]).toContain(`--endpoint-attributes '{"DeviceToken":"NEW_DEVICE_TOKEN"}'`);
+    expect(c.fix?.commands[1]).toContain('--endpoint-attributes DeviceToken=NEW_DEVICE_TOKEN');
   });
 
   it('AllowMessages NONE: Fail, and the copied fix turns it to Pass', async () => {
@@ -141,7 +141,7 @@ describe('endpoint', () => {
     const endpointId = await s.register({ type: 'APNS' });
     const asked = await checksOf(bench(), { userArn: s.userArn, endpointId, voip: true });
     expect(check(asked, 'VoIP device token')).toMatchObject({ verdict: 'fail' });
-    expect(check(asked, 'VoIP device token').fix?.commands[1]).toContain('"VoipDeviceToken":"VOIP_DEVICE_TOKEN"');
+    expect(check(asked, 'VoIP device token').fix?.commands[1]).toContain('VoipDeviceToken=VOIP_DEVICE_TOKEN');
     const notAsked = await checksOf(bench(), { userArn: s.userArn, endpointId });
     expect(notAsked.has('VoIP device token')).toBe(false);
     expect(notAsked.has('VoIP push channel')).toBe(false);
@@ -179,7 +179,7 @@ describe('Pinpoint app', () => {
       /is an SNS platform-application ARN, not a Pinpoint app ARN/,
     );
     expect(check(checks, 'Pinpoint app ARN').fix?.commands[0]).toBe(
-      `aws pinpoint create-app --create-application-request '{"Name":"MY_APP_NAME"}' --region us-east-1 --endpoint-url http://127.0.0.1:4566`,
+      `aws pinpoint create-app --create-application-request Name=MY_APP_NAME --region us-east-1 --endpoint-url http://127.0.0.1:4566`,
     );
     for (const name of [
       'Pinpoint app exists',
