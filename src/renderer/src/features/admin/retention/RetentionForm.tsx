@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useAppStore } from '../../../store';
 import { RetentionDays } from '../../../../../shared/chime/shapes';
 import type { Retention } from '../chimeModels';
@@ -18,7 +19,8 @@ export function RetentionForm({ appInstanceArn, current }: { readonly appInstanc
   const submission = useSubmission<Retention>('PutAppInstanceRetentionSettings');
 
   const previewDays = typedDays(form.values.days);
-  const previewCutoff = retentionCutoff(Date.now(), previewDays);
+  const [now] = useState(Date.now);
+  const previewCutoff = retentionCutoff(now, previewDays);
 
   const onSubmit = async (e: React.FormEvent) => {
     e.preventDefault();

@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import { Timestamp } from '../../../components/Timestamp';
 import type { Retention } from '../chimeModels';
 import { retentionCutoff } from '../users/expiration';
 
 /** The retention in force and when the service starts deleting older messages. */
 export function RetentionSummary({ value }: { readonly value: Retention | undefined }) {
+  // When the summary was first shown: the cutoff moves with the clock, not with each render.
+  const [now] = useState(Date.now);
   if (!value) return null;
   const days = value.AppInstanceRetentionSettings?.ChannelRetentionSettings?.RetentionDays;
   return (
@@ -14,7 +17,7 @@ export function RetentionSummary({ value }: { readonly value: Retention | undefi
         <>
           <dt>Deletes messages sent before</dt>
           <dd>
-            <Timestamp value={retentionCutoff(Date.now(), days)} />
+            <Timestamp value={retentionCutoff(now, days)} />
           </dd>
         </>
       ) : null}

@@ -23,6 +23,8 @@ export function ExpirationForm({ user }: { readonly user: AppInstanceUser }) {
   const clearing = useSubmission<ChimeOutput<'PutAppInstanceUserExpirationSettings'>>('PutAppInstanceUserExpirationSettings');
 
   // CREATED_TIMESTAMP, the only criterion: the actual date, not only a number of days.
+  // The moment the form opened: "already past" is judged against it (render stays pure).
+  const [now] = useState(Date.now);
   const currentExpiry = expiresAt(user.CreatedTimestamp, current?.ExpirationDays);
   const previewDays = typedDays(form.values.days);
   const previewExpiry = expiresAt(user.CreatedTimestamp, previewDays);
@@ -72,7 +74,7 @@ export function ExpirationForm({ user }: { readonly user: AppInstanceUser }) {
       {previewExpiry !== undefined && previewDays !== current?.ExpirationDays && (
         <p className="field-hint">
           With {previewDays} days it would expire on <Timestamp value={previewExpiry} />
-          {previewExpiry < Date.now() ? ', a date already past, so the service would delete the user soon after' : ''}.
+          {previewExpiry < now ? ', a date already past, so the service would delete the user soon after' : ''}.
         </p>
       )}
       {clearing.error && <ErrorMessage error={clearing.error} />}
