@@ -37,13 +37,14 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('Copy as AWS CLI command', () => {
-  it('keeps tokens shortened by default and when reveal is false', async () => {
+  it('writes placeholders for hidden tokens by default and when reveal is false (issue 11 item 2: runs as pasted once filled in)', async () => {
     for (const input of [{ id: entry.id }, { id: entry.id, revealTokens: false }]) {
       const { command } = await t.call<{ command: string }>('activity:cli', input);
       expect(command).toContain('register-app-instance-user-endpoint');
       expect(command).not.toContain(DEVICE);
       expect(command).not.toContain(VOIP);
-      expect(command).toContain(`${DEVICE.slice(0, 4)}…${DEVICE.slice(-4)}`);
+      expect(command).toContain('<DEVICE_TOKEN>');
+      expect(command).toContain('<VOIP_DEVICE_TOKEN>');
     }
   });
 
