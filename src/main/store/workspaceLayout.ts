@@ -51,6 +51,7 @@ const jsonSchema = {
         region: { type: 'string', maxLength: 32 },
         watchList: { type: 'array', maxItems: WORKSPACE_LIMITS.watchList },
         devices: { type: 'array', maxItems: WORKSPACE_LIMITS.devices },
+        registrationDefaults: { type: 'array', maxItems: WORKSPACE_LIMITS.registrationDefaults },
         createdAt: { type: 'number' },
         updatedAt: { type: 'number' },
       },

@@ -273,6 +273,7 @@ function applyPatch(w: Workspace, patch: WorkspacePatch, at: number): Workspace 
   if (patch.connection) next.connection = patch.connection;
   if (patch.region) next.region = patch.region;
   if (patch.watchList) next.watchList = dedupeTargets(patch.watchList);
+  if (patch.registrationDefaults) next.registrationDefaults = patch.registrationDefaults;
   for (const key of ['appInstanceArn', 'selectedUserArn'] as const) {
     const value = patch[key];
     if (value === null) delete next[key];

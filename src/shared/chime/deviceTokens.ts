@@ -16,6 +16,10 @@ const FCM = /^[A-Za-z0-9_-]+:[A-Za-z0-9_-]{100,}$/;
 const LEGACY_GCM = /^APA91b[A-Za-z0-9_-]{100,}$/;
 // iOS 13+ prints `deviceToken.description` as `{length = 32, bytes = 0xab12…}`.
 const NSDATA_DESCRIPTION = /^\{length=\d+,bytes=0x([0-9a-fA-F.]*)\}$/;
+// Xcode (iOS 13+) shortens long NSData descriptions: `{length = 32, bytes = 0xab12cd34 ... 9f0e1234 }`.
+const TRUNCATED_NSDATA_DESCRIPTION = /^\{length=\d+,bytes=0x[0-9a-fA-F]*(?:\.{3}|…)[0-9a-fA-F]*\}$/;
+// An SNS platform application (the SNS way to reach APNs/FCM), often pasted where a Pinpoint app belongs.
+const SNS_PLATFORM_APPLICATION_ARN = /^arn:(aws|aws-cn|aws-us-gov):sns:[^:]*:\d{12}:app\/(APNS|APNS_SANDBOX|APNS_VOIP|APNS_VOIP_SANDBOX|GCM|ADM|BAIDU|MACOS|MACOS_SANDBOX|WNS|MPNS)\/.+$/;
 // Pinpoint project (app) ids are 32 lowercase hex characters.
 const PINPOINT_APP_ARN = /^arn:(aws|aws-cn|aws-us-gov):mobiletargeting:([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):apps\/([0-9a-f]{32})$/;
 
@@ -31,6 +35,20 @@ export function normalizeApnsToken(raw: string): string {
   const compact = raw.replace(/\s+/g, '').replace(/^<|>$/g, '');
   const described = NSDATA_DESCRIPTION.exec(compact);
   return (described ? (described[1] ?? '') : compact).toLowerCase();
+}
+
+/**
+ * Whether `raw` is Xcode's shortened description of the token's NSData
+ * (`{length = 32, bytes = 0x… ... …}`): the middle bytes are gone and no
+ * normalisation can bring them back; the app must print the token itself.
+ */
+export function isTruncatedXcodeDescription(raw: string): boolean {
+  return TRUNCATED_NSDATA_DESCRIPTION.test(raw.replace(/\s+/g, ''));
+}
+
+/** Whether `arn` is an SNS platform-application ARN (`arn:aws:sns:REGION:ACCOUNT:app/GCM/NAME`), not a Pinpoint app. */
+export function isSnsPlatformApplicationArn(arn: string): boolean {
+  return SNS_PLATFORM_APPLICATION_ARN.test(arn.trim());
 }
 
 export function classifyDeviceToken(raw: string): DeviceTokenKind {

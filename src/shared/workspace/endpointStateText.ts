@@ -6,6 +6,7 @@
  * service gave up on it.
  */
 import type { EndpointStatus, EndpointStatusReason } from '../chime/shapes';
+import { isSnsPlatformApplicationArn } from '../chime/deviceTokens';
 
 const REASON_TEXT: Record<EndpointStatusReason, string> = {
   INVALID_DEVICE_TOKEN:
@@ -26,4 +27,14 @@ export function describeEndpointState(status: EndpointStatus | undefined, reason
 export function endpointStateLabel(status: EndpointStatus | undefined, reason?: EndpointStatusReason): string {
   if (!status) return 'UNKNOWN';
   return reason ? `${status} (${reason})` : status;
+}
+
+/**
+ * What is wrong with an endpoint's ResourceArn, when it can be said without a
+ * push: an SNS platform-application ARN (the older SNS way to reach APNs and
+ * FCM) is a common paste where Chime SDK needs a Pinpoint app.
+ */
+export function describeResourceArnProblem(resourceArn: string | undefined): string | undefined {
+  if (!resourceArn || !isSnsPlatformApplicationArn(resourceArn)) return undefined;
+  return 'The ResourceArn is an SNS ARN, not a Pinpoint app ARN: Chime SDK push needs an Amazon Pinpoint app (arn:aws:mobiletargeting:REGION:ACCOUNT:apps/APP_ID). Register the endpoint again with one.';
 }

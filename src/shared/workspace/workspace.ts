@@ -17,6 +17,8 @@ export const WORKSPACE_LIMITS = {
   /** The bench watches 1,000 users; leave room above it. */
   watchList: 2000,
   devices: 200,
+  /** One entry per AppInstance the register form was used on. */
+  registrationDefaults: 200,
   name: 100,
   label: 100,
   profile: 128,
@@ -70,6 +72,17 @@ export const deviceSchema = z.strictObject({
   pinpointAppArn: arn,
 });
 
+/**
+ * What the register form remembers per AppInstance: the Pinpoint app ARN and
+ * endpoint type of the last registration, so the next one starts from them.
+ */
+export const registrationDefaultSchema = z.strictObject({
+  appInstanceArn: arn,
+  pinpointAppArn: arn,
+  type: z.enum(ENDPOINT_TYPES),
+});
+const registrationDefaults = z.array(registrationDefaultSchema).max(WORKSPACE_LIMITS.registrationDefaults);
+
 const epochMs = z.number().int().nonnegative().max(8.64e15);
 
 export const workspaceSchema = z.strictObject({
@@ -81,6 +94,7 @@ export const workspaceSchema = z.strictObject({
   selectedUserArn: arn.optional(),
   watchList: z.array(watchTargetSchema).max(WORKSPACE_LIMITS.watchList),
   devices: z.array(deviceSchema).max(WORKSPACE_LIMITS.devices),
+  registrationDefaults: registrationDefaults.optional(),
   createdAt: epochMs,
   updatedAt: epochMs,
 });
@@ -108,6 +122,7 @@ export const workspacePatchSchema = z.strictObject({
   appInstanceArn: arn.nullable().optional(),
   selectedUserArn: arn.nullable().optional(),
   watchList: z.array(watchTargetSchema).max(WORKSPACE_LIMITS.watchList).optional(),
+  registrationDefaults: registrationDefaults.optional(),
 });
 
 export const deviceInputSchema = deviceSchema.omit({ id: true });
@@ -115,6 +130,7 @@ export const settingsPatchSchema = settingsSchema.partial().extend({ lastWorkspa
 
 export type Connection = z.infer<typeof connectionSchema>;
 export type WatchTarget = z.infer<typeof watchTargetSchema>;
+export type RegistrationDefault = z.infer<typeof registrationDefaultSchema>;
 export type Device = z.infer<typeof deviceSchema>;
 export type DeviceInput = z.infer<typeof deviceInputSchema>;
 export type Workspace = z.infer<typeof workspaceSchema>;

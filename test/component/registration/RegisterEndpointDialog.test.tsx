@@ -12,6 +12,8 @@ const FCM = `dQw4w9WgXcQ:APA91bH${'x'.repeat(140)}`;
 function setup(handlers: Parameters<typeof installFakeApi>[0] = {}) {
   const api = installFakeApi({
     'chime:ListAppInstanceUserEndpoints': () => ({ AppInstanceUserEndpoints: [] }),
+    // After a registration the slice follows the new endpoint; no follow here (as on AWS).
+    'watch:follow': () => null,
     ...handlers,
   });
   const onClose = vi.fn();

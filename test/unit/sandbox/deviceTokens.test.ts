@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import {
   classifyDeviceToken,
   isPinpointAppArn,
+  isSnsPlatformApplicationArn,
+  isTruncatedXcodeDescription,
   isPlausibleDeviceToken,
   normalizeApnsToken,
   parsePinpointAppArn,
@@ -29,10 +31,18 @@ describe('device tokens', () => {
     expect(isPlausibleDeviceToken('GCM', APNS_TOKEN)).toBe(false);
   });
 
+  test("Xcode's truncated NSData description is recognised as such", () => {
+    expect(isTruncatedXcodeDescription('{length = 32, bytes = 0x01234567 89abcdef ... 01234567 89abcdef }')).toBe(true);
+    expect(isTruncatedXcodeDescription('{length = 32, bytes = 0x0123…cdef}')).toBe(true);
+    expect(isTruncatedXcodeDescription(`{length = 32, bytes = 0x${'ab'.repeat(32)}}`)).toBe(false);
+  });
+
   test('Pinpoint app ARNs', () => {
     expect(isPinpointAppArn(PINPOINT_ARN)).toBe(true);
     expect(parsePinpointAppArn(PINPOINT_ARN)).toEqual({ partition: 'aws', region: 'us-east-1', accountId: '000000000000', appId: '0123456789abcdef0123456789abcdef' });
     expect(isPinpointAppArn('arn:aws:sns:us-east-1:000000000000:app/APNS/x')).toBe(false);
+    expect(isSnsPlatformApplicationArn('arn:aws:sns:us-east-1:000000000000:app/APNS/x')).toBe(true);
+    expect(isSnsPlatformApplicationArn(PINPOINT_ARN)).toBe(false);
     expect(isPinpointAppArn('arn:aws:mobiletargeting:us-east-1:000000000000:apps/short')).toBe(false);
   });
 

@@ -85,4 +85,19 @@ describe('WorkspaceService', () => {
     expect(r.ok).toBe(false);
     expect(fs.readFileSync(path.join(dir, 'workspaces.json'), 'utf8')).not.toContain('aws_secret_access_key');
   });
+
+  it('remembers the register form\'s last type and Pinpoint app per AppInstance across a restart (issue 11 item 15)', async () => {
+    const dir = tempDir();
+    const service = open(dir);
+    const created = service.create({ name: 'Push' });
+    if (!created.ok) throw new Error(created.error.message);
+    const registrationDefaults = [
+      { appInstanceArn: 'arn:aws:chime:us-east-1:000000000000:app-instance/abc', type: 'GCM' as const, pinpointAppArn: PINPOINT_ARN },
+    ];
+    expect(service.update(created.value.id, { registrationDefaults }).ok).toBe(true);
+    expect(service.update(created.value.id, { registrationDefaults: [{ ...registrationDefaults[0]!, pinpointAppArn: 'not an arn' }] }).ok).toBe(false);
+    await service.flush();
+    const again = open(dir).list().find((w) => w.name === 'Push');
+    expect(again?.registrationDefaults).toEqual(registrationDefaults);
+  });
 });

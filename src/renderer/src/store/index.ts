@@ -11,6 +11,7 @@ import { createActivitySlice, type ActivitySlice } from '../features/activity/ac
 import { createWatchSlice, type WatchSlice } from '../features/watch/watchSlice';
 import { createWorkspacesSlice, type WorkspacesSlice } from '../features/workspaces/workspacesSlice';
 import { createAdminSlice, type AdminSlice } from '../features/admin/adminSlice';
+import { createTokenSearchSlice, type TokenSearchSlice } from '../features/registration/tokenSearchSlice';
 
 export type AppState = ConnectionSlice &
   AppInstancesSlice &
@@ -19,7 +20,8 @@ export type AppState = ConnectionSlice &
   ActivitySlice &
   WatchSlice &
   WorkspacesSlice &
-  AdminSlice;
+  AdminSlice &
+  TokenSearchSlice;
 
 /** What every slice creator looks like: it may read and call the whole store. */
 export type SliceCreator<S> = StateCreator<AppState, [], [], S>;
@@ -33,6 +35,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createWatchSlice(...a),
   ...createWorkspacesSlice(...a),
   ...createAdminSlice(...a),
+  ...createTokenSearchSlice(...a),
 }));
 
 /** Tests call this between cases so no state leaks from one to the next. */

@@ -40,7 +40,7 @@ export function EndpointDetailsDialog({ endpoint, userArn, onClose }: Props) {
         <dd>{endpoint.AllowMessages ?? '—'}</dd>
         <dt>State</dt>
         <dd>
-          <EndpointStateText state={endpoint.EndpointState} />
+          <EndpointStateText state={endpoint.EndpointState} resourceArn={endpoint.ResourceArn} />
         </dd>
         <dt>Created</dt>
         <dd>

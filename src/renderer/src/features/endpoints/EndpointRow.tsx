@@ -83,7 +83,7 @@ export function EndpointRow({ endpoint, extra, hasExtraColumn, isNew }: Endpoint
           </label>
         </td>
         <td>
-          <EndpointStateText state={endpoint.EndpointState} checking={checking} />
+          <EndpointStateText state={endpoint.EndpointState} checking={checking} resourceArn={endpoint.ResourceArn} />
         </td>
         <td className="dates-cell col-optional">
           <Timestamp value={endpoint.CreatedTimestamp} compact />

@@ -1,4 +1,8 @@
-import { describeEndpointState, endpointStateLabel } from '../../../../shared/workspace/endpointStateText';
+import {
+  describeEndpointState,
+  describeResourceArnProblem,
+  endpointStateLabel,
+} from '../../../../shared/workspace/endpointStateText';
 import type { Endpoint } from './endpointsSlice';
 
 /**
@@ -8,13 +12,17 @@ import type { Endpoint } from './endpointsSlice';
 export function EndpointStateText({
   state,
   checking,
+  resourceArn,
 }: {
   readonly state: Endpoint['EndpointState'];
   readonly checking?: boolean;
+  /** The endpoint's ResourceArn: an SNS ARN there is called out whatever the state. */
+  readonly resourceArn?: string;
 }) {
   const status = state?.Status;
   const reason = state?.StatusReason;
   const explanation = describeEndpointState(status, reason);
+  const arnProblem = describeResourceArnProblem(resourceArn);
   return (
     <div className="endpoint-state">
       <span
@@ -34,7 +42,8 @@ export function EndpointStateText({
           checking…
         </span>
       )}
-      {status !== 'ACTIVE' && <div className="muted small">{explanation}</div>}
+      {status !== 'ACTIVE' && !arnProblem && <div className="muted small">{explanation}</div>}
+      {arnProblem && <div className="field-warning small">{arnProblem}</div>}
     </div>
   );
 }

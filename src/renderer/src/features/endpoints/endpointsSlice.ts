@@ -11,6 +11,7 @@ import type { ChimeInput, ChimeOutput } from '../../../../shared/ipc/chimeTypes'
 import type { WorkbenchError, Result } from '../../../../shared/errors';
 import type { WatchChange } from '../../../../shared/ipc/appTypes';
 import { listAllEndpoints, describeEndpoints } from './endpointLoads';
+import { describedEndpoint, forgetDescribed, keepListed, rememberDescribed } from './describedEndpoints';
 
 export type Endpoint = NonNullable<ChimeOutput<'DescribeAppInstanceUserEndpoint'>['AppInstanceUserEndpoint']>;
 export type UserDetailValue = NonNullable<ChimeOutput<'DescribeAppInstanceUser'>['AppInstanceUser']>;
@@ -50,19 +51,7 @@ export interface EndpointsSlice {
   endpointWatched(change: WatchChange): void;
 }
 
-/**
- * What Describe returned per endpoint this session (`userArn#endpointId`): the
- * token, Pinpoint ARN and dates, which the List lacks. Clicking a user again
- * then costs one List, not one Describe per endpoint; the List's own fields
- * (name, type, AllowMessages, state) always come fresh from the List.
- */
-const described = new Map<string, Endpoint>();
-const describedKey = (userArn: string, endpointId: string | undefined) => `${userArn}#${endpointId ?? ''}`;
-
-/** On a connection change (and between tests): nothing described before is trusted. */
-export function forgetDescribedEndpoints(): void {
-  described.clear();
-}
+export { forgetDescribedEndpoints } from './describedEndpoints';
 
 export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => {
   const current = (userArn: string) => get().selectedUserArn === userArn;
@@ -72,7 +61,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
   /** Re-reads one endpoint after a change so its LastUpdatedTimestamp is the service's. */
   const redescribe = async (userArn: string, endpointId: string) => {
     const [fresh] = await describeEndpoints(userArn, [{ EndpointId: endpointId }]);
-    if (fresh?.EndpointAttributes) described.set(describedKey(userArn, endpointId), fresh);
+    if (fresh) rememberDescribed(userArn, fresh);
     if (fresh && current(userArn)) patchEndpoint(endpointId, (e) => ({ ...e, ...fresh }));
   };
 
@@ -125,7 +114,8 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
       }
       // Summaries first (with what an earlier Describe told), so the rows appear at once;
       // Describe fills in the token, ARN and times of the others.
-      const known = (e: Endpoint) => described.get(describedKey(userArn, e.EndpointId));
+      keepListed(userArn, listed.value.map((e) => e.EndpointId));
+      const known = (e: Endpoint) => describedEndpoint(userArn, e.EndpointId);
       const merged = listed.value.map((e) => ({ ...known(e), ...e }));
       set({ endpoints: merged, endpointsAt: Date.now() });
       const missing = options?.force ? merged : merged.filter((e) => !known(e));
@@ -134,7 +124,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
         return;
       }
       const fresh = await describeEndpoints(userArn, missing);
-      for (const e of fresh) if (e.EndpointAttributes) described.set(describedKey(userArn, e.EndpointId), e);
+      for (const e of fresh) rememberDescribed(userArn, e);
       const byId = new Map(fresh.map((e) => [e.EndpointId, e]));
       if (current(userArn)) set({ endpoints: merged.map((e) => byId.get(e.EndpointId) ?? e), endpointsLoading: false });
     },
@@ -193,6 +183,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
         EndpointId: endpointId,
       });
       if (!result.ok) return result.error;
+      forgetDescribed(userArn, endpointId);
       if (current(userArn)) set((s) => ({ endpoints: s.endpoints.filter((e) => e.EndpointId !== endpointId) }));
       return undefined;
     },

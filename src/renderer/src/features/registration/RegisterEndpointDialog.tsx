@@ -5,14 +5,19 @@ import { UserSubject } from '../users/UserSubject';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useFormState } from '../../forms/useFormState';
 import { useSubmission } from '../../forms/useSubmission';
-import { ENDPOINT_TYPES, type EndpointType } from '../../../../shared/chime/shapes';
 import type { WorkbenchError } from '../../../../shared/errors';
 import { ENDPOINTS_PER_USER } from '../../../../shared/chime/quotas';
 import { FieldMessages, fieldAria } from './FieldMessages';
 import { SavedDevicePicker } from './SavedDevicePicker';
 import { EndpointQuotaHelp } from './EndpointQuotaHelp';
 import type { RegisterEndpointInput } from '../endpoints/endpointsSlice';
-import { buildRegisterRequest, deviceFromRequest, EMPTY_FORM } from './registrationRequest';
+import { buildRegisterRequest, deviceFromRequest } from './registrationRequest';
+import { appInstanceOfUser, describedInAppInstance } from '../endpoints/describedEndpoints';
+import { defaultFor, initialForm, pinpointArnsInUse } from './registrationDefaults';
+import { TypeField } from './TypeField';
+import { DeviceTokenHelp } from './DeviceTokenHelp';
+import { TokenElsewhere } from './TokenElsewhere';
+import { PinpointArnChoices } from './PinpointArnChoices';
 import { hasErrors, isApnsType, lintRegistration, type RegistrationField, type RegistrationForm } from './tokenLinter';
 
 /**
@@ -22,7 +27,10 @@ import { hasErrors, isApnsType, lintRegistration, type RegistrationField, type R
  * answer, when it refuses, is shown with its code and message. Form state and
  * submission (busy, one request in flight, ClientRequestToken reuse on retry)
  * are the app's one form system in src/renderer/src/forms; registering and
- * saving the device are slice actions.
+ * saving the device are slice actions. The token's platform is checked
+ * first (with a one-click switch of Type); the form starts from the last type
+ * and Pinpoint app used on this AppInstance and offers the apps its endpoints
+ * already use; a token known under another user is called out.
  */
 export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => void }) {
   const ids = { name: useId(), type: useId(), deviceToken: useId(), voipDeviceToken: useId(), pinpointAppArn: useId() };
@@ -32,7 +40,9 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
   const endpoints = useAppStore((s) => s.endpoints);
   const workspace = useAppStore((s) => s.activeWorkspace);
 
-  const state = useFormState<RegistrationForm>(EMPTY_FORM);
+  const appInstanceArn = userArn ? appInstanceOfUser(userArn) : undefined;
+  const remembered = useAppStore((s) => defaultFor(appInstanceArn, s.sessionRegistrationDefaults, s.activeWorkspace));
+  const state = useFormState<RegistrationForm>(initialForm(remembered));
   const { values: form, attempts } = state;
   const submission = useSubmission<{ endpointId: string }>('RegisterAppInstanceUserEndpoint');
   const [saveToLibrary, setSaveToLibrary] = useState(false);
@@ -50,9 +60,16 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
     [endpoints],
   );
   const lint = lintRegistration(form, { region, account }, existing);
-  const show = state.shows;
+  const knownInAppInstance = appInstanceArn ? describedInAppInstance(appInstanceArn) : [];
+  const arnsInUse = pinpointArnsInUse(endpoints, knownInAppInstance, remembered);
+  // Platform first: a token of the other platform (or Xcode's shortened form) is called out while typing.
+  const tokenNeedsPlatform = Boolean(lint.deviceToken.otherPlatform || lint.deviceToken.xcodeTruncated);
+  const show = (field: RegistrationField) => state.shows(field) || (field === 'deviceToken' && tokenNeedsPlatform);
   const blur = (field: RegistrationField) => () => state.blur(field);
   const update = state.setValue;
+
+  // A token search belongs to this dialog: closing it stops the search.
+  useEffect(() => () => useAppStore.getState().clearTokenSearch(), []);
 
   // After a refused submit, focus moves to the first field that needs attention.
   useEffect(() => {
@@ -69,6 +86,9 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
     const send = (input: Record<string, unknown>) => registerEndpoint(input as unknown as RegisterEndpointInput);
     const result = await submission.submit({ ...request, AppInstanceUserArn: userArn }, send);
     if (!result?.ok) return;
+    if (appInstanceArn && request.Type && request.ResourceArn) {
+      void useAppStore.getState().rememberRegistration({ appInstanceArn, type: request.Type, pinpointAppArn: request.ResourceArn });
+    }
     if (saveToLibrary && workspace) {
       const failed = await saveDevice(deviceFromRequest(request));
       if (failed) return setSaveError(failed);
@@ -126,16 +146,7 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
             />
             <FieldMessages id={ids.name} lint={lint.name} show={show('name')} />
           </div>
-          <div className="field">
-            <label htmlFor={ids.type}>Type</label>
-            <select id={ids.type} value={form.type} onChange={(e) => update('type', e.target.value as EndpointType)}>
-              {ENDPOINT_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </select>
-          </div>
+          <TypeField id={ids.type} value={form.type} onChange={(type) => update('type', type)} />
         </div>
         <div className="field">
           <label htmlFor={ids.deviceToken}>Device token</label>
@@ -154,6 +165,10 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
             onBlur={blur('deviceToken')}
           />
           <FieldMessages id={ids.deviceToken} lint={lint.deviceToken} show={show('deviceToken')} />
+          <DeviceTokenHelp lint={lint.deviceToken} onSwitch={(type) => update('type', type)} />
+          {userArn && !lint.deviceToken.error && (
+            <TokenElsewhere userArn={userArn} type={form.type} token={lint.deviceToken.value} />
+          )}
         </div>
         {isApnsType(form.type) && (
           <div className="field">
@@ -183,6 +198,7 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
             onBlur={blur('pinpointAppArn')}
           />
           <FieldMessages id={ids.pinpointAppArn} lint={lint.pinpointAppArn} show={show('pinpointAppArn')} />
+          <PinpointArnChoices arns={arnsInUse} current={form.pinpointAppArn} onPick={(arn) => update('pinpointAppArn', arn)} />
         </div>
         <label className="switch">
           <input

@@ -153,3 +153,29 @@ describe('lintRegistration', () => {
     expect(comparableToken('APNS', undefined)).toBe('');
   });
 });
+
+describe('platform first (issue 11, items 7 and 13)', () => {
+  it('never normalises a token of the other platform, and offers the switch', () => {
+    const spacedFcm = ` ${FCM} `;
+    const lint = lintDeviceToken('APNS', spacedFcm);
+    expect(lint.hint).toBeUndefined();
+    expect(lint.value).toBe(FCM);
+    expect(lint.otherPlatform).toBe('GCM');
+    const back = lintDeviceToken('GCM', `<${HEX64.toUpperCase()}>`);
+    expect(back.hint).toBeUndefined();
+    expect(back.otherPlatform).toBe('APNS');
+  });
+
+  it('names Xcode\'s truncated description without a "Normalised to" line', () => {
+    const lint = lintDeviceToken('APNS_SANDBOX', '{length = 32, bytes = 0xA1B2C3D4 E5F60718 ... 7E8F90AB }');
+    expect(lint.xcodeTruncated).toBe(true);
+    expect(lint.hint).toBeUndefined();
+    expect(lint.error).toMatch(/truncated/);
+  });
+
+  it('calls an SNS platform-application ARN what it is', () => {
+    expect(lintPinpointArn('arn:aws:sns:us-east-1:000000000000:app/GCM/MyAndroidApp', {}).error).toMatch(
+      /^This is an SNS ARN, not a Pinpoint app ARN/,
+    );
+  });
+});

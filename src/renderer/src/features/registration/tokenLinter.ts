@@ -8,6 +8,8 @@
 import {
   classifyDeviceToken,
   isPlausibleDeviceToken,
+  isSnsPlatformApplicationArn,
+  isTruncatedXcodeDescription,
   normalizeApnsToken,
   parsePinpointAppArn,
 } from '../../../../shared/chime/deviceTokens';
@@ -24,6 +26,10 @@ export interface FieldLint {
   readonly warning?: string;
   /** E.g. "Normalised to …" when the value sent differs from what was typed. */
   readonly hint?: string;
+  /** The token belongs to the other platform: the form offers a one-click switch of Type (to GCM, or to an APNs type). */
+  readonly otherPlatform?: 'GCM' | 'APNS';
+  /** Xcode's shortened `{length = 32, bytes = 0x… ... …}`: the form shows the lines that print the whole token. */
+  readonly xcodeTruncated?: boolean;
 }
 
 const registerInput = OPERATIONS.RegisterAppInstanceUserEndpoint.input;
@@ -39,12 +45,39 @@ export function lintEndpointName(raw: string): FieldLint {
   return problem ? { value, error: `Endpoint name: ${problem}` } : { value };
 }
 
-/** A device token (or VoIP token, `voip`) for an endpoint of `type`. */
+/**
+ * A device token (or VoIP token, `voip`) for an endpoint of `type`. The
+ * platform is detected first: a token of the other platform (or Xcode's
+ * shortened description) is named as such and never normalised, so no
+ * "Normalised to …" line can show an FCM token lower-cased under APNS.
+ */
 export function lintDeviceToken(type: EndpointType, raw: string, options: { voip?: boolean } = {}): FieldLint {
   const what = options.voip ? 'VoIP device token' : 'device token';
   if (!raw.trim()) return options.voip ? { value: '' } : { value: '', error: 'Enter the device token.' };
+  const asTyped = raw.trim();
+  const kind = classifyDeviceToken(raw);
+  if (isApnsType(type) && kind === 'fcm') {
+    return {
+      value: asTyped,
+      error: 'This looks like an FCM registration token; choose GCM.',
+      ...(options.voip ? {} : { otherPlatform: 'GCM' as const }),
+    };
+  }
+  if (type === 'GCM' && kind === 'apns') {
+    return { value: asTyped, error: 'This looks like an APNs token; choose APNS or APNS_SANDBOX.', otherPlatform: 'APNS' };
+  }
+  if (isApnsType(type) && isTruncatedXcodeDescription(raw)) {
+    return {
+      value: asTyped,
+      error: `This ${what} is truncated: Xcode shortens it ("..." stands for the missing bytes), so it cannot be copied from this line. Print the whole token from your app with one of the lines below.`,
+      xcodeTruncated: true,
+    };
+  }
+
   const value = isApnsType(type) ? normalizeApnsToken(raw) : raw.replace(/\s+/g, '');
-  const hint = value !== raw ? `Normalised to ${value}` : undefined;
+  // Only a value in the platform's own form is worth showing as "what will be sent".
+  const showsNormalised = value !== raw && (isApnsType(type) ? HEX.test(value) : kind === 'fcm');
+  const hint = showsNormalised ? `Normalised to ${value}` : undefined;
   const withHint = (lint: Omit<FieldLint, 'value' | 'hint'>): FieldLint => ({
     value,
     ...(hint ? { hint } : {}),
@@ -54,9 +87,7 @@ export function lintDeviceToken(type: EndpointType, raw: string, options: { voip
   const tooLong = validateShapeValue(NonEmptySensitiveString1600, value);
   if (tooLong) return withHint({ error: `The ${what}: ${tooLong}` });
 
-  const kind = classifyDeviceToken(raw);
   if (isApnsType(type)) {
-    if (kind === 'fcm') return withHint({ error: 'This looks like an FCM registration token; choose GCM.' });
     if (/\.\.\.|…/.test(raw))
       return withHint({ error: `This ${what} is truncated (it contains "…"); copy the whole token.` });
     if (!HEX.test(value))
@@ -72,7 +103,6 @@ export function lintDeviceToken(type: EndpointType, raw: string, options: { voip
     }
     return withHint({});
   }
-  if (kind === 'apns') return withHint({ error: 'This looks like an APNs token; choose APNS or APNS_SANDBOX.' });
   if (!isPlausibleDeviceToken('GCM', value)) {
     return withHint({
       error:
@@ -95,6 +125,13 @@ export function lintPinpointArn(raw: string, context: ConnectionContext): FieldL
     return { value, error: 'Enter the Pinpoint app ARN (arn:aws:mobiletargeting:REGION:ACCOUNT:apps/APP_ID).' };
   const arnProblem = validateShapeValue(ChimeArn, value);
   const parsed = parsePinpointAppArn(value);
+  if (!parsed && isSnsPlatformApplicationArn(value)) {
+    return {
+      value,
+      error:
+        'This is an SNS ARN, not a Pinpoint app ARN: Chime SDK push goes through a Pinpoint (AWS End User Messaging Push) app, arn:aws:mobiletargeting:REGION:ACCOUNT:apps/APP_ID.',
+    };
+  }
   if (!parsed) {
     const why = arnProblem ? 'This is not an ARN' : 'This is not a Pinpoint app ARN';
     return {

@@ -7,7 +7,13 @@
 import type { SliceCreator } from '../../store';
 import { getApi } from '../../api';
 import type { AppInfo, ImportSummary, Settings, StoreNotice, Workspace, WorkspaceRestore } from '../../../../shared/ipc/appTypes';
-import type { DeviceInput, SettingsPatch, WorkspacePatch } from '../../../../shared/workspace/workspace';
+import {
+  WORKSPACE_LIMITS,
+  type DeviceInput,
+  type RegistrationDefault,
+  type SettingsPatch,
+  type WorkspacePatch,
+} from '../../../../shared/workspace/workspace';
 import type { Result, WorkbenchError } from '../../../../shared/errors';
 
 export interface WorkspacesSlice {
@@ -16,6 +22,10 @@ export interface WorkspacesSlice {
   readonly settings?: Settings;
   readonly appInfo?: AppInfo;
   readonly notices: readonly StoreNotice[];
+  /** The register form's last type and Pinpoint app per AppInstance this session (also when no workspace is active). */
+  readonly sessionRegistrationDefaults: readonly RegistrationDefault[];
+  /** After a registration: remembers its type and Pinpoint app for the AppInstance, in the session and the active workspace. */
+  rememberRegistration(entry: RegistrationDefault): Promise<void>;
   restoreWorkspace(): Promise<WorkspaceRestore | undefined>;
   /** Asks main to make `id` active; the caller applies the returned workspace (sessionActions). */
   switchWorkspaceTo(id: string): Promise<Result<WorkspaceRestore>>;
@@ -51,6 +61,18 @@ export const createWorkspacesSlice: SliceCreator<WorkspacesSlice> = (set, get) =
   return {
     workspaces: [],
     notices: [],
+    sessionRegistrationDefaults: [],
+
+    async rememberRegistration(entry) {
+      const withEntry = (list: readonly RegistrationDefault[] = []) =>
+        [entry, ...list.filter((d) => d.appInstanceArn !== entry.appInstanceArn)].slice(
+          0,
+          WORKSPACE_LIMITS.registrationDefaults,
+        );
+      set((s) => ({ sessionRegistrationDefaults: withEntry(s.sessionRegistrationDefaults) }));
+      const active = get().activeWorkspace;
+      if (active) await get().patchActiveWorkspace({ registrationDefaults: withEntry(active.registrationDefaults) });
+    },
 
     async restoreWorkspace() {
       const result = await getApi()['workspace:restore']();

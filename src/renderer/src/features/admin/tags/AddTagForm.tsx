@@ -10,6 +10,8 @@ const FIELDS = { key: TAG_KEY_SPEC, value: TAG_VALUE_SPEC } as const;
 interface AddTagFormProps {
   readonly resourceArn: string;
   readonly existingKeys: readonly string[];
+  /** The current value of each existing key, to say which value an add replaces. */
+  readonly existingValues?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -18,7 +20,7 @@ interface AddTagFormProps {
  * tags already on the resource (a known key replaces its value, so it does
  * not count twice).
  */
-export function AddTagForm({ resourceArn, existingKeys }: AddTagFormProps) {
+export function AddTagForm({ resourceArn, existingKeys, existingValues = {} }: AddTagFormProps) {
   const addTag = useAppStore((s) => s.addTag);
   const form = useShapeForm(FIELDS, { key: '', value: '' });
   const submission = useSubmission<unknown>('TagResource');
@@ -39,7 +41,13 @@ export function AddTagForm({ resourceArn, existingKeys }: AddTagFormProps) {
         <ShapeField field={form.field('key')} />
         <ShapeField field={form.field('value')} />
       </div>
-      {replaces && <span className="field-hint">This key exists: adding replaces its value.</span>}
+      {replaces && (
+        <span role="status" className="field-hint">
+          A tag with the key “{form.values.key}” exists
+          {existingValues[form.values.key] !== undefined ? ` (value “${existingValues[form.values.key]}”)` : ''}: adding it
+          replaces the value.
+        </span>
+      )}
       {full && (
         <span role="alert" className="field-error">
           This resource already has {MAX_TAGS} tags, the most the service allows. Remove one first.

@@ -68,7 +68,11 @@ export function TagsPanel({ resourceArn, resourceLabel }: TagsPanelProps) {
         </table>
       )}
       {removeError && <ErrorMessage error={removeError} />}
-      <AddTagForm resourceArn={resourceArn} existingKeys={tags.flatMap((t) => (t.Key === undefined ? [] : [t.Key]))} />
+      <AddTagForm
+        resourceArn={resourceArn}
+        existingKeys={tags.flatMap((t) => (t.Key === undefined ? [] : [t.Key]))}
+        existingValues={Object.fromEntries(tags.flatMap((t) => (t.Key === undefined ? [] : [[t.Key, t.Value ?? '']])))}
+      />
     </section>
   );
 }

@@ -8,7 +8,8 @@ import { useShapeForm } from '../../../forms/useShapeForm';
 import { useSubmission } from '../../../forms/useSubmission';
 import type { AppInstanceUser } from '../chimeModels';
 import { putExpiration } from './userActions';
-import { DEFAULT_CRITERION, expirationSettings } from './expiration';
+import { DEFAULT_CRITERION, expirationSettings, expiresAt, typedDays } from './expiration';
+import { Timestamp } from '../../../components/Timestamp';
 
 const FIELDS = { days: { label: 'Expiration days', shape: ExpirationDays, required: true } } as const;
 
@@ -20,6 +21,13 @@ export function ExpirationForm({ user }: { readonly user: AppInstanceUser }) {
   const [criterion, setCriterion] = useState<string>(current?.ExpirationCriterion ?? DEFAULT_CRITERION);
   const setting = useSubmission<ChimeOutput<'PutAppInstanceUserExpirationSettings'>>('PutAppInstanceUserExpirationSettings');
   const clearing = useSubmission<ChimeOutput<'PutAppInstanceUserExpirationSettings'>>('PutAppInstanceUserExpirationSettings');
+
+  // CREATED_TIMESTAMP, the only criterion: the actual date, not only a number of days.
+  // The moment the form opened: "already past" is judged against it (render stays pure).
+  const [now] = useState(Date.now);
+  const currentExpiry = expiresAt(user.CreatedTimestamp, current?.ExpirationDays);
+  const previewDays = typedDays(form.values.days);
+  const previewExpiry = expiresAt(user.CreatedTimestamp, previewDays);
 
   const onSubmit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -35,9 +43,20 @@ export function ExpirationForm({ user }: { readonly user: AppInstanceUser }) {
   return (
     <form className="form" aria-label="Expiration" noValidate onSubmit={(e) => void onSubmit(e)}>
       <p className="muted">
-        {current?.ExpirationDays
-          ? `Expires ${current.ExpirationDays} days after ${current.ExpirationCriterion === 'CREATED_TIMESTAMP' ? 'its creation' : current.ExpirationCriterion}.`
-          : 'No expiration: the user stays until deleted.'}
+        {current?.ExpirationDays ? (
+          <>
+            Expires {current.ExpirationDays} days after{' '}
+            {current.ExpirationCriterion === 'CREATED_TIMESTAMP' ? 'its creation' : current.ExpirationCriterion}
+            {currentExpiry !== undefined && (
+              <>
+                , on <Timestamp value={currentExpiry} />
+              </>
+            )}
+            .
+          </>
+        ) : (
+          'No expiration: the user stays until deleted.'
+        )}
       </p>
       <div className="form-row">
         <ShapeField field={form.field('days')} />
@@ -52,6 +71,12 @@ export function ExpirationForm({ user }: { readonly user: AppInstanceUser }) {
           </select>
         </div>
       </div>
+      {previewExpiry !== undefined && previewDays !== current?.ExpirationDays && (
+        <p className="field-hint">
+          With {previewDays} days it would expire on <Timestamp value={previewExpiry} />
+          {previewExpiry < now ? ', a date already past, so the service would delete the user soon after' : ''}.
+        </p>
+      )}
       {clearing.error && <ErrorMessage error={clearing.error} />}
       <div className="admin-actions">
         <button type="button" onClick={() => void clear()} disabled={clearing.busy || !current?.ExpirationDays}>
