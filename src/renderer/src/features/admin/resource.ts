@@ -27,34 +27,6 @@ export async function loadInto<T>(
   return result;
 }
 
-export interface Collected<T> {
-  readonly items: readonly T[];
-  /** False when the page cap stopped the walk before the last page. */
-  readonly complete: boolean;
-}
-
-/**
- * Walks a List operation page by page through NextToken. Used for the lists an
- * admin screen shows in full (admins, bots) and for counting what depends on
- * a resource before it is deleted; the cap keeps a count from issuing
- * thousands of calls against a huge AppInstance.
- */
-export async function collectPages<T>(
-  fetchPage: (nextToken: string | undefined) => Promise<Result<{ readonly items: readonly T[]; readonly nextToken?: string }>>,
-  maxPages = 100,
-): Promise<Result<Collected<T>>> {
-  const items: T[] = [];
-  let token: string | undefined;
-  for (let page = 0; page < maxPages; page++) {
-    const result = await fetchPage(token);
-    if (!result.ok) return result;
-    items.push(...result.value.items);
-    token = result.value.nextToken;
-    if (!token) return { ok: true, value: { items, complete: true } };
-  }
-  return { ok: true, value: { items, complete: false } };
-}
-
 export function mapResult<T, U>(result: Result<T>, map: (value: T) => U): Result<U> {
   return result.ok ? { ok: true, value: map(result.value) } : result;
 }
