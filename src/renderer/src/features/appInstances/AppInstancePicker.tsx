@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store';
-import { selectAppInstance } from '../session/sessionActions';
+import { selectAppInstance } from '../../session/sessionActions';
 import { ErrorMessage } from '../../components/ErrorMessage';
 
 export function AppInstancePicker() {

@@ -3,7 +3,7 @@ import { useAppStore } from '../../store';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { StaleMark } from '../../components/StaleMark';
-import { SHORTCUT_EVENTS } from '../session/useGlobalShortcuts';
+import { SHORTCUT_EVENTS } from '../../session/useGlobalShortcuts';
 import { RegisterEndpointDialog } from '../registration/RegisterEndpointDialog';
 import { EndpointsTable, type EndpointsTableProps } from './EndpointsTable';
 import { UserInfo } from './UserInfo';

@@ -7,14 +7,16 @@
  */
 import type { SliceCreator } from '../../store';
 import { getApi } from '../../api';
-import type { ChimeInput, ChimeOutput } from '../../../../shared/ipc/chimeTypes';
+import type { ChimeOutput } from '../../../../shared/ipc/chimeTypes';
 import type { WorkbenchError, Result } from '../../../../shared/errors';
 import type { WatchChange } from '../../../../shared/ipc/appTypes';
 import { listAllEndpoints, describeEndpoints } from './endpointLoads';
 
-export type Endpoint = NonNullable<ChimeOutput<'DescribeAppInstanceUserEndpoint'>['AppInstanceUserEndpoint']>;
+import type { Endpoint, RegisterEndpointInput } from '../../../../shared/ipc/chimeTypes';
+
+// Declared in shared so that registration and watch need not import this slice (feature folders without cycles).
+export type { Endpoint, RegisterEndpointInput };
 export type UserDetailValue = NonNullable<ChimeOutput<'DescribeAppInstanceUser'>['AppInstanceUser']>;
-export type RegisterEndpointInput = ChimeInput<'RegisterAppInstanceUserEndpoint'>;
 
 export interface EndpointActionError {
   readonly endpointId: string;

@@ -11,7 +11,7 @@ import { ENDPOINTS_PER_USER } from '../../../../shared/chime/quotas';
 import { FieldMessages, fieldAria } from './FieldMessages';
 import { SavedDevicePicker } from './SavedDevicePicker';
 import { EndpointQuotaHelp } from './EndpointQuotaHelp';
-import type { RegisterEndpointInput } from '../endpoints/endpointsSlice';
+import type { RegisterEndpointInput } from '../../../../shared/ipc/chimeTypes';
 import { buildRegisterRequest, deviceFromRequest, EMPTY_FORM } from './registrationRequest';
 import { hasErrors, isApnsType, lintRegistration, type RegistrationField, type RegistrationForm } from './tokenLinter';
 

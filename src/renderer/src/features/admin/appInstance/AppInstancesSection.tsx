@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../../store';
-import { selectAppInstance } from '../../session/sessionActions';
+import { selectAppInstance } from '../../../session/sessionActions';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { EmptyState } from '../../../components/EmptyState';
 import { CreateAppInstanceForm } from './CreateAppInstanceForm';
