@@ -75,7 +75,8 @@ async function applyWorkspace(ws: Workspace | undefined): Promise<void> {
     return;
   }
   // First launch on the sandbox: with a single AppInstance there is nothing to choose.
-  const only = store().appInstances.length === 1 ? store().appInstances[0]?.AppInstanceArn : undefined;
+  const listed = store().appInstances?.value ?? [];
+  const only = listed.length === 1 ? listed[0]?.AppInstanceArn : undefined;
   if (only) await selectAppInstance(only);
 }
 

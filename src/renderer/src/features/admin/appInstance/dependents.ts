@@ -5,7 +5,7 @@
  */
 import { useAppStore } from '../../../store';
 import type { Result } from '../../../../../shared/errors';
-import { mapResult } from '../resource';
+import { mapResult } from '../../../store/resource';
 import { listAll } from '../../pages/listAll';
 import { listAllAdmins } from '../admins/adminsSlice';
 import { listAllBots } from '../bots/botsSlice';

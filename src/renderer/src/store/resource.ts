@@ -1,10 +1,12 @@
 /**
- * Loaded-data bookkeeping shared by the admin slices: a value fetched for one
- * key (an ARN), with its loading flag and last error. A response that arrives
- * after the user moved to another resource is dropped, so a slow describe of
- * the previous AppInstance never overwrites the current one.
+ * The slices' one convention for loaded data: a `Resource<T>` is a value
+ * fetched for one key (an ARN, a load id), with its loading flag and last
+ * error, in one field (`admins`, `appInstances`, `activityLoad`, …) rather than
+ * flat `xLoading`/`xError` fields beside the value. A response that arrives
+ * after the user moved to another key is dropped, so a slow describe of the
+ * previous AppInstance never overwrites the current one.
  */
-import type { Result, WorkbenchError } from '../../../../shared/errors';
+import type { Result, WorkbenchError } from '../../../shared/errors';
 
 export interface Resource<T> {
   readonly key: string;
@@ -30,3 +32,6 @@ export async function loadInto<T>(
 export function mapResult<T, U>(result: Result<T>, map: (value: T) => U): Result<U> {
   return result.ok ? { ok: true, value: map(result.value) } : result;
 }
+
+/** An empty list that keeps its identity, for selectors (`useShallow`) that read a resource not loaded yet. */
+export const NONE: readonly never[] = Object.freeze([]);
