@@ -13,6 +13,8 @@ export interface Resource<T> {
   readonly loading: boolean;
   readonly value?: T;
   readonly error?: WorkbenchError;
+  /** When `value` was read (epoch ms), where a view says how fresh it is; with an error, stale as of then. */
+  readonly at?: number;
 }
 
 export async function loadInto<T>(
