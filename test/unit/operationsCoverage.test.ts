@@ -27,10 +27,13 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** A call of the operation: its contract channel, or a paged load through main's paginator. */
+/**
+ * A call of the operation: its contract channel, or a walk on the one paging path
+ * (a streamed `startPagedLoad` through main, or `listAll` over the operation's channel).
+ */
 function callsOperation(source: string, op: string): boolean {
   const channel = new RegExp(`['"\`]chime:${op}['"\`]`);
-  const paged = new RegExp(`startPagedLoad\\(\\s*['"\`]${op}['"\`]`);
+  const paged = new RegExp(`(?:startPagedLoad|listAll)\\(\\s*['"\`]${op}['"\`]`);
   return channel.test(source) || paged.test(source);
 }
 

@@ -1,12 +1,13 @@
 /**
  * Sends any of the 30 operations by name, and pages through the five list
- * operations with the SDK's own paginators. Results are values (Result), with
- * every failure mapped once by ./errors.
+ * operations with the one paging path (`shared/chime/paging.ts`). Results are
+ * values (Result), with every failure mapped once by ./errors.
  */
 import * as sdk from '@aws-sdk/client-chime-sdk-identity';
 import type { ChimeSDKIdentityClient } from '@aws-sdk/client-chime-sdk-identity';
-import { WorkbenchCodes, fail, ok, type Result } from '../../shared/errors';
+import { fail, ok, type Result } from '../../shared/errors';
 import type { OperationName } from '../../shared/chime/operations';
+import { cancelled, pageThrough, type PaginatedOperation } from '../../shared/chime/paging';
 import { toWorkbenchError, type MappingContext } from './errors';
 
 type CommandCtor<Op extends OperationName> = (typeof sdk)[`${Op}Command`];
@@ -15,16 +16,7 @@ export type OperationOutput<Op extends OperationName> = Awaited<
   ReturnType<ReturnType<InstanceType<CommandCtor<Op>>['resolveMiddleware']>>
 >['output'];
 
-const PAGINATORS = {
-  ListAppInstanceAdmins: sdk.paginateListAppInstanceAdmins,
-  ListAppInstanceBots: sdk.paginateListAppInstanceBots,
-  ListAppInstanceUserEndpoints: sdk.paginateListAppInstanceUserEndpoints,
-  ListAppInstanceUsers: sdk.paginateListAppInstanceUsers,
-  ListAppInstances: sdk.paginateListAppInstances,
-} as const;
 type AnyCommand = Parameters<ChimeSDKIdentityClient['send']>[0];
-
-export type PaginatedOperation = keyof typeof PAGINATORS;
 
 export interface CallOptions {
   readonly signal?: AbortSignal;
@@ -58,31 +50,15 @@ export async function sendOperation<Op extends OperationName>(
  * Yields one Result per page; an error (or an abort) is yielded once, last.
  * `pageSize` fills MaxResults when the input has none.
  */
-export async function* paginateOperation<Op extends PaginatedOperation>(
+export function paginateOperation<Op extends PaginatedOperation>(
   client: ChimeSDKIdentityClient,
   operation: Op,
   input: OperationInput<Op>,
-  options: CallOptions & { readonly pageSize?: number } = {},
+  options: CallOptions & { readonly pageSize?: number; readonly maxPages?: number } = {},
   context: MappingContext = {},
 ): AsyncGenerator<Result<OperationOutput<Op>>, void, undefined> {
-  const paginate = PAGINATORS[operation] as unknown as (
-    config: { client: ChimeSDKIdentityClient; pageSize?: number },
-    input: OperationInput<Op>,
-    sendOptions: { abortSignal?: AbortSignal },
-  ) => AsyncIterable<OperationOutput<Op>>;
-  const config = { client, ...(options.pageSize ? { pageSize: options.pageSize } : {}) };
-  // The SDK's paginator writes NextToken into the input it is given: hand it a copy.
-  const pages = paginate(config, structuredClone(input), options.signal ? { abortSignal: options.signal } : {});
-  try {
-    for await (const page of pages) {
-      if (options.signal?.aborted) return yield fail(cancelled());
-      yield ok(page);
-    }
-  } catch (thrown) {
-    yield fail(toWorkbenchError(thrown, context));
-  }
-}
-
-function cancelled() {
-  return { code: WorkbenchCodes.Cancelled, message: 'The request was cancelled.', retryable: false };
+  const first = { ...input, ...(options.pageSize && input?.MaxResults === undefined ? { MaxResults: options.pageSize } : {}) };
+  const { signal, background, maxPages } = options;
+  const call: CallOptions = { ...(signal ? { signal } : {}), ...(background ? { background } : {}) };
+  return pageThrough((page: OperationInput<Op>) => sendOperation(client, operation, page, call, context), first, { signal, maxPages });
 }

@@ -16,8 +16,8 @@ import {
   type CallOptions,
   type OperationInput,
   type OperationOutput,
-  type PaginatedOperation,
 } from './commands';
+import type { PaginatedOperation } from '../../shared/chime/paging';
 import { createCredentialsProvider, type CredentialsOptions, type CredentialsProvider } from './credentials';
 import type { MfaPrompt } from './mfaPrompt';
 import { listProfiles, type ProfileSourceOptions } from './profiles';
@@ -163,7 +163,7 @@ export class ConnectionManager {
   async *paginate<Op extends PaginatedOperation>(
     operation: Op,
     input: OperationInput<Op>,
-    options: CallOptions & { readonly pageSize?: number } = {},
+    options: CallOptions & { readonly pageSize?: number; readonly maxPages?: number } = {},
   ): AsyncGenerator<Result<OperationOutput<Op>>, void, undefined> {
     const active = this.#active;
     if (!active) return yield fail(notConnected());

@@ -44,7 +44,7 @@ export function createEndpointLister(list: ListEndpoints): EndpointLister {
     const result = await list(input, signal ? { signal } : {});
     if (!result.ok) return result;
     const endpoints = (result.value.AppInstanceUserEndpoints ?? []).flatMap((s) => snapshotFromSummary(s) ?? []);
-    return { ok: true, value: result.value.NextToken ? { endpoints, nextToken: result.value.NextToken } : { endpoints } };
+    return { ok: true, value: result.value.NextToken ? { endpoints, NextToken: result.value.NextToken } : { endpoints } };
   };
 }
 

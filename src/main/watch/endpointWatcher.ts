@@ -22,11 +22,13 @@ import { diffListings, toListing, type Listing } from './diff';
 import { TokenBucket, type RateLimiter } from './rateLimiter';
 import { WorkbenchCodes, type Result, type WorkbenchError } from '../../shared/errors';
 import { realTimers, type Timers } from './timers';
+import { collectPages, type Paged } from '../../shared/chime/paging';
 
 export type EndpointSummary = EndpointSnapshot;
 export interface EndpointPage {
   readonly endpoints: EndpointSummary[];
-  readonly nextToken?: string;
+  /** As the service names it, so the page walks the one paging path (`shared/chime/paging.ts`). */
+  readonly NextToken?: string;
 }
 /** One page of a user's endpoints; failures come back mapped, and the watcher trusts their `retryable`. */
 export type EndpointLister = (userArn: string, nextToken?: string, signal?: AbortSignal) => Promise<Result<EndpointPage>>;
@@ -304,18 +306,15 @@ export class EndpointWatcher {
   }
 
   async #listAll(userArn: string, signal: AbortSignal): Promise<EndpointSnapshot[]> {
-    const endpoints: EndpointSnapshot[] = [];
-    let token: string | undefined;
-    for (let page = 0; page < this.#maxPages; page++) {
+    const fetchPage = async ({ NextToken }: Paged): Promise<Result<EndpointPage>> => {
       await this.#limiter.acquire(signal);
       this.#calls++;
-      const result = await this.#lister(userArn, token, signal);
-      if (!result.ok) throw new ListingFailed(result.error);
-      endpoints.push(...result.value.endpoints);
-      token = result.value.nextToken;
-      if (!token) break;
-    }
-    return endpoints;
+      return this.#lister(userArn, NextToken, signal);
+    };
+    // No signal here: an abort surfaces from the limiter or the lister, as before.
+    const listed = await collectPages(fetchPage, {}, (page) => page.endpoints, { maxPages: this.#maxPages });
+    if (!listed.ok) throw new ListingFailed(listed.error);
+    return listed.value.items;
   }
 
   #apply(userArn: string, endpoints: EndpointSnapshot[], at: number): void {

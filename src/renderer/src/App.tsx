@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { subscribeToMain } from './store/events';
-import { bootstrap } from './features/session/sessionActions';
+import { bootstrap } from './session/sessionActions';
 import { ConnectionPicker } from './features/connection/ConnectionPicker';
 import { RegionPicker } from './features/connection/RegionPicker';
 import { IdentityBadge } from './features/connection/IdentityBadge';
@@ -12,7 +12,7 @@ import { UserDetail } from './features/endpoints/UserDetail';
 import { ActivityPanel } from './features/activity/ActivityPanel';
 import { WorkspaceMenu } from './features/workspaces/WorkspaceMenu';
 import { StoreNotices } from './features/workspaces/StoreNotices';
-import { useGlobalShortcuts } from './features/session/useGlobalShortcuts';
+import { useGlobalShortcuts } from './session/useGlobalShortcuts';
 import { WatchToasts } from './features/watch/WatchToasts';
 
 // "Manage app instance" is opened rarely and holds most of the forms: its own chunk, loaded on first use.

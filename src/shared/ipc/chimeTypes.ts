@@ -82,3 +82,7 @@ interface SdkInputs {
   UpdateAppInstanceUser: Sdk.UpdateAppInstanceUserCommandInput;
   UpdateAppInstanceUserEndpoint: Sdk.UpdateAppInstanceUserEndpointCommandInput;
 }
+
+/** An endpoint as the app shows it: the DescribeAppInstanceUserEndpoint shape (a List summary fills what it can). */
+export type Endpoint = NonNullable<ChimeOutput<'DescribeAppInstanceUserEndpoint'>['AppInstanceUserEndpoint']>;
+export type RegisterEndpointInput = ChimeInput<'RegisterAppInstanceUserEndpoint'>;

@@ -8,7 +8,8 @@
  * connections are descriptions, and a test walks the output types to check it.
  */
 import { z } from 'zod';
-import { OPERATIONS, OPERATION_NAMES, type OperationName } from '../chime/operations';
+import { OPERATION_NAMES, type OperationName } from '../chime/operations';
+import { PAGINATED_OPERATIONS, type PaginatedOperation } from '../chime/paging';
 import { operationInputSchema } from '../chime/schema';
 import type { ChimeOutput } from './chimeTypes';
 import { channel, event, type ChannelDef, type EventDef } from './define';
@@ -24,16 +25,6 @@ const chimeChannels = Object.fromEntries(
   OPERATION_NAMES.map((op) => [chimeChannel(op), channel<unknown>()(operationInputSchema(op))]),
 ) as unknown as ChimeChannels;
 
-export const PAGINATED_OPERATIONS = OPERATION_NAMES.filter(
-  (op) => 'paginated' in OPERATIONS[op],
-) as readonly PaginatedOperation[];
-export type PaginatedOperation =
-  | 'ListAppInstances'
-  | 'ListAppInstanceUsers'
-  | 'ListAppInstanceAdmins'
-  | 'ListAppInstanceUserEndpoints'
-  | 'ListAppInstanceBots';
-
 export interface PageEvent {
   readonly loadId: string;
   readonly operation: PaginatedOperation;
@@ -45,7 +36,7 @@ export interface PageEvent {
 }
 
 const pagesChannels = {
-  /** Starts a paginated load in main (SDK paginator); pages arrive as `pages:page` events. */
+  /** Starts a paginated load in main (`paginateOperation`); pages arrive as `pages:page` events. */
   'pages:start': channel<{ loadId: string }>()(
     z.strictObject({
       loadId: z.string().min(1).max(64),

@@ -28,7 +28,7 @@ describe('Changing connection', () => {
       useAppStore.setState({
         profiles: [{ name: 'dev', kind: 'static', region: 'eu-central-1', isDefault: false }],
         connection: connection as never,
-        appInstances: [{ AppInstanceArn: SANDBOX_APP, Name: 'Demo' }],
+        appInstances: { key: 'test', loading: false, value: [{ AppInstanceArn: SANDBOX_APP, Name: 'Demo' }] },
         selectedAppInstanceArn: SANDBOX_APP,
         users: [{ AppInstanceUserArn: SANDBOX_USER, Name: 'Alice' }],
         userLoad: { appInstanceArn: SANDBOX_APP, loading: false, loadedCount: 1, startedAt: 0, doneAt: 1 },

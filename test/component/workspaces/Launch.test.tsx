@@ -1,6 +1,6 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { act, render, screen, waitFor } from '@testing-library/react';
-import { bootstrap } from '../../../src/renderer/src/features/session/sessionActions';
+import { bootstrap } from '../../../src/renderer/src/session/sessionActions';
 import { WorkspaceMenu } from '../../../src/renderer/src/features/workspaces/WorkspaceMenu';
 import { StoreNotices } from '../../../src/renderer/src/features/workspaces/StoreNotices';
 import { useAppStore } from '../../../src/renderer/src/store';

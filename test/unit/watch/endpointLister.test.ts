@@ -22,7 +22,7 @@ describe('the one endpoint lister', () => {
     expect(calls).toEqual([[{ AppInstanceUserArn: 'arn:user', MaxResults: 50, NextToken: 'tok' }, { signal }]]);
     expect(page).toEqual(
       ok({
-        nextToken: 'next',
+        NextToken: 'next',
         endpoints: [
           { endpointId: 'e1', name: 'phone', type: 'APNS', allowMessages: 'ALL', status: 'INACTIVE', statusReason: 'INVALID_DEVICE_TOKEN' },
           { endpointId: 'e2' },

@@ -50,6 +50,6 @@ export class FakeService {
     const start = nextToken ? Number(nextToken) : 0;
     const endpoints = all.slice(start, start + this.pageSize).map((e) => ({ ...e }));
     const next = start + this.pageSize < all.length ? String(start + this.pageSize) : undefined;
-    return ok(next ? { endpoints, nextToken: next } : { endpoints });
+    return ok(next ? { endpoints, NextToken: next } : { endpoints });
   };
 }

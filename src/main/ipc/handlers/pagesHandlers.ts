@@ -1,10 +1,11 @@
 /**
  * Paginated loads: `pages:start` answers at once and streams each page as a
  * `pages:page` event, so the renderer paints the first rows while the rest
- * load. Every load can be cancelled, and switching connection cancels all.
+ * load. The pages come from `connections.paginate`, the one paging path
+ * (`shared/chime/paging.ts` `pageThrough`). Every load can be cancelled, and
+ * switching connection cancels all.
  */
-import { OPERATIONS } from '../../../shared/chime/operations';
-import type { PaginatedOperation } from '../../../shared/ipc/contract';
+import { pageItems, type PaginatedOperation } from '../../../shared/chime/paging';
 import { WorkbenchCodes, fail, ok, type Result } from '../../../shared/errors';
 import type { ConnectionManager } from '../../aws/connections';
 import type { OperationInput } from '../../aws/commands';
@@ -55,7 +56,6 @@ export class PagedLoads {
   }
 
   async #run(loadId: string, operation: PaginatedOperation, input: Record<string, unknown>, pageSize: number, signal: AbortSignal): Promise<void> {
-    const itemsKey = OPERATIONS[operation].paginated.items;
     let pageIndex = 0;
     let loadedCount = 0;
     const pages = this.connections.paginate(operation, input as OperationInput<typeof operation>, { signal, pageSize });
@@ -66,9 +66,9 @@ export class PagedLoads {
         this.bus.emit('pages:page', { loadId, operation, pageIndex, items: [], loadedCount, done: true, error: page.error });
         return;
       }
-      const items = (toPlain((page.value as unknown as Record<string, unknown>)[itemsKey]) ?? []) as unknown[];
+      const items = toPlain(pageItems(operation, page.value)) as unknown[];
       loadedCount += items.length;
-      const done = !(page.value as { NextToken?: string }).NextToken;
+      const done = !page.value.NextToken;
       this.bus.emit('pages:page', { loadId, operation, pageIndex: pageIndex++, items, loadedCount, done });
       if (done) return;
     }

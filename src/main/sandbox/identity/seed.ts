@@ -6,6 +6,7 @@
  * users with one APNS endpoint each, for scale tests.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { DEFAULT_REGION } from '../../../shared/aws/regions';
 import { predictEndpointStatusReason } from '../../../shared/chime/deviceTokens';
 import type { AllowMessagesValue, EndpointType } from '../../../shared/chime/shapes';
 import { appInstanceArn, SANDBOX_ACCOUNT_ID, userArn } from './handlers/context';
@@ -52,7 +53,7 @@ const demoUsers = (): DemoUser[] => [
   {
     id: 'erin',
     name: 'Erin Hannon',
-    endpoints: [{ name: "Erin's iPhone (SNS ARN)", type: 'APNS', deviceToken: hex64('e21d'), resourceArn: 'arn:aws:sns:us-east-1:000000000000:app/APNS/demo' }],
+    endpoints: [{ name: "Erin's iPhone (SNS ARN)", type: 'APNS', deviceToken: hex64('e21d'), resourceArn: `arn:aws:sns:${DEFAULT_REGION}:${SANDBOX_ACCOUNT_ID}:app/APNS/demo` }],
   },
   { id: 'frank', name: 'Frank Castle', endpoints: [{ name: "Frank's iPhone (muted)", type: 'APNS', deviceToken: hex64('f2a9'), allowMessages: 'NONE' }] },
 ];
@@ -107,7 +108,7 @@ export function seedDemo(state: SandboxState, options: { region: string; now: nu
 
 /** N users `load-user-000001`… (zero-padded, so they sort and append in order), one APNS endpoint each. */
 export function seedUsers(state: SandboxState, instance: AppInstanceRecord, count: number, at: number): void {
-  const pinpoint = pinpointAppArn(instance.arn.split(':')[3] ?? 'us-east-1');
+  const pinpoint = pinpointAppArn(instance.arn.split(':')[3] ?? DEFAULT_REGION);
   const width = Math.max(6, String(count).length);
   for (let i = 1; i <= count; i++) {
     const n = String(i).padStart(width, '0');

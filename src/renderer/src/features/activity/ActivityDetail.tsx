@@ -24,7 +24,7 @@ type CopyState = { kind: 'copied' } | { kind: 'manual'; command: string } | { ki
  * rebuilds from the full values it keeps.
  */
 export function ActivityDetail() {
-  const entry = useAppStore((s) => s.activity.find((e) => e.id === s.selectedActivityId));
+  const entry = useAppStore((s) => s.activity.value.find((e) => e.id === s.selectedActivityId));
   const [revealTokens, setRevealTokens] = useState(false);
   const platform = useAppStore((s) => s.appInfo?.platform);
   const [chosenShell, setShell] = useState<CliShell>();

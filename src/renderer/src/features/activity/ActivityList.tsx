@@ -13,7 +13,7 @@ import { activityTarget, matchesActivityFilter } from './activityFilter';
 export const ACTIVITY_SHOWN = 300;
 
 export function ActivityList() {
-  const all = useAppStore((s) => s.activity);
+  const all = useAppStore((s) => s.activity.value);
   const showWatcherCalls = useAppStore((s) => s.showWatcherCalls);
   const filter = useAppStore((s) => s.activityFilter);
   const users = useAppStore((s) => s.users);
@@ -22,8 +22,8 @@ export function ActivityList() {
     () => all.filter((e) => (showWatcherCalls || e.source !== 'watch') && matchesActivityFilter(e, filter, userNames)),
     [all, showWatcherCalls, filter, userNames],
   );
-  const loading = useAppStore((s) => s.activityLoading);
-  const error = useAppStore((s) => s.activityError);
+  const loading = useAppStore((s) => s.activity.loading);
+  const error = useAppStore((s) => s.activity.error);
   const selectedId = useAppStore((s) => s.selectedActivityId);
   const select = useAppStore((s) => s.selectActivity);
   const shown = activity.slice(-ACTIVITY_SHOWN).reverse();

@@ -19,10 +19,10 @@ export function ActivityPanel({ open, onToggle }: ActivityPanelProps) {
   const bodyId = useId();
   const showWatcherCalls = useAppStore((s) => s.showWatcherCalls);
   // The counter counts what the log shows: hidden watcher polls are not "your" calls.
-  const count = useAppStore((s) => (s.showWatcherCalls ? s.activity.length : s.activity.filter((e) => e.source !== 'watch').length));
-  const total = useAppStore((s) => s.activity.length);
+  const count = useAppStore((s) => (s.showWatcherCalls ? s.activity.value.length : s.activity.value.filter((e) => e.source !== 'watch').length));
+  const total = useAppStore((s) => s.activity.value.length);
   const filter = useAppStore((s) => s.activityFilter);
-  const operations = useAppStore(useShallow((s) => [...new Set(s.activity.map((e) => e.operation))].sort()));
+  const operations = useAppStore(useShallow((s) => [...new Set(s.activity.value.map((e) => e.operation))].sort()));
   const [exportError, setExportError] = useState<WorkbenchError>();
   const [exported, setExported] = useState<string>();
 

@@ -6,21 +6,22 @@
 import type { SliceCreator } from '../../store';
 import { getApi } from '../../api';
 import type { ActivityEntry } from '../../../../shared/ipc/appTypes';
-import type { WorkbenchError } from '../../../../shared/errors';
+import type { Resource } from '../../store/resource';
 import { NO_ACTIVITY_FILTER, type ActivityFilter } from './activityFilter';
 
 /** Bounds memory in a long session; the export in main holds the full log. */
 export const ACTIVITY_CAP = 5000;
 
+const ACTIVITY = 'activity';
+
 export interface ActivitySlice {
-  readonly activity: readonly ActivityEntry[];
+  /** The log: loaded by `activity:list`, then fed by events (so its value is always there). */
+  readonly activity: Resource<readonly ActivityEntry[]> & { readonly value: readonly ActivityEntry[] };
   /** Whether the log lists the watcher's own polls too (off: they would bury the user's calls). */
   readonly showWatcherCalls: boolean;
   setShowWatcherCalls(show: boolean): void;
   readonly activityFilter: ActivityFilter;
   setActivityFilter(patch: Partial<ActivityFilter>): void;
-  readonly activityLoading: boolean;
-  readonly activityError?: WorkbenchError;
   readonly selectedActivityId?: number;
   activityAppended(entry: ActivityEntry): void;
   loadActivity(): Promise<void>;
@@ -29,34 +30,33 @@ export interface ActivitySlice {
 }
 
 export const createActivitySlice: SliceCreator<ActivitySlice> = (set, get) => ({
-  activity: [],
+  activity: { key: ACTIVITY, loading: false, value: [] },
   showWatcherCalls: false,
   setShowWatcherCalls: (showWatcherCalls) => set({ showWatcherCalls }),
   activityFilter: NO_ACTIVITY_FILTER,
   setActivityFilter: (patch) => set((s) => ({ activityFilter: { ...s.activityFilter, ...patch } })),
-  activityLoading: false,
 
   activityAppended(entry) {
-    set((s) => (s.activity.some((e) => e.id === entry.id) ? s : { activity: capped([...s.activity, entry]) }));
+    set((s) => (s.activity.value.some((e) => e.id === entry.id) ? s : { activity: { ...s.activity, value: capped([...s.activity.value, entry]) } }));
     get().callSeen(entry);
   },
 
   async loadActivity() {
-    set({ activityLoading: true, activityError: undefined });
+    set((s) => ({ activity: { key: ACTIVITY, loading: true, value: s.activity.value } }));
     const result = await getApi()['activity:list']();
-    if (!result.ok) {
-      set({ activityLoading: false, activityError: result.error });
-      return;
-    }
-    set((s) => ({ activity: merge(result.value, s.activity), activityLoading: false }));
+    set((s) => ({
+      activity: result.ok
+        ? { key: ACTIVITY, loading: false, value: merge(result.value, s.activity.value) }
+        : { key: ACTIVITY, loading: false, value: s.activity.value, error: result.error },
+    }));
   },
 
   async clearActivity() {
     const result = await getApi()['activity:clear']();
     set(
       result.ok
-        ? { activity: [], selectedActivityId: undefined, activityError: undefined }
-        : { activityError: result.error },
+        ? { activity: { key: ACTIVITY, loading: false, value: [] }, selectedActivityId: undefined }
+        : { activity: { ...get().activity, error: result.error } },
     );
   },
 

@@ -1,16 +1,17 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store';
-import { selectAppInstance } from '../session/sessionActions';
+import { NONE } from '../../store/resource';
+import { selectAppInstance } from '../../session/sessionActions';
 import { ErrorMessage } from '../../components/ErrorMessage';
 
 export function AppInstancePicker() {
   const id = useId();
   const { appInstances, loading, error, selected, connected, loadAppInstances } = useAppStore(
     useShallow((s) => ({
-      appInstances: s.appInstances,
-      loading: s.appInstancesLoading,
-      error: s.appInstancesError,
+      appInstances: s.appInstances?.value ?? NONE,
+      loading: s.appInstances?.loading ?? false,
+      error: s.appInstances?.error,
       selected: s.selectedAppInstanceArn,
       connected: s.connection?.status === 'connected',
       loadAppInstances: s.loadAppInstances,

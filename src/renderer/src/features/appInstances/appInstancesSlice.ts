@@ -1,14 +1,13 @@
 import type { SliceCreator } from '../../store';
 import { startPagedLoad, type PagedLoad } from '../pages/pagedLoads';
 import type { ChimeOutput } from '../../../../shared/ipc/chimeTypes';
-import type { WorkbenchError } from '../../../../shared/errors';
+import type { Resource } from '../../store/resource';
 
 export type AppInstanceSummary = NonNullable<ChimeOutput<'ListAppInstances'>['AppInstances']>[number];
 
 export interface AppInstancesSlice {
-  readonly appInstances: readonly AppInstanceSummary[];
-  readonly appInstancesLoading: boolean;
-  readonly appInstancesError?: WorkbenchError;
+  /** Keyed by the load that fills it; pages of a cancelled load never reach it. */
+  readonly appInstances?: Resource<readonly AppInstanceSummary[]>;
   readonly selectedAppInstanceArn?: string;
   loadAppInstances(): Promise<void>;
   setSelectedAppInstance(arn: string | undefined): void;
@@ -17,20 +16,20 @@ export interface AppInstancesSlice {
 
 let current: PagedLoad | undefined;
 
-export const createAppInstancesSlice: SliceCreator<AppInstancesSlice> = (set) => ({
-  appInstances: [],
-  appInstancesLoading: false,
-
+export const createAppInstancesSlice: SliceCreator<AppInstancesSlice> = (set, get) => ({
   loadAppInstances() {
     current?.cancel();
-    set({ appInstances: [], appInstancesLoading: true, appInstancesError: undefined });
     return new Promise<void>((resolve) => {
       const collected: AppInstanceSummary[] = [];
-      current = startPagedLoad('ListAppInstances', {}, (page) => {
+      const load = startPagedLoad('ListAppInstances', {}, (page) => {
         collected.push(...(page.items as AppInstanceSummary[]));
-        set({ appInstances: [...collected], appInstancesLoading: !page.done, appInstancesError: page.error });
+        if (get().appInstances?.key === page.loadId) {
+          set({ appInstances: { key: page.loadId, loading: !page.done, value: [...collected], ...(page.error ? { error: page.error } : {}) } });
+        }
         if (page.done) resolve();
       });
+      current = load;
+      set({ appInstances: { key: load.loadId, loading: true, value: [] } });
     });
   },
 
@@ -39,6 +38,6 @@ export const createAppInstancesSlice: SliceCreator<AppInstancesSlice> = (set) =>
   clearAppInstances() {
     current?.cancel();
     current = undefined;
-    set({ appInstances: [], appInstancesLoading: false, appInstancesError: undefined, selectedAppInstanceArn: undefined });
+    set({ appInstances: undefined, selectedAppInstanceArn: undefined });
   },
 });

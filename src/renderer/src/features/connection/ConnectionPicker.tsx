@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store';
-import { changeConnection } from '../session/sessionActions';
+import { changeConnection } from '../../session/sessionActions';
 import type { Connection } from '../../../../shared/workspace/workspace';
 import { DEFAULT_REGION } from '../../../../shared/aws/regions';
 

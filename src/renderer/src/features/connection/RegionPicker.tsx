@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useAppStore } from '../../store';
 import { ALL_REGIONS, DEFAULT_REGION, regionWarning } from '../../../../shared/aws/regions';
-import { changeConnection } from '../session/sessionActions';
+import { changeConnection } from '../../session/sessionActions';
 
 /**
  * The region of the connection. A profile may use any region (those where

@@ -3,7 +3,7 @@ import { useAppStore } from '../../store';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { StaleMark } from '../../components/StaleMark';
-import { SHORTCUT_EVENTS } from '../session/useGlobalShortcuts';
+import { SHORTCUT_EVENTS } from '../../session/useGlobalShortcuts';
 import { RegisterEndpointDialog } from '../registration/RegisterEndpointDialog';
 import { EndpointsTable, type EndpointsTableProps } from './EndpointsTable';
 import { UserInfo } from './UserInfo';
@@ -27,11 +27,11 @@ export function UserDetail({
   rowExtra = watchCell,
 }: UserDetailProps) {
   const userArn = useAppStore((s) => s.selectedUserArn);
-  const userName = useAppStore((s) => s.userDetail?.Name);
-  const busy = useAppStore((s) => s.userDetailLoading || s.endpointsLoading);
-  const userError = useAppStore((s) => s.userDetailError);
+  const userName = useAppStore((s) => s.userDetail?.value?.Name);
+  const busy = useAppStore((s) => Boolean(s.userDetail?.loading) || s.endpointsLoading);
+  const userError = useAppStore((s) => s.userDetail?.error);
   const endpointsError = useAppStore((s) => s.endpointsError);
-  const userReadAt = useAppStore((s) => s.userDetailAt);
+  const userReadAt = useAppStore((s) => s.userDetail?.at);
   const listedAt = useAppStore((s) => s.endpointsAt);
   const retry = () => void useAppStore.getState().refreshUserDetail();
   // One error per failed action: when a refresh fails for both the user and its endpoints

@@ -7,9 +7,9 @@ import { userIdOf } from '../users/usersSlice';
  * shown by UserDetail, next to what failed; what was read before stays here, marked stale.
  */
 export function UserInfo() {
-  const user = useAppStore((s) => s.userDetail);
-  const loading = useAppStore((s) => s.userDetailLoading);
-  const error = useAppStore((s) => s.userDetailError);
+  const user = useAppStore((s) => s.userDetail?.value);
+  const loading = useAppStore((s) => s.userDetail?.loading ?? false);
+  const error = useAppStore((s) => s.userDetail?.error);
   const userArn = useAppStore((s) => s.selectedUserArn);
 
   if (!user) {

@@ -7,29 +7,12 @@
  */
 import { getApi } from '../../api';
 import type { Result } from '../../../../shared/errors';
-import type { ChimeOutput } from '../../../../shared/ipc/chimeTypes';
+import { listAll } from '../pages/listAll';
 import type { Endpoint } from './endpointsSlice';
 
-type Summary = NonNullable<ChimeOutput<'ListAppInstanceUserEndpoints'>['AppInstanceUserEndpoints']>[number];
-
-/** Guards against a service that keeps returning a NextToken. */
-const MAX_PAGES = 100;
-
 export async function listAllEndpoints(userArn: string): Promise<Result<Endpoint[]>> {
-  const all: Summary[] = [];
-  let nextToken: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const result = await getApi()['chime:ListAppInstanceUserEndpoints']({
-      AppInstanceUserArn: userArn,
-      MaxResults: 50,
-      ...(nextToken ? { NextToken: nextToken } : {}),
-    });
-    if (!result.ok) return result;
-    all.push(...(result.value.AppInstanceUserEndpoints ?? []));
-    nextToken = result.value.NextToken;
-    if (!nextToken) break;
-  }
-  return { ok: true, value: all };
+  const listed = await listAll('ListAppInstanceUserEndpoints', { AppInstanceUserArn: userArn });
+  return listed.ok ? { ok: true, value: listed.value.items } : listed;
 }
 
 /**

@@ -7,15 +7,18 @@
  */
 import type { SliceCreator } from '../../store';
 import { getApi } from '../../api';
-import type { ChimeInput, ChimeOutput } from '../../../../shared/ipc/chimeTypes';
+import type { ChimeOutput } from '../../../../shared/ipc/chimeTypes';
 import type { WorkbenchError, Result } from '../../../../shared/errors';
 import type { WatchChange } from '../../../../shared/ipc/appTypes';
+import type { Resource } from '../../store/resource';
 import { listAllEndpoints, describeEndpoints } from './endpointLoads';
 import { describedEndpoint, forgetDescribed, keepListed, rememberDescribed } from './describedEndpoints';
 
-export type Endpoint = NonNullable<ChimeOutput<'DescribeAppInstanceUserEndpoint'>['AppInstanceUserEndpoint']>;
+import type { Endpoint, RegisterEndpointInput } from '../../../../shared/ipc/chimeTypes';
+
+// Declared in shared so that registration and watch need not import this slice (feature folders without cycles).
+export type { Endpoint, RegisterEndpointInput };
 export type UserDetailValue = NonNullable<ChimeOutput<'DescribeAppInstanceUser'>['AppInstanceUser']>;
-export type RegisterEndpointInput = ChimeInput<'RegisterAppInstanceUserEndpoint'>;
 
 export interface EndpointActionError {
   readonly endpointId: string;
@@ -24,11 +27,8 @@ export interface EndpointActionError {
 }
 
 export interface EndpointsSlice {
-  readonly userDetail?: UserDetailValue;
-  readonly userDetailLoading: boolean;
-  readonly userDetailError?: WorkbenchError;
-  /** When the shown user detail was read (epoch ms); with an error, the detail is stale as of then. */
-  readonly userDetailAt?: number;
+  /** The selected user's DescribeAppInstanceUser, keyed by its ARN (`at`: when it was read). */
+  readonly userDetail?: Resource<UserDetailValue | undefined>;
   readonly endpoints: readonly Endpoint[];
   /** When the shown endpoints were listed (epoch ms); with an error or a watcher backing off, stale as of then. */
   readonly endpointsAt?: number;
@@ -66,23 +66,20 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
   };
 
   return {
-    userDetailLoading: false,
     endpoints: [],
     endpointsLoading: false,
 
     async loadUserDetail({ keep = false } = {}) {
       const userArn = get().selectedUserArn;
+      const shown = get().userDetail;
       set({
-        userDetailError: undefined,
-        userDetailLoading: Boolean(userArn),
+        userDetail: userArn ? { key: userArn, loading: true, ...(keep && shown?.key === userArn ? { value: shown.value, at: shown.at } : {}) } : undefined,
         endpointsError: undefined,
         endpointActionError: undefined,
         ...(keep
           ? {}
           : {
-              userDetail: undefined,
               endpoints: [],
-              userDetailAt: undefined,
               endpointsAt: undefined,
               lastRegistered: undefined,
             }),
@@ -90,12 +87,13 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
       if (!userArn) return;
       const describeUser = async () => {
         const result = await getApi()['chime:DescribeAppInstanceUser']({ AppInstanceUserArn: userArn });
-        if (!current(userArn)) return;
-        set(
-          result.ok
-            ? { userDetail: result.value.AppInstanceUser, userDetailLoading: false, userDetailAt: Date.now() }
-            : { userDetailError: result.error, userDetailLoading: false },
-        );
+        const shown = get().userDetail;
+        if (!current(userArn) || shown?.key !== userArn) return;
+        set({
+          userDetail: result.ok
+            ? { key: userArn, loading: false, value: result.value.AppInstanceUser, at: Date.now() }
+            : { ...shown, loading: false, error: result.error },
+        });
       };
       await Promise.all([describeUser(), get().loadEndpoints(userArn, { force: keep })]);
     },

@@ -1,11 +1,13 @@
 /**
- * Paginated loads run in main (SDK paginators) and stream pages back as
+ * Paginated loads run in main (`paginateOperation`, on the one paging path of
+ * `shared/chime/paging.ts`) and stream pages back as
  * `pages:page` events. This module pairs each load id with the callback that
  * consumes its pages, so any feature can page through any List operation and
  * cancel it when the user moves on.
  */
 import { getApi } from '../../api';
-import type { PageEvent, PaginatedOperation } from '../../../../shared/ipc/contract';
+import type { PageEvent } from '../../../../shared/ipc/contract';
+import type { PaginatedOperation } from '../../../../shared/chime/paging';
 
 type PageHandler = (page: PageEvent) => void;
 const handlers = new Map<string, PageHandler>();

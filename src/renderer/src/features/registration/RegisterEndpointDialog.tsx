@@ -10,7 +10,7 @@ import { ENDPOINTS_PER_USER } from '../../../../shared/chime/quotas';
 import { FieldMessages, fieldAria } from './FieldMessages';
 import { SavedDevicePicker } from './SavedDevicePicker';
 import { EndpointQuotaHelp } from './EndpointQuotaHelp';
-import type { RegisterEndpointInput } from '../endpoints/endpointsSlice';
+import type { RegisterEndpointInput } from '../../../../shared/ipc/chimeTypes';
 import { buildRegisterRequest, deviceFromRequest } from './registrationRequest';
 import { appInstanceOfUser, describedInAppInstance } from '../endpoints/describedEndpoints';
 import { defaultFor, initialForm, pinpointArnsInUse } from './registrationDefaults';

@@ -1,4 +1,4 @@
-import type { RegisterEndpointInput } from '../endpoints/endpointsSlice';
+import type { RegisterEndpointInput } from '../../../../shared/ipc/chimeTypes';
 import type { DeviceInput } from '../../../../shared/workspace/workspace';
 import { WORKSPACE_LIMITS } from '../../../../shared/workspace/workspace';
 import { isApnsType, type RegistrationForm, type RegistrationLint } from './tokenLinter';

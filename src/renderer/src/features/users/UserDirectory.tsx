@@ -5,7 +5,7 @@ import { filterUsers } from './usersSlice';
 import { UserList, type UserListHandle } from './UserList';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { EmptyState } from '../../components/EmptyState';
-import { SHORTCUT_EVENTS } from '../session/useGlobalShortcuts';
+import { SHORTCUT_EVENTS } from '../../session/useGlobalShortcuts';
 
 export function UserDirectory() {
   const searchId = useId();

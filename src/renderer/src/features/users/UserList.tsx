@@ -1,7 +1,7 @@
 import { useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useAppStore } from '../../store';
-import { selectUser } from '../session/sessionActions';
+import { selectUser } from '../../session/sessionActions';
 import { userIdOf, type UserSummary } from './usersSlice';
 import { activeUserIndex } from './activeUser';
 import type { WatchSummary } from '../../../../shared/workspace/watch';

@@ -7,11 +7,12 @@ import { userIdOf } from './usersSlice';
  * selected user still says whom it is for.
  */
 export function UserSubject({ userArn }: { readonly userArn: string | undefined }) {
-  const name = useAppStore((s) =>
-    s.userDetail?.AppInstanceUserArn === userArn && s.userDetail?.Name
-      ? s.userDetail.Name
-      : s.users.find((u) => u.AppInstanceUserArn === userArn)?.Name,
-  );
+  const name = useAppStore((s) => {
+    const described = s.userDetail?.value;
+    return described?.AppInstanceUserArn === userArn && described?.Name
+      ? described.Name
+      : s.users.find((u) => u.AppInstanceUserArn === userArn)?.Name;
+  });
   if (!userArn) return null;
   const id = userIdOf(userArn);
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useAppStore } from '../../store';
-import type { Endpoint } from '../endpoints/endpointsSlice';
+import type { Endpoint } from '../../../../shared/ipc/chimeTypes';
 import { isEndpointWatchedAlone, isUserWatched } from './watchTargets';
 import { TimelineDialog } from './TimelineDialog';
 

@@ -1,5 +1,5 @@
 import { useAppStore } from '../../store';
-import { selectUser } from '../session/sessionActions';
+import { selectUser } from '../../session/sessionActions';
 
 /**
  * In-app notices of watched endpoints turning INACTIVE, besides the desktop

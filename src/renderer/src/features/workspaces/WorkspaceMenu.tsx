@@ -2,7 +2,7 @@ import { useState, useRef } from 'react';
 import { useAppStore } from '../../store';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { deleteWorkspace, switchWorkspace } from '../session/sessionActions';
+import { deleteWorkspace, switchWorkspace } from '../../session/sessionActions';
 import { SettingsButton } from '../settings/SettingsButton';
 import { WorkspaceNameDialog } from './WorkspaceNameDialog';
 import { ExportDialog } from './ExportDialog';

@@ -1,7 +1,9 @@
 import type { SliceCreator } from '../../../store';
 import { getApi } from '../../../api';
 import type { Result } from '../../../../../shared/errors';
-import { collectPages, loadInto, type Collected, type Resource } from '../resource';
+import { loadInto, type Resource } from '../../../store/resource';
+import type { Collected } from '../../../../../shared/chime/paging';
+import { listAll } from '../../pages/listAll';
 import type { AdminDetail, AdminSummary } from '../chimeModels';
 
 export interface AdminsSlice {
@@ -57,8 +59,5 @@ export const createAdminsSlice: SliceCreator<AdminsSlice> = (set, get) => ({
 });
 
 export function listAllAdmins(appInstanceArn: string, maxPages?: number) {
-  return collectPages(async (NextToken) => {
-    const result = await getApi()['chime:ListAppInstanceAdmins']({ AppInstanceArn: appInstanceArn, MaxResults: 50, ...(NextToken ? { NextToken } : {}) });
-    return result.ok ? { ok: true, value: { items: result.value.AppInstanceAdmins ?? [], nextToken: result.value.NextToken } } : result;
-  }, maxPages);
+  return listAll('ListAppInstanceAdmins', { AppInstanceArn: appInstanceArn }, maxPages);
 }

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../../store';
-import { selectAppInstance } from '../../session/sessionActions';
+import { NONE } from '../../../store/resource';
+import { selectAppInstance } from '../../../session/sessionActions';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { EmptyState } from '../../../components/EmptyState';
 import { CreateAppInstanceForm } from './CreateAppInstanceForm';
@@ -13,9 +14,9 @@ import { ListCardHeader } from '../ListCardHeader';
 export function AppInstancesSection() {
   const { appInstances, loading, error, selected, reload } = useAppStore(
     useShallow((s) => ({
-      appInstances: s.appInstances,
-      loading: s.appInstancesLoading,
-      error: s.appInstancesError,
+      appInstances: s.appInstances?.value ?? NONE,
+      loading: s.appInstances?.loading ?? false,
+      error: s.appInstances?.error,
       selected: s.selectedAppInstanceArn,
       reload: s.loadAppInstances,
     })),

@@ -2,7 +2,7 @@ import type { SliceCreator } from '../../../store';
 import { getApi } from '../../../api';
 import type { Result } from '../../../../../shared/errors';
 import type { ChimeOutput } from '../../../../../shared/ipc/chimeTypes';
-import { loadInto, type Resource } from '../resource';
+import { loadInto, type Resource } from '../../../store/resource';
 import type { AppInstance } from '../chimeModels';
 
 export interface AppInstanceDetailSlice {

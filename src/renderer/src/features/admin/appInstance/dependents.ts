@@ -4,9 +4,9 @@
  * and a user's endpoints with the user, without asking.
  */
 import { useAppStore } from '../../../store';
-import { getApi } from '../../../api';
 import type { Result } from '../../../../../shared/errors';
-import { collectPages, mapResult } from '../resource';
+import { mapResult } from '../../../store/resource';
+import { listAll } from '../../pages/listAll';
 import { listAllAdmins } from '../admins/adminsSlice';
 import { listAllBots } from '../bots/botsSlice';
 
@@ -29,10 +29,7 @@ export const ENDPOINT_COUNT_USER_LIMIT = 25;
 const USER_COUNT_PAGE_LIMIT = 20;
 
 export async function countUserEndpoints(userArn: string): Promise<Result<Count>> {
-  const result = await collectPages(async (NextToken) => {
-    const page = await getApi()['chime:ListAppInstanceUserEndpoints']({ AppInstanceUserArn: userArn, MaxResults: 50, ...(NextToken ? { NextToken } : {}) });
-    return page.ok ? { ok: true, value: { items: page.value.AppInstanceUserEndpoints ?? [], nextToken: page.value.NextToken } } : page;
-  }, 10);
+  const result = await listAll('ListAppInstanceUserEndpoints', { AppInstanceUserArn: userArn }, 10);
   return mapResult(result, ({ items, complete }) => ({ count: items.length, complete }));
 }
 
@@ -60,10 +57,7 @@ async function listUserArns(arn: string): Promise<Result<{ arns: string[]; compl
   if (userLoad?.appInstanceArn === arn && !userLoad.loading && !userLoad.error) {
     return { ok: true, value: { arns: users.flatMap((u) => (u.AppInstanceUserArn ? [u.AppInstanceUserArn] : [])), complete: true } };
   }
-  const result = await collectPages(async (NextToken) => {
-    const page = await getApi()['chime:ListAppInstanceUsers']({ AppInstanceArn: arn, MaxResults: 50, ...(NextToken ? { NextToken } : {}) });
-    return page.ok ? { ok: true, value: { items: page.value.AppInstanceUsers ?? [], nextToken: page.value.NextToken } } : page;
-  }, USER_COUNT_PAGE_LIMIT);
+  const result = await listAll('ListAppInstanceUsers', { AppInstanceArn: arn }, USER_COUNT_PAGE_LIMIT);
   return mapResult(result, ({ items, complete }) => ({ arns: items.flatMap((u) => (u.AppInstanceUserArn ? [u.AppInstanceUserArn] : [])), complete }));
 }
 

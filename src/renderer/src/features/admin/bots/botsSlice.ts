@@ -2,7 +2,9 @@ import type { SliceCreator } from '../../../store';
 import { getApi } from '../../../api';
 import type { Result } from '../../../../../shared/errors';
 import type { ChimeOutput } from '../../../../../shared/ipc/chimeTypes';
-import { collectPages, loadInto, type Collected, type Resource } from '../resource';
+import { loadInto, type Resource } from '../../../store/resource';
+import type { Collected } from '../../../../../shared/chime/paging';
+import { listAll } from '../../pages/listAll';
 import type { Bot, BotSummary } from '../chimeModels';
 
 export interface BotsSlice {
@@ -76,8 +78,5 @@ export const createBotsSlice: SliceCreator<BotsSlice> = (set, get) => {
 };
 
 export function listAllBots(appInstanceArn: string, maxPages?: number) {
-  return collectPages(async (NextToken) => {
-    const result = await getApi()['chime:ListAppInstanceBots']({ AppInstanceArn: appInstanceArn, MaxResults: 50, ...(NextToken ? { NextToken } : {}) });
-    return result.ok ? { ok: true, value: { items: result.value.AppInstanceBots ?? [], nextToken: result.value.NextToken } } : result;
-  }, maxPages);
+  return listAll('ListAppInstanceBots', { AppInstanceArn: appInstanceArn }, maxPages);
 }

@@ -1,7 +1,7 @@
 import type { SliceCreator } from '../../../store';
 import { getApi } from '../../../api';
 import type { Result } from '../../../../../shared/errors';
-import { loadInto, type Resource } from '../resource';
+import { loadInto, type Resource } from '../../../store/resource';
 import type { Retention } from '../chimeModels';
 
 export interface RetentionSlice {

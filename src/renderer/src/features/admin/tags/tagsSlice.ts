@@ -1,7 +1,7 @@
 import type { SliceCreator } from '../../../store';
 import { getApi } from '../../../api';
 import type { Result } from '../../../../../shared/errors';
-import type { Resource } from '../resource';
+import type { Resource } from '../../../store/resource';
 import type { Tag } from '../chimeModels';
 
 export interface TagsSlice {

@@ -1,5 +1,5 @@
 import { useAppStore } from '../../../store';
-import { selectUser } from '../../session/sessionActions';
+import { selectUser } from '../../../session/sessionActions';
 import { CreateUserForm } from './CreateUserForm';
 import { UserPanel } from './UserPanel';
 

@@ -1,6 +1,6 @@
 import type { SliceCreator } from '../../../store';
 import { getApi } from '../../../api';
-import { loadInto, type Resource } from '../resource';
+import { loadInto, type Resource } from '../../../store/resource';
 import type { AppInstanceUser } from '../chimeModels';
 
 export interface ManagedUserSlice {

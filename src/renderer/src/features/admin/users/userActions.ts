@@ -5,7 +5,7 @@
  */
 import { useAppStore } from '../../../store';
 import { getApi } from '../../../api';
-import { selectUser } from '../../session/sessionActions';
+import { selectUser } from '../../../session/sessionActions';
 import type { Result } from '../../../../../shared/errors';
 import type { ChimeOutput } from '../../../../../shared/ipc/chimeTypes';
 

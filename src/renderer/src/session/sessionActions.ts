@@ -3,12 +3,12 @@
  * AppInstance or user. Each persists the choice to the active workspace, so
  * the next launch restores it without a click.
  */
-import { useAppStore, type AppState } from '../../store';
-import { createAdminSlice } from '../admin/adminSlice';
-import { forgetDescribedEndpoints } from '../endpoints/endpointsSlice';
-import type { Connection, Workspace, WorkspacePatch } from '../../../../shared/workspace/workspace';
-import type { WorkbenchError } from '../../../../shared/errors';
-import { DEFAULT_REGION } from '../../../../shared/aws/regions';
+import { useAppStore, type AppState } from '../store';
+import { createAdminSlice } from '../features/admin/adminSlice';
+import { forgetDescribedEndpoints } from '../features/endpoints/endpointsSlice';
+import type { Connection, Workspace, WorkspacePatch } from '../../../shared/workspace/workspace';
+import type { WorkbenchError } from '../../../shared/errors';
+import { DEFAULT_REGION } from '../../../shared/aws/regions';
 
 const store = () => useAppStore.getState();
 
@@ -75,7 +75,8 @@ async function applyWorkspace(ws: Workspace | undefined): Promise<void> {
     return;
   }
   // First launch on the sandbox: with a single AppInstance there is nothing to choose.
-  const only = store().appInstances.length === 1 ? store().appInstances[0]?.AppInstanceArn : undefined;
+  const listed = store().appInstances?.value ?? [];
+  const only = listed.length === 1 ? listed[0]?.AppInstanceArn : undefined;
   if (only) await selectAppInstance(only);
 }
 
