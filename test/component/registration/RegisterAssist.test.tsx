@@ -8,7 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { RegisterEndpointDialog } from '../../../src/renderer/src/features/registration/RegisterEndpointDialog';
 import { installFakeApi, type FakeHandlers } from '../fakeApi';
 import { useAppStore } from '../../../src/renderer/src/store';
-import { rememberDescribed } from '../../../src/renderer/src/features/endpoints/describedEndpoints';
+import { rememberDescribed } from '../../../src/renderer/src/store/describedEndpoints';
 import { routePage } from '../../../src/renderer/src/features/pages/pagedLoads';
 import type { Workspace } from '../../../src/shared/ipc/appTypes';
 import { APP_ARN, HEX64, USER_ARN, seedStore } from './fixtures';

@@ -12,7 +12,7 @@ import type { WorkbenchError, Result } from '../../../../shared/errors';
 import type { WatchChange } from '../../../../shared/ipc/appTypes';
 import type { Resource } from '../../store/resource';
 import { listAllEndpoints, describeEndpoints } from './endpointLoads';
-import { describedEndpoint, forgetDescribed, keepListed, rememberDescribed } from './describedEndpoints';
+import { describedEndpoint, forgetDescribed, keepListed, rememberDescribed } from '../../store/describedEndpoints';
 
 import type { Endpoint, RegisterEndpointInput } from '../../../../shared/ipc/chimeTypes';
 
@@ -51,7 +51,7 @@ export interface EndpointsSlice {
   endpointWatched(change: WatchChange): void;
 }
 
-export { forgetDescribedEndpoints } from './describedEndpoints';
+export { forgetDescribedEndpoints } from '../../store/describedEndpoints';
 
 export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => {
   const current = (userArn: string) => get().selectedUserArn === userArn;

@@ -12,7 +12,7 @@ import { SavedDevicePicker } from './SavedDevicePicker';
 import { EndpointQuotaHelp } from './EndpointQuotaHelp';
 import type { RegisterEndpointInput } from '../../../../shared/ipc/chimeTypes';
 import { buildRegisterRequest, deviceFromRequest } from './registrationRequest';
-import { appInstanceOfUser, describedInAppInstance } from '../endpoints/describedEndpoints';
+import { appInstanceOfUser, describedInAppInstance } from '../../store/describedEndpoints';
 import { defaultFor, initialForm, pinpointArnsInUse } from './registrationDefaults';
 import { TypeField } from './TypeField';
 import { DeviceTokenHelp } from './DeviceTokenHelp';

@@ -1,6 +1,6 @@
 import { useAppStore } from '../../store';
 import type { EndpointType } from '../../../../shared/chime/shapes';
-import { appInstanceOfUser, describedInAppInstance } from '../endpoints/describedEndpoints';
+import { appInstanceOfUser, describedInAppInstance } from '../../store/describedEndpoints';
 import { UserSubject } from '../users/UserSubject';
 import { findTokenElsewhere, mergeMatches } from './tokenElsewhere';
 import type { TokenSearch } from './tokenSearchSlice';

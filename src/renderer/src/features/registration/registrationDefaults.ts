@@ -4,8 +4,8 @@
  * apps the AppInstance's loaded endpoints already use, offered in one click.
  */
 import type { RegistrationDefault, Workspace } from '../../../../shared/workspace/workspace';
-import type { KnownEndpoint } from '../endpoints/describedEndpoints';
-import type { Endpoint } from '../endpoints/endpointsSlice';
+import type { KnownEndpoint } from '../../store/describedEndpoints';
+import type { Endpoint } from '../../../../shared/ipc/chimeTypes';
 import { EMPTY_FORM } from './registrationRequest';
 import type { RegistrationForm } from './tokenLinter';
 

@@ -1,5 +1,5 @@
 import type { EndpointType } from '../../../../shared/chime/shapes';
-import type { KnownEndpoint } from '../endpoints/describedEndpoints';
+import type { KnownEndpoint } from '../../store/describedEndpoints';
 import { comparableToken, isApnsType } from './tokenLinter';
 import type { TokenMatch } from './tokenSearchSlice';
 

@@ -10,8 +10,8 @@
 import type { SliceCreator } from '../../store';
 import { getApi } from '../../api';
 import { startPagedLoad, type PagedLoad } from '../pages/pagedLoads';
-import type { Endpoint } from '../endpoints/endpointsSlice';
-import { appInstanceOfUser, describedEndpoint, rememberDescribed } from '../endpoints/describedEndpoints';
+import type { Endpoint } from '../../../../shared/ipc/chimeTypes';
+import { appInstanceOfUser, describedEndpoint, rememberDescribed } from '../../store/describedEndpoints';
 import type { EndpointType } from '../../../../shared/chime/shapes';
 import type { Result, WorkbenchError } from '../../../../shared/errors';
 import { comparableToken, isApnsType } from './tokenLinter';

@@ -6,7 +6,7 @@
  * register form reads it too: the Pinpoint apps already used in an
  * AppInstance, and whether a token is known under another user.
  */
-import type { Endpoint } from './endpointsSlice';
+import type { Endpoint } from '../../../shared/ipc/chimeTypes';
 
 const described = new Map<string, KnownEndpoint>();
 const keyOf = (userArn: string, endpointId: string | undefined) => `${userArn}#${endpointId ?? ''}`;
