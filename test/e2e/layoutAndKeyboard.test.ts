@@ -45,8 +45,12 @@ describe('layout and keyboard', () => {
     await page.getByRole('row', { name: "Bob's dev iPad (VoIP)" }).waitFor();
 
     // 1. "/", type part of another user's name, ↓ and Enter: that user is selected.
+    // Each key waits for what the user would see first (the search focused, the list filtered): no racing the app.
+    const search = page.getByRole('searchbox', { name: 'Search users' });
     await page.keyboard.press('/');
+    await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('alice');
+    await expect.poll(() => page.getByRole('listitem', { name: 'Bob Builder' }).count()).toBe(0);
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Alice Appleseed');
     await page.keyboard.press('Enter');
@@ -54,8 +58,9 @@ describe('layout and keyboard', () => {
     await s.step('keyboard pick under a filter');
 
     // Under a filter hiding the selected user, Tab still reaches the list and Ctrl+N names the user.
-    await page.getByRole('searchbox', { name: 'Search users' }).fill('bob');
-    await page.getByRole('searchbox', { name: 'Search users' }).focus();
+    await search.fill('bob');
+    await expect.poll(() => page.getByRole('listitem', { name: 'Alice Appleseed' }).count()).toBe(0);
+    await search.focus();
     await page.keyboard.press('Tab');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Bob Builder');
     await page.keyboard.press('Control+n');
