@@ -6,12 +6,14 @@
  * command" with an explicit reveal.
  */
 import type { WorkbenchError } from '../../shared/errors';
-import type { ActivityEntry, ConnectionInfo } from '../../shared/aws/types';
+import type { ActivityEntry, ActivityService, ConnectionInfo } from '../../shared/aws/types';
 import { redactTokens } from '../../shared/aws/redact';
 
 /** One finished call, as the client middleware reports it (raw values). */
 export interface CallRecord {
   readonly operation: string;
+  /** Absent for Chime SDK Identity, the app's first service. */
+  readonly service?: ActivityService;
   readonly startedAt: number;
   readonly durationMs: number;
   readonly attempts: number;
@@ -42,6 +44,7 @@ export class ActivityLog {
     const entry: ActivityEntry = {
       id: this.#nextId++,
       operation: call.operation,
+      ...(call.service ? { service: call.service } : {}),
       startedAt: new Date(call.startedAt).toISOString(),
       durationMs: call.durationMs,
       attempts: call.attempts,

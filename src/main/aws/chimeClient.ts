@@ -1,5 +1,6 @@
 /**
- * The one place a ChimeSDKIdentityClient is built. Every client gets:
+ * The one place an AWS client is built: Chime SDK Identity, Chime SDK
+ * Messaging, Pinpoint and IAM (`createServiceClient`). Every client gets:
  * - adaptive retries (client-side rate limiting on throttling, which the
  *   endpoint watcher's polling can trigger);
  * - a per-call timeout on the connection and on the whole response, so a
@@ -11,10 +12,26 @@
  *   activity log.
  */
 import { ChimeSDKIdentityClient } from '@aws-sdk/client-chime-sdk-identity';
+import { ChimeSDKMessagingClient } from '@aws-sdk/client-chime-sdk-messaging';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { PinpointClient } from '@aws-sdk/client-pinpoint';
 import type { CallRecord } from './activityLog';
 import type { CredentialsProvider } from './credentials';
 import { toWorkbenchError } from './errors';
 import type { ResolvedClientConfig } from './config';
+
+/** The services the app calls with the connection's credentials (STS and SSO have their own paths). */
+const CLIENT_CLASSES = {
+  identity: ChimeSDKIdentityClient,
+  messaging: ChimeSDKMessagingClient,
+  pinpoint: PinpointClient,
+  iam: IAMClient,
+} as const;
+export type ClientService = keyof typeof CLIENT_CLASSES;
+export const CLIENT_SERVICES = Object.keys(CLIENT_CLASSES) as ClientService[];
+export type ServiceClient<S extends ClientService> = InstanceType<(typeof CLIENT_CLASSES)[S]>;
+/** One client per service, all built for the same connection. */
+export type ServiceClients = { readonly [S in ClientService]: ServiceClient<S> };
 
 export const APP_USER_AGENT_NAME = 'ChimeEndpointWorkbench';
 export const DEFAULT_APP_VERSION = '0.1.0';
@@ -45,24 +62,29 @@ export interface ChimeClientOptions {
 }
 
 export function createChimeClient(options: ChimeClientOptions): ChimeSDKIdentityClient {
-  const client = options.resolved ? fromResolved(options, options.resolved) : fromOptions(options);
-  if (options.onCall) addCallRecorder(client, options.onCall, options.profile, options.now ?? Date.now);
+  return createServiceClient('identity', options);
+}
+
+export function createServiceClient<S extends ClientService>(service: S, options: ChimeClientOptions): ServiceClient<S> {
+  const Client = CLIENT_CLASSES[service] as unknown as new (config: object) => ServiceClient<S>;
+  const client = new Client(options.resolved ? fromResolved(options, options.resolved) : fromOptions(options));
+  if (options.onCall) addCallRecorder(client, service, options.onCall, options.profile, options.now ?? Date.now);
   return client;
 }
 
-function fromResolved(options: ChimeClientOptions, resolved: ResolvedClientConfig): ChimeSDKIdentityClient {
-  return new ChimeSDKIdentityClient({
+function fromResolved(options: ChimeClientOptions, resolved: ResolvedClientConfig) {
+  return {
     ...resolved,
     credentials: options.credentials,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
-    customUserAgent: [[APP_USER_AGENT_NAME, options.appVersion ?? DEFAULT_APP_VERSION]],
-  });
+    customUserAgent: [[APP_USER_AGENT_NAME, options.appVersion ?? DEFAULT_APP_VERSION]] as [string, string][],
+  };
 }
 
-function fromOptions(options: ChimeClientOptions): ChimeSDKIdentityClient {
+function fromOptions(options: ChimeClientOptions) {
   const timeoutMs = options.timeoutMs ?? 15_000;
-  return new ChimeSDKIdentityClient({
+  return {
     region: options.region,
     credentials: options.credentials,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
@@ -70,8 +92,8 @@ function fromOptions(options: ChimeClientOptions): ChimeSDKIdentityClient {
     maxAttempts: options.maxAttempts ?? 3,
     // The SDK accepts handler options in place of a NodeHttpHandler instance.
     requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs, throwOnRequestTimeout: true },
-    customUserAgent: [[APP_USER_AGENT_NAME, options.appVersion ?? DEFAULT_APP_VERSION]],
-  });
+    customUserAgent: [[APP_USER_AGENT_NAME, options.appVersion ?? DEFAULT_APP_VERSION]] as [string, string][],
+  };
 }
 
 interface Metadata {
@@ -84,8 +106,15 @@ interface Metadata {
  * At the initialize step the middleware wraps the whole call, retries
  * included, so it sees the final outcome once with the attempt count.
  */
-function addCallRecorder(client: ChimeSDKIdentityClient, onCall: (call: CallRecord) => void, profile: string | undefined, now: () => number): void {
-  client.middlewareStack.add(
+function addCallRecorder(
+  client: ServiceClient<ClientService>,
+  service: ClientService,
+  onCall: (call: CallRecord) => void,
+  profile: string | undefined,
+  now: () => number,
+): void {
+  // The four clients' stacks differ only in their input/output unions.
+  (client.middlewareStack as ChimeSDKIdentityClient['middlewareStack']).add(
     (next, context) => async (args) => {
       const operation = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
       const input = args.input;
@@ -93,6 +122,7 @@ function addCallRecorder(client: ChimeSDKIdentityClient, onCall: (call: CallReco
       const finish = (meta: Metadata | undefined, extra: Partial<CallRecord>) => {
         const record: CallRecord = {
           operation,
+          ...(service === 'identity' ? {} : { service }),
           input,
           startedAt,
           durationMs: Math.max(0, now() - startedAt),

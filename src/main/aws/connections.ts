@@ -9,7 +9,7 @@ import { WorkbenchCodes, fail, ok, type Result, type WorkbenchError } from '../.
 import type { OperationName } from '../../shared/chime/operations';
 import { ENVIRONMENT_PROFILE, type CallerIdentity, type Connection, type ConnectionInfo } from '../../shared/aws/types';
 import { ActivityLog } from './activityLog';
-import { createChimeClient, type ChimeClientOptions } from './chimeClient';
+import { CLIENT_SERVICES, createChimeClient, createServiceClient, type ChimeClientOptions, type ClientService, type ServiceClients } from './chimeClient';
 import {
   paginateOperation,
   sendOperation,
@@ -53,6 +53,8 @@ interface Active {
   /** For background calls (see CallOptions.background): one attempt, logged with source 'watch'. */
   readonly backgroundClient: ChimeSDKIdentityClient;
   readonly credentials: CredentialsProvider;
+  /** Messaging, Pinpoint and IAM beside Identity, built on first use (see `clients()`). */
+  services?: Promise<Result<ServiceClients>>;
 }
 
 /** The sandbox's principal, shown by "Who am I" (the sandbox has no STS). */
@@ -170,6 +172,50 @@ export class ConnectionManager {
     yield* paginateOperation(active.client, operation, input, options, mappingContext(active.info));
   }
 
+  /**
+   * One client per service (Identity, Messaging, Pinpoint, IAM) for the
+   * current connection, with its credentials and, for a profile, each
+   * service's own shared-config settings (endpoint_url, services section,
+   * proxy, CA bundle, retries). Built on first use and destroyed with the
+   * connection, so a switch never lets a push or a doctor run reach the
+   * previous account. Calls are logged in the activity log with their service.
+   */
+  async clients(): Promise<Result<ServiceClients>> {
+    const active = this.#active;
+    if (!active) return fail(notConnected());
+    active.services ??= this.#serviceClients(active);
+    return active.services;
+  }
+
+  async #serviceClients(active: Active): Promise<Result<ServiceClients>> {
+    const { info } = active;
+    const profile = info.kind === 'profile' && info.profile !== ENVIRONMENT_PROFILE ? info.profile : undefined;
+    const built: Partial<Record<ClientService, unknown>> = { identity: active.client };
+    try {
+      for (const service of CLIENT_SERVICES) {
+        if (service === 'identity') continue;
+        const timeout = this.#options.client?.timeoutMs;
+        const resolved = profile
+          ? (await resolveClientConfig(profile, service, { ...this.#options.profileSource, regionOverride: info.region, ...(timeout !== undefined ? { timeoutMs: timeout } : {}) })).config
+          : undefined;
+        const log = this.#options.activityLog;
+        built[service] = createServiceClient(service, {
+          ...this.#options.client,
+          ...(resolved ? { resolved } : {}),
+          region: info.region,
+          credentials: active.credentials,
+          ...(info.endpointUrl ? { endpoint: info.endpointUrl } : {}),
+          ...(info.profile ? { profile: info.profile } : {}),
+          ...(log ? { onCall: (call) => log.record(call, info) } : {}),
+        });
+      }
+    } catch (thrown) {
+      destroyServices(built, active.client);
+      return fail(invalid(thrown instanceof Error ? thrown.message : String(thrown)));
+    }
+    return ok(built as ServiceClients);
+  }
+
   /** Account and ARN behind the current connection. */
   async whoAmI(options: CallOptions = {}): Promise<Result<CallerIdentity>> {
     const active = this.#active;
@@ -213,6 +259,14 @@ export async function defaultProfileConnection(source?: ProfileSourceOptions): P
 function destroy(active: Active): void {
   active.client.destroy();
   active.backgroundClient.destroy();
+  void active.services?.then((built) => {
+    if (built.ok) destroyServices(built.value, active.client);
+  });
+}
+
+/** Destroys the clients built beside Identity (Identity goes with the connection). */
+function destroyServices(clients: Partial<Record<ClientService, unknown>>, identity: unknown): void {
+  for (const client of Object.values(clients)) if (client !== identity) (client as { destroy(): void } | undefined)?.destroy();
 }
 
 function mappingContext(info: ConnectionInfo) {

@@ -66,9 +66,13 @@ export interface CallerIdentity {
   readonly userId: string;
 }
 
+/** The services calls are logged for besides Chime SDK Identity (the entry's `service` is absent for Identity). */
+export type ActivityService = 'messaging' | 'pinpoint' | 'iam';
+
 export interface ActivityEntry {
   readonly id: number;
   readonly operation: OperationName | string;
+  readonly service?: ActivityService;
   /** ISO 8601. */
   readonly startedAt: string;
   readonly durationMs: number;

@@ -1,8 +1,4 @@
-import type { ChimeSDKIdentityClient } from '@aws-sdk/client-chime-sdk-identity';
-import type { ChimeSDKMessagingClient } from '@aws-sdk/client-chime-sdk-messaging';
+import type { ServiceClients } from '../../aws/chimeClient';
 
-/** The collaborators of the Chime push engine (built by the app's one client factory). */
-export interface PushClients {
-  readonly identity: ChimeSDKIdentityClient;
-  readonly messaging: ChimeSDKMessagingClient;
-}
+/** The collaborators of the Chime push engine, from the app's one client factory (`ConnectionManager.clients()`). */
+export type PushClients = Pick<ServiceClients, 'identity' | 'messaging'>;
