@@ -135,8 +135,14 @@ describe('layout and keyboard', () => {
     await dialog.waitFor();
     expect(await dialog.evaluate((d) => [d.scrollTop, d.scrollLeft])).toEqual([0, 0]);
     await s.step('register dialog 1024x700');
-    await page.keyboard.press('Escape');
     await page.emulateMedia({ colorScheme: 'dark' });
+    // The dialog's help text and fields at the small size in dark mode, with a token hint showing.
+    await dialog.getByRole('combobox', { name: 'Type' }).selectOption('GCM');
+    await dialog.getByRole('textbox', { name: 'Device token' }).fill('not-a-token');
+    await dialog.getByRole('textbox', { name: 'Endpoint name' }).focus();
+    await expect.poll(() => dialog.getByRole('textbox', { name: 'Device token' }).getAttribute('aria-invalid')).toBe('true');
+    await s.step('register dialog 1024x700 dark');
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Manage app instance' }).click();
     await s.step('manage 1024x700 dark');
     await page.setViewportSize(SIZES[0]);

@@ -48,6 +48,6 @@ describe('Changing connection', () => {
     expect(screen.queryByRole('heading', { name: 'Alice' })).not.toBeInTheDocument();
     expect(screen.queryByRole('listitem', { name: 'Alice' })).not.toBeInTheDocument();
     expect(screen.getByText('No user selected')).toBeInTheDocument();
-    expect(useAppStore.getState()).toMatchObject({ users: [], endpoints: [], selectedUserArn: undefined, userDetail: undefined });
+    expect(useAppStore.getState()).toMatchObject({ users: [], endpoints: { key: '', loading: false }, selectedUserArn: undefined, userDetail: undefined });
   });
 });

@@ -10,7 +10,7 @@ export const APP_ARN = 'arn:aws:mobiletargeting:us-east-1:000000000000:apps/0123
 export function seedStore(endpoints: Endpoint[] = []): void {
   useAppStore.setState({
     selectedUserArn: USER_ARN,
-    endpoints,
+    endpoints: { key: USER_ARN, loading: false, value: endpoints },
     connection: { info: { kind: 'sandbox', region: 'us-east-1' }, status: 'connected' },
     identity: { account: '000000000000', arn: 'arn:aws:iam::000000000000:root', userId: 'sandbox' },
   });

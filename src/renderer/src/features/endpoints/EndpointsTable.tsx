@@ -1,6 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { DEFAULT_ENDPOINT_SORT, sortEndpoints, type EndpointSort, type EndpointSortKey } from './endpointSort';
 import { useAppStore } from '../../store';
+import { selectEndpoints } from '../../store/selectors';
 import { EmptyState } from '../../components/EmptyState';
 import { StaleMark } from '../../components/StaleMark';
 import { isUserWatched } from '../watch/watchTargets';
@@ -45,17 +46,17 @@ function SortHeader({
 }
 
 export function EndpointsTable({ extraColumn, rowExtra }: EndpointsTableProps) {
-  const unsorted = useAppStore((s) => s.endpoints);
+  const unsorted = useAppStore(selectEndpoints);
   const [sort, setSort] = useState<EndpointSort>(DEFAULT_ENDPOINT_SORT);
   const endpoints = useMemo(() => sortEndpoints(unsorted, sort), [unsorted, sort]);
   const registered = useAppStore((s) => s.lastRegistered);
-  const loading = useAppStore((s) => s.endpointsLoading);
-  const error = useAppStore((s) => s.endpointsError);
-  const listedAt = useAppStore((s) => s.endpointsAt);
+  const loading = useAppStore((s) => s.endpoints.loading);
+  const error = useAppStore((s) => s.endpoints.error);
+  const listedAt = useAppStore((s) => s.endpoints.at);
   // While the watcher backs off, a watched user's states are only as fresh as its last good poll.
   const watchStaleAt = useAppStore((s) =>
     s.watchHealth?.state === 'backing-off' && s.selectedUserArn && isUserWatched(s.watchTargets, s.selectedUserArn)
-      ? Math.max(s.watchHealth.lastSuccessAt ?? 0, s.endpointsAt ?? 0) || undefined
+      ? Math.max(s.watchHealth.lastSuccessAt ?? 0, s.endpoints.at ?? 0) || undefined
       : undefined,
   );
 

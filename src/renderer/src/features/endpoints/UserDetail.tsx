@@ -28,11 +28,11 @@ export function UserDetail({
 }: UserDetailProps) {
   const userArn = useAppStore((s) => s.selectedUserArn);
   const userName = useAppStore((s) => s.userDetail?.value?.Name);
-  const busy = useAppStore((s) => Boolean(s.userDetail?.loading) || s.endpointsLoading);
+  const busy = useAppStore((s) => Boolean(s.userDetail?.loading) || s.endpoints.loading);
   const userError = useAppStore((s) => s.userDetail?.error);
-  const endpointsError = useAppStore((s) => s.endpointsError);
+  const endpointsError = useAppStore((s) => s.endpoints.error);
   const userReadAt = useAppStore((s) => s.userDetail?.at);
-  const listedAt = useAppStore((s) => s.endpointsAt);
+  const listedAt = useAppStore((s) => s.endpoints.at);
   const retry = () => void useAppStore.getState().refreshUserDetail();
   // One error per failed action: when a refresh fails for both the user and its endpoints
   // (a 503, say), one message under the user card says so; otherwise each beside its card.

@@ -11,6 +11,7 @@ import type { ChimeOutput } from '../../../../shared/ipc/chimeTypes';
 import type { WorkbenchError, Result } from '../../../../shared/errors';
 import type { WatchChange } from '../../../../shared/ipc/appTypes';
 import type { Resource } from '../../store/resource';
+import { selectEndpoints } from '../../store/selectors';
 import { listAllEndpoints, describeEndpoints } from './endpointLoads';
 import { describedEndpoint, forgetDescribed, keepListed, rememberDescribed } from '../../store/describedEndpoints';
 
@@ -29,11 +30,11 @@ export interface EndpointActionError {
 export interface EndpointsSlice {
   /** The selected user's DescribeAppInstanceUser, keyed by its ARN (`at`: when it was read). */
   readonly userDetail?: Resource<UserDetailValue | undefined>;
-  readonly endpoints: readonly Endpoint[];
-  /** When the shown endpoints were listed (epoch ms); with an error or a watcher backing off, stale as of then. */
-  readonly endpointsAt?: number;
-  readonly endpointsLoading: boolean;
-  readonly endpointsError?: WorkbenchError;
+  /**
+   * The selected user's endpoints, keyed by the user's ARN; `at` is when they were listed (with an error or a
+   * watcher backing off, stale as of then). Read the rows with `selectEndpoints`.
+   */
+  readonly endpoints: Resource<readonly Endpoint[]>;
   readonly endpointActionError?: EndpointActionError;
   /** The endpoint this session registered last for the shown user: its row is highlighted, with a success message. */
   readonly lastRegistered?: { readonly endpointId: string; readonly name: string };
@@ -52,11 +53,17 @@ export interface EndpointsSlice {
 }
 
 export { forgetDescribedEndpoints } from '../../store/describedEndpoints';
+export { selectEndpoints };
+
+const NO_ENDPOINTS: Resource<readonly Endpoint[]> = { key: '', loading: false };
 
 export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => {
   const current = (userArn: string) => get().selectedUserArn === userArn;
+  /** Changes the shown rows, keeping the rest of the resource (key, time, loading). */
+  const setRows = (rows: (shown: readonly Endpoint[]) => readonly Endpoint[]) =>
+    set((s) => ({ endpoints: { ...s.endpoints, value: rows(selectEndpoints(s)) } }));
   const patchEndpoint = (endpointId: string, patch: (e: Endpoint) => Endpoint) =>
-    set((s) => ({ endpoints: s.endpoints.map((e) => (e.EndpointId === endpointId ? patch(e) : e)) }));
+    setRows((shown) => shown.map((e) => (e.EndpointId === endpointId ? patch(e) : e)));
 
   /** Re-reads one endpoint after a change so its LastUpdatedTimestamp is the service's. */
   const redescribe = async (userArn: string, endpointId: string) => {
@@ -66,23 +73,15 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
   };
 
   return {
-    endpoints: [],
-    endpointsLoading: false,
+    endpoints: NO_ENDPOINTS,
 
     async loadUserDetail({ keep = false } = {}) {
       const userArn = get().selectedUserArn;
       const shown = get().userDetail;
       set({
         userDetail: userArn ? { key: userArn, loading: true, ...(keep && shown?.key === userArn ? { value: shown.value, at: shown.at } : {}) } : undefined,
-        endpointsError: undefined,
         endpointActionError: undefined,
-        ...(keep
-          ? {}
-          : {
-              endpoints: [],
-              endpointsAt: undefined,
-              lastRegistered: undefined,
-            }),
+        ...(keep ? {} : { endpoints: NO_ENDPOINTS, lastRegistered: undefined }),
       });
       if (!userArn) return;
       const describeUser = async () => {
@@ -103,11 +102,12 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
     },
 
     async loadEndpoints(userArn, options) {
-      set({ endpointsLoading: true, endpointsError: undefined });
+      // What is shown for this user stays while the list is read again (a refresh, a watcher's new endpoint).
+      set((s) => ({ endpoints: { ...(s.endpoints.key === userArn ? s.endpoints : { key: userArn }), loading: true, error: undefined } }));
       const listed = await listAllEndpoints(userArn);
       if (!current(userArn)) return;
       if (!listed.ok) {
-        set({ endpointsLoading: false, endpointsError: listed.error });
+        set((s) => ({ endpoints: { ...s.endpoints, key: userArn, loading: false, error: listed.error } }));
         return;
       }
       // Summaries first (with what an earlier Describe told), so the rows appear at once;
@@ -115,21 +115,19 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
       keepListed(userArn, listed.value.map((e) => e.EndpointId));
       const known = (e: Endpoint) => describedEndpoint(userArn, e.EndpointId);
       const merged = listed.value.map((e) => ({ ...known(e), ...e }));
-      set({ endpoints: merged, endpointsAt: Date.now() });
       const missing = options?.force ? merged : merged.filter((e) => !known(e));
-      if (missing.length === 0) {
-        set({ endpointsLoading: false });
-        return;
-      }
+      set({ endpoints: { key: userArn, loading: missing.length > 0, value: merged, at: Date.now() } });
+      if (missing.length === 0) return;
       const fresh = await describeEndpoints(userArn, missing);
       for (const e of fresh) rememberDescribed(userArn, e);
       const byId = new Map(fresh.map((e) => [e.EndpointId, e]));
-      if (current(userArn)) set({ endpoints: merged.map((e) => byId.get(e.EndpointId) ?? e), endpointsLoading: false });
+      if (current(userArn)) setRows(() => merged.map((e) => byId.get(e.EndpointId) ?? e));
+      if (current(userArn)) set((s) => ({ endpoints: { ...s.endpoints, loading: false } }));
     },
 
     async setEndpointAllowMessages(endpointId, allow) {
       const userArn = get().selectedUserArn;
-      const before = get().endpoints.find((e) => e.EndpointId === endpointId);
+      const before = selectEndpoints(get()).find((e) => e.EndpointId === endpointId);
       if (!userArn || !before) return;
       const wanted = allow ? 'ALL' : 'NONE';
       // Optimistic: the switch moves now; it moves back if the service refuses.
@@ -154,7 +152,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
 
     async renameEndpoint(endpointId, name) {
       const userArn = get().selectedUserArn;
-      const before = get().endpoints.find((e) => e.EndpointId === endpointId);
+      const before = selectEndpoints(get()).find((e) => e.EndpointId === endpointId);
       if (!userArn || !before) return false;
       patchEndpoint(endpointId, (e) => ({ ...e, Name: name }));
       set({ endpointActionError: undefined });
@@ -182,7 +180,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
       });
       if (!result.ok) return result.error;
       forgetDescribed(userArn, endpointId);
-      if (current(userArn)) set((s) => ({ endpoints: s.endpoints.filter((e) => e.EndpointId !== endpointId) }));
+      if (current(userArn)) setRows((shown) => shown.filter((e) => e.EndpointId !== endpointId));
       return undefined;
     },
 
@@ -195,7 +193,7 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
       if (current(userArn)) set({ lastRegistered: { endpointId, name: input.Name || endpointId } });
       if (current(userArn)) await get().loadEndpoints(userArn);
       // What the table now shows (or, for a user left meanwhile, what was registered) is what the follow diffs against.
-      const shown = current(userArn) ? get().endpoints.find((e) => e.EndpointId === endpointId) : undefined;
+      const shown = current(userArn) ? selectEndpoints(get()).find((e) => e.EndpointId === endpointId) : undefined;
       if (endpointId) {
         void get().followEndpoint(userArn, {
           endpointId,
@@ -214,12 +212,12 @@ export const createEndpointsSlice: SliceCreator<EndpointsSlice> = (set, get) => 
     endpointWatched(change) {
       if (change.userArn !== get().selectedUserArn) return;
       if (change.kind === 'disappeared') {
-        set((s) => ({ endpoints: s.endpoints.filter((e) => e.EndpointId !== change.endpointId) }));
+        setRows((shown) => shown.filter((e) => e.EndpointId !== change.endpointId));
         return;
       }
       const after = change.after;
       if (!after) return;
-      if (!get().endpoints.some((e) => e.EndpointId === change.endpointId)) {
+      if (!selectEndpoints(get()).some((e) => e.EndpointId === change.endpointId)) {
         void get().loadEndpoints(change.userArn);
         return;
       }

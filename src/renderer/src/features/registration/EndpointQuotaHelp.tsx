@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useAppStore } from '../../store';
+import { selectEndpoints } from '../../store/selectors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { WorkbenchError } from '../../../../shared/errors';
 import { ENDPOINTS_PER_USER } from '../../../../shared/chime/quotas';
@@ -10,7 +11,7 @@ import { ENDPOINTS_PER_USER } from '../../../../shared/chime/quotas';
  * the ones the service can no longer push to, so they are offered first.
  */
 export function EndpointQuotaHelp({ error }: { readonly error: WorkbenchError }) {
-  const endpoints = useAppStore((s) => s.endpoints);
+  const endpoints = useAppStore(selectEndpoints);
   const inactive = useMemo(() => endpoints.filter((e) => e.EndpointState?.Status === 'INACTIVE'), [endpoints]);
   const deregisterEndpoint = useAppStore((s) => s.deregisterEndpoint);
   const [busy, setBusy] = useState<string>();

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../../store';
+import { selectEndpoints } from '../../store/selectors';
 import { Dialog } from '../../components/Dialog';
 import { UserSubject } from '../users/UserSubject';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -37,7 +38,7 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
   const region = useAppStore((s) => s.connection?.info.region);
   const account = useAppStore((s) => s.identity?.account);
   const userArn = useAppStore((s) => s.selectedUserArn);
-  const endpoints = useAppStore((s) => s.endpoints);
+  const endpoints = useAppStore(selectEndpoints);
   const workspace = useAppStore((s) => s.activeWorkspace);
 
   const appInstanceArn = userArn ? appInstanceOfUser(userArn) : undefined;

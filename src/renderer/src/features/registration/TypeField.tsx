@@ -3,10 +3,10 @@ import { ENDPOINT_TYPES, type EndpointType } from '../../../../shared/chime/shap
 
 /** Which type a token belongs to, in the words of the build that produced it. */
 export const TYPE_HELP: Readonly<Record<EndpointType, string>> = {
-  APNS: 'APNS is for App Store and TestFlight builds (production APNs); development builds run from Xcode use APNS_SANDBOX.',
+  APNS: 'APNS is for App Store and TestFlight builds (production APNs); development builds run from Xcode use APNS_SANDBOX. A sandbox token registered here turns the endpoint INACTIVE at its first push.',
   APNS_SANDBOX:
-    'APNS_SANDBOX is for development builds run from Xcode (sandbox APNs); App Store and TestFlight builds use APNS.',
-  GCM: 'GCM is for Android and other Firebase Cloud Messaging (FCM) tokens.',
+    'APNS_SANDBOX is for development builds run from Xcode (sandbox APNs); App Store and TestFlight builds use APNS. A production token registered here turns the endpoint INACTIVE at its first push.',
+  GCM: 'GCM is for Android and other Firebase Cloud Messaging (FCM) tokens; an APNs token registered here turns the endpoint INACTIVE at its first push.',
 };
 
 /** "Type": the three endpoint types, with what each one is for under the field. */
@@ -31,7 +31,7 @@ export function TypeField({
         ))}
       </select>
       <div id={helpId} className="field-hint">
-        {TYPE_HELP[value]} A token of the other environment turns the endpoint INACTIVE at its first push.
+        {TYPE_HELP[value]}
       </div>
     </div>
   );
