@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../store';
 import { getApi } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { SERVICE_LABEL } from './ActivityItemText';
 import { EmptyState } from '../../components/EmptyState';
 import type { WorkbenchError } from '../../../../shared/errors';
 import { copyText } from '../endpoints/clipboard';
@@ -59,7 +60,7 @@ export function ActivityDetail() {
   return (
     <div className="activity-detail" aria-label={`Call ${entry.operation}`} role="region">
       <div className="card-header">
-        <h3>{entry.operation}</h3>
+        <h3>{entry.service ? `${SERVICE_LABEL[entry.service]} ${entry.operation}` : entry.operation}</h3>
         <span className="spacer" />
         <label className="switch">
           <input type="checkbox" checked={revealTokens} onChange={(e) => setRevealTokens(e.target.checked)} />
