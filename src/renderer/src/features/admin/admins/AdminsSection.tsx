@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useAppStore } from '../../../store';
-import { ErrorMessage } from '../../../components/ErrorMessage';
 import { EmptyState } from '../../../components/EmptyState';
 import type { AdminSummary } from '../chimeModels';
 import { PromoteForm } from './PromoteForm';
 import { AdminRow } from './AdminRow';
 import { AdminDetailCard } from './AdminDetailCard';
 import { DemoteDialog } from './DemoteDialog';
-import { ListCardHeader, countOf } from '../ListCardHeader';
+import { ListCard, countOf } from '../ListCard';
 
 /** ListAppInstanceAdmins with promote, describe and demote. */
 export function AdminsSection({ appInstanceArn }: { readonly appInstanceArn: string }) {
@@ -25,37 +24,30 @@ export function AdminsSection({ appInstanceArn }: { readonly appInstanceArn: str
   const items = admins?.value?.items ?? [];
   return (
     <section className="admin-section" aria-label="Admins">
-      <div className="card">
-        <ListCardHeader
-          title="Admins"
-          loading={admins?.loading}
-          countText={countOf(admins?.value)}
-          refreshLabel="Refresh admins"
-          onRefresh={() => void loadAdmins(appInstanceArn)}
-        />
-        {admins?.error && <ErrorMessage error={admins.error} onRetry={() => void loadAdmins(appInstanceArn)} />}
-        {items.length === 0 && !admins?.loading && !admins?.error ? (
-          <EmptyState title="No admins" />
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>ARN</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((admin) => (
-                <AdminRow key={admin.Admin?.Arn} appInstanceArn={appInstanceArn} admin={admin} onDemote={() => setDemoting(admin)} />
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
+      <ListCard
+        title="Admins"
+        loading={admins?.loading}
+        countText={countOf(admins?.value)}
+        refreshLabel="Refresh admins"
+        onRefresh={() => void loadAdmins(appInstanceArn)}
+        error={admins?.error}
+        count={items.length}
+        empty={<EmptyState title="No admins" />}
+      >
+        {items.map((admin) => (
+          <AdminRow
+            key={admin.Admin?.Arn}
+            appInstanceArn={appInstanceArn}
+            admin={admin}
+            onDemote={() => setDemoting(admin)}
+          />
+        ))}
+      </ListCard>
       <AdminDetailCard />
       <PromoteForm appInstanceArn={appInstanceArn} />
-      {demoting && <DemoteDialog appInstanceArn={appInstanceArn} admin={demoting} onClose={() => setDemoting(undefined)} />}
+      {demoting && (
+        <DemoteDialog appInstanceArn={appInstanceArn} admin={demoting} onClose={() => setDemoting(undefined)} />
+      )}
     </section>
   );
 }

@@ -1,10 +1,9 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../../store';
-import { ErrorMessage } from '../../../components/ErrorMessage';
 import { EmptyState } from '../../../components/EmptyState';
 import { BotForm } from './BotForm';
 import { BotPanel } from './BotPanel';
-import { ListCardHeader, countOf } from '../ListCardHeader';
+import { ListCard, countOf } from '../ListCard';
 
 /**
  * ListAppInstanceBots, and either the opened bot or the create form (never
@@ -25,42 +24,35 @@ export function BotsSection({ appInstanceArn }: { readonly appInstanceArn: strin
   const items = bots?.value?.items ?? [];
   return (
     <section className="admin-section" aria-label="Bots">
-      <div className="card">
-        <ListCardHeader
-          title="Bots"
-          loading={bots?.loading}
-          countText={countOf(bots?.value)}
-          refreshLabel="Refresh bots"
-          onRefresh={() => void loadBots(appInstanceArn)}
-        />
-        {bots?.error && <ErrorMessage error={bots.error} onRetry={() => void loadBots(appInstanceArn)} />}
-        {items.length === 0 && !bots?.loading && !bots?.error ? (
+      <ListCard
+        title="Bots"
+        loading={bots?.loading}
+        countText={countOf(bots?.value)}
+        refreshLabel="Refresh bots"
+        onRefresh={() => void loadBots(appInstanceArn)}
+        error={bots?.error}
+        count={items.length}
+        empty={
           <EmptyState title="No bots">A bot connects a Lex V2 bot to the app instance&apos;s channels.</EmptyState>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>ARN</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((b) => (
-                <tr key={b.AppInstanceBotArn} aria-selected={b.AppInstanceBotArn === opened}>
-                  <td>{b.Name}</td>
-                  <td className="mono">{b.AppInstanceBotArn}</td>
-                  <td>
-                    <button type="button" className="small" aria-label={`Open bot ${b.Name || b.AppInstanceBotArn}`} onClick={() => b.AppInstanceBotArn && void describeBot(b.AppInstanceBotArn)}>
-                      Open
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
+        }
+      >
+        {items.map((b) => (
+          <tr key={b.AppInstanceBotArn} aria-selected={b.AppInstanceBotArn === opened}>
+            <td>{b.Name}</td>
+            <td className="mono">{b.AppInstanceBotArn}</td>
+            <td>
+              <button
+                type="button"
+                className="small"
+                aria-label={`Open bot ${b.Name || b.AppInstanceBotArn}`}
+                onClick={() => b.AppInstanceBotArn && void describeBot(b.AppInstanceBotArn)}
+              >
+                Open
+              </button>
+            </td>
+          </tr>
+        ))}
+      </ListCard>
       {opened ? (
         <BotPanel appInstanceArn={appInstanceArn} />
       ) : (
