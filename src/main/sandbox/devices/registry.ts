@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { newApnsToken, newFcmToken } from './tokens';
+import { sandboxDeliverySchema, sandboxDeviceSchema } from '../../../shared/push/deliveries';
 
 export const DEVICE_PLATFORMS = ['APNS', 'APNS_SANDBOX', 'GCM'] as const;
 export type DevicePlatform = (typeof DEVICE_PLATFORMS)[number];
@@ -284,29 +285,9 @@ export interface DeviceRegistrySnapshot {
   events: FailureEvent[];
 }
 
-const deviceSchema = z.object({
-  DeviceId: z.string(),
-  Name: z.string(),
-  Platform: z.enum(DEVICE_PLATFORMS),
-  Voip: z.boolean(),
-  BundleId: z.string().optional(),
-  ProjectId: z.string().optional(),
-  DeviceToken: z.string(),
-  VoipDeviceToken: z.string().optional(),
-  Created: z.string(),
-  UninstalledAt: z.string().optional(),
-});
-const deliverySchema = z.object({
-  DeliveryId: z.string(),
-  Time: z.string(),
-  DeviceId: z.string(),
-  DeviceToken: z.string(),
-  Via: z.enum(DELIVERY_VIAS),
-  PushType: z.string(),
-  Title: z.string(),
-  Body: z.string(),
-  Payload: z.unknown(),
-});
+// The wire shapes of devices and deliveries, as the app reads them back (one declaration).
+const deviceSchema = sandboxDeviceSchema;
+const deliverySchema = sandboxDeliverySchema;
 const eventSchema = z.looseObject({
   version: z.literal('0'),
   id: z.string(),

@@ -23,24 +23,12 @@ import { randomUUID } from 'node:crypto';
 import { compactVerify, decodeProtectedHeader, importSPKI } from 'jose';
 import type { ApnsEnvironment, DeviceRegistry } from '../../devices/registry';
 import type { ApnsCertRecord, PushCredentials } from '../credentials';
+import { APNS_PUSH_TYPES, APNS_TOPIC_SUFFIX, type ApnsPushType } from '../../../../shared/push/directPush';
 
-export const APNS_PUSH_TYPES = ['alert', 'background', 'location', 'voip', 'complication', 'fileprovider', 'mdm', 'liveactivity', 'pushtotalk', 'widgets', 'controls'] as const;
-export type ApnsPushType = (typeof APNS_PUSH_TYPES)[number];
-
-/** The topic suffix each push type needs (mdm: the MDM certificate's UID, not checked). */
-const TOPIC_SUFFIX: Record<ApnsPushType, string | undefined> = {
-  alert: '',
-  background: '',
-  location: '.location-query',
-  voip: '.voip',
-  complication: '.complication',
-  fileprovider: '.pushkit.fileprovider',
-  mdm: undefined,
-  liveactivity: '.push-type.liveactivity',
-  pushtotalk: '.voip-ptt',
-  widgets: '.push-type.widgets',
-  controls: '.push-type.controls',
-};
+// Apple's push types and the topic suffix each needs: one table, shared with the app's sender
+// (src/shared/push/directPush.ts), since both follow the same published rules.
+export { APNS_PUSH_TYPES, type ApnsPushType };
+const TOPIC_SUFFIX = APNS_TOPIC_SUFFIX;
 /** Topics served by PushKit, which take the device's VoIP token. */
 const PUSHKIT_SUFFIXES = ['.voip', '.complication', '.pushkit.fileprovider', '.voip-ptt'];
 const TOKEN_AUTH_ONLY = new Set<ApnsPushType>(['location', 'liveactivity']);
