@@ -35,6 +35,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           // Each spec drives a real Chromium and a harness; two cores cannot run many at once.
           fileParallelism: false,
+          // expect.poll waits for what the app shows; vitest's default of 1 s failed 1 run in 10 when the machine
+          // was busy (the first AppInstance listed after 1.1 s at a load average of 9).
+          expect: { poll: { timeout: 15_000 } },
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
