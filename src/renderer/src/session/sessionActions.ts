@@ -35,9 +35,9 @@ export function resetConnectionViews(): void {
 }
 
 export async function bootstrap(): Promise<void> {
-  await store().loadProfiles();
   void store().loadAppInfo();
-  const restored = await store().restoreWorkspace();
+  // The profiles and the workspace are independent reads: one round trip instead of two before the first rows.
+  const [, restored] = await Promise.all([store().loadProfiles(), store().restoreWorkspace()]);
   await applyWorkspace(restored?.workspace);
 }
 
@@ -68,12 +68,13 @@ async function applyWorkspace(ws: Workspace | undefined): Promise<void> {
   void store().loadWatch();
   if (!ok) return;
   void store().loadIdentity();
-  await store().loadAppInstances();
   const appInstanceArn = ws?.appInstanceArn ?? undefined;
   if (appInstanceArn) {
-    await selectAppInstance(appInstanceArn, { persist: false, userArn: ws?.selectedUserArn ?? undefined });
+    // The restored AppInstance's users need not wait for the list of AppInstances: both loads at once.
+    await Promise.all([store().loadAppInstances(), selectAppInstance(appInstanceArn, { persist: false, userArn: ws?.selectedUserArn ?? undefined })]);
     return;
   }
+  await store().loadAppInstances();
   // First launch on the sandbox: with a single AppInstance there is nothing to choose.
   const listed = store().appInstances?.value ?? [];
   const only = listed.length === 1 ? listed[0]?.AppInstanceArn : undefined;
