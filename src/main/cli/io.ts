@@ -39,7 +39,7 @@ export function exitCodeOf(error: WorkbenchError): ExitCodeValue {
 export function fromWorkbenchError(error: WorkbenchError, what?: string): CliError {
   const request = error.requestId ? ` (request id ${error.requestId})` : '';
   const prefix = what ? `${what}: ` : '';
-  const issues = error.issues?.length ? ` [${error.issues.map((i) => (i.member ? `${i.member}: ${i.message}` : i.message)).join('; ')}]` : '';
+  const issues = error.issues?.length && !error.issues.every((i) => error.message.includes(i.message)) ? ` [${error.issues.map((i) => (i.member ? `${i.member}: ${i.message}` : i.message)).join('; ')}]` : '';
   return new CliError(`${prefix}${error.code}: ${error.message}${issues}${request}`, exitCodeOf(error), {
     code: error.code,
     message: error.message,

@@ -8,7 +8,7 @@
  */
 import { Option } from 'commander';
 import { APNS_ENVIRONMENTS, APNS_PUSH_TYPES, type DirectPushInput } from '../../../shared/push/directPush';
-import { parseAttributePairs, PUSH_TYPES, type MessageAttributeMap, type PushType, type TestPushSent } from '../../../shared/push/testPush';
+import { parseAttributePairs, PUSH_TYPES, testPushMessageSchema, type MessageAttributeMap, type PushType, type TestPushSent } from '../../../shared/push/testPush';
 import { planTestPush, sendTestPush } from '../../push/chime';
 import { DirectPushService, sandboxDirectPushOptions, type DirectPushAnswer, type DirectPushError } from '../../push/direct';
 import type { CliContext } from '../context';
@@ -30,6 +30,9 @@ export interface ChimePushOptions {
 export async function sendChimePush(ctx: CliContext, o: ChimePushOptions): Promise<TestPushSent> {
   const appInstanceArn = appInstanceOf(o.user);
   if (!appInstanceArn) throw usageError(`--user needs an AppInstanceUser ARN (arn:aws:chime:REGION:ACCOUNT:app-instance/ID/user/USER_ID), got "${o.user}"`);
+  // The message's limits first: nothing is planned (or created) for a push the service would refuse.
+  const message = testPushMessageSchema.safeParse({ title: o.title, body: o.body, pushType: o.type ?? 'DEFAULT', messageAttributes: o.attributes });
+  if (!message.success) throw usageError(message.error.issues.map((i) => `--${String(i.path[0] ?? 'title')}: ${i.message}`).join('; '));
   const clients = await ctx.clients();
   const plan = await planTestPush(clients, { appInstanceArn, userArn: o.user, ...(o.channel && { channelArn: o.channel }), ...(o.sender && { senderArn: o.sender }) });
   if (!plan.ok) throw fromWorkbenchError(plan.error, 'plan');
