@@ -90,9 +90,9 @@ export class Output {
     }
   }
 
-  /** The one line a failure prints (stderr), plus its JSON document on stdout with --json. */
-  failure(error: CliError): void {
-    this.streams.stderr.write(`${this.paint('red', 'error:', this.streams.stderr)} ${error.message}\n`);
+  /** The one line a failure prints (stderr; unless the parser `printed` it), plus its JSON document on stdout with --json. */
+  failure(error: CliError, printed = false): void {
+    if (!printed) this.streams.stderr.write(`${this.paint('red', 'error:', this.streams.stderr)} ${error.message}\n`);
     if (this.options.json) {
       this.streams.stdout.write(`${JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, error: { exitCode: error.exitCode, message: error.message, ...error.detail } }, null, 2)}\n`);
     }

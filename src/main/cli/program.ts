@@ -124,7 +124,9 @@ export async function runCli(args: readonly string[], options: RunOptions): Prom
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end with exitCode 0; every parse error (and help shown for a missing command) is bad usage.
-      return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+      if (error.exitCode === 0) return ExitCode.Ok;
+      out.failure(new CliError(error.message.replace(/^error: /, ''), ExitCode.Usage, { code: 'Usage' }), true);
+      return ExitCode.Usage;
     }
     if (error instanceof CliError) {
       out.failure(error);
