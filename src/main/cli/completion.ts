@@ -16,10 +16,11 @@ export function bashCompletion(program: Command, bin: string): string {
   const walk = (command: Command, path: string) => {
     const subs = command.commands.map((c) => c.name());
     children.push(`  [${JSON.stringify(path)}]=${JSON.stringify(subs.join(' '))}`);
-    words.push(`  [${JSON.stringify(path)}]=${JSON.stringify([...subs, ...flagsOf(command, path ? globals : [])].join(' '))}`);
-    for (const sub of command.commands) walk(sub, path ? `${path} ${sub.name()}` : sub.name());
+    words.push(`  [${JSON.stringify(path)}]=${JSON.stringify([...subs, ...flagsOf(command, path === '_' ? [] : globals)].join(' '))}`);
+    for (const sub of command.commands) walk(sub, `${path} ${sub.name()}`);
   };
-  walk(program, '');
+  // Keys start with "_" (the program): bash refuses an empty array subscript.
+  walk(program, '_');
   const fn = `_${bin.replace(/[^A-Za-z0-9]/g, '_')}`;
   return `# bash completion for ${bin}: source <(${bin} completion bash)   (zsh: autoload -U bashcompinit && bashcompinit first)
 ${fn}() {
@@ -29,9 +30,9 @@ ${children.join('\n')}
   local -A words=(
 ${words.join('\n')}
   )
-  local path="" w
+  local path=_ w
   for w in "\${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
-    if [[ " \${children[$path]} " == *" $w "* ]]; then path="\${path:+$path }$w"; fi
+    if [[ " \${children[$path]} " == *" $w "* ]]; then path="$path $w"; fi
   done
   COMPREPLY=( $(compgen -W "\${words[$path]}" -- "\${COMP_WORDS[COMP_CWORD]}") )
 }

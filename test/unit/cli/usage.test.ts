@@ -3,6 +3,7 @@
  * a JSON document with --json), the completion script lists what exists.
  * Nothing here reaches a service.
  */
+import { execFileSync } from 'node:child_process';
 import { expect, test } from 'vitest';
 import { cli } from './support';
 
@@ -74,6 +75,13 @@ test('the bash completion script offers the commands, subcommands and flags that
   const run = await cli(['completion', 'bash']);
   expect(run.code).toBe(0);
   expect(run.stdout).toContain('complete -F _chime_workbench chime-workbench');
-  expect(run.stdout).toMatch(/\[""\]="endpoints await-state push doctor devices deliveries smoke sandbox completion/);
-  expect(run.stdout).toMatch(/\["push apns"\]="[^"]*--cert-passphrase-env[^"]*--json[^"]*"/);
+  // What bash offers after `chime-workbench …<TAB>`, by sourcing the script and calling its function.
+  const offered = (words: readonly string[]) => {
+    const script = `${run.stdout}\nCOMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _chime_workbench; echo "\${COMPREPLY[*]}"`;
+    return execFileSync('bash', ['-c', script], { encoding: 'utf8' }).trim().split(' ');
+  };
+  expect(offered(['chime-workbench', ''])).toEqual(['endpoints', 'await-state', 'push', 'doctor', 'devices', 'deliveries', 'smoke', 'sandbox', 'completion', '--version', '--profile', '--region', '--endpoint-url', '--json', '--quiet', '--no-color', '--help']);
+  expect(offered(['chime-workbench', '--json', 'push', 'a'])).toEqual(['apns']);
+  expect(offered(['chime-workbench', 'push', 'apns', '--cert'])).toEqual(['--cert-file', '--cert-passphrase-env']);
+  expect(offered(['chime-workbench', 'endpoints', 'list', '--user', 'x', '--j'])).toEqual(['--json']);
 });
