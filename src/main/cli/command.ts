@@ -16,12 +16,17 @@ export type Run = <O>(action: Action<O>) => (...args: unknown[]) => Promise<void
 export type Register = (parent: Command, run: Run) => void;
 
 /** `--user ARN`, the AppInstanceUser most commands act for. */
-export const USER_FLAG = ['--user <arn>', 'the AppInstanceUser ARN (arn:aws:chime:REGION:ACCOUNT:app-instance/ID/user/USER_ID)'] as const;
+export const USER_FLAG = [
+  '--user <arn>',
+  'the AppInstanceUser ARN (arn:aws:chime:REGION:ACCOUNT:app-instance/ID/user/USER_ID)',
+] as const;
 
 /** The AppInstance of an AppInstanceUser ARN (`…:app-instance/ID/user/UID` → `…:app-instance/ID`). */
 export function appInstanceOf(userArn: string): string | undefined {
   const at = userArn.indexOf('/user/');
-  return /^arn:aws[a-z-]*:chime:[^:]*:\d{12}:app-instance\/[^/]+\/user\/.+$/.test(userArn) ? userArn.slice(0, at) : undefined;
+  return /^arn:aws[a-z-]*:chime:[^:]*:\d{12}:app-instance\/[^/]+\/user\/.+$/.test(userArn)
+    ? userArn.slice(0, at)
+    : undefined;
 }
 
 /** Collects a repeatable option's values (`--attribute a=1 --attribute b=2`). */

@@ -16,7 +16,9 @@ export function bashCompletion(program: Command, bin: string): string {
   const walk = (command: Command, path: string) => {
     const subs = command.commands.map((c) => c.name());
     children.push(`  [${JSON.stringify(path)}]=${JSON.stringify(subs.join(' '))}`);
-    words.push(`  [${JSON.stringify(path)}]=${JSON.stringify([...subs, ...flagsOf(command, path === '_' ? [] : globals)].join(' '))}`);
+    words.push(
+      `  [${JSON.stringify(path)}]=${JSON.stringify([...subs, ...flagsOf(command, path === '_' ? [] : globals)].join(' '))}`,
+    );
     for (const sub of command.commands) walk(sub, `${path} ${sub.name()}`);
   };
   // Keys start with "_" (the program): bash refuses an empty array subscript.

@@ -58,7 +58,10 @@ export class CliContext {
   /** The sandbox's URL (`--endpoint-url`); commands that only exist on a sandbox require it. */
   sandboxUrl(command: string): string {
     const url = this.globals.endpointUrl;
-    if (!url) throw usageError(`${command} works on a sandbox only: pass --endpoint-url URL (e.g. the URL \`chime-workbench sandbox\` prints)`);
+    if (!url)
+      throw usageError(
+        `${command} works on a sandbox only: pass --endpoint-url URL (e.g. the URL \`chime-workbench sandbox\` prints)`,
+      );
     return sandboxBase(url);
   }
 
@@ -87,7 +90,12 @@ export class CliContext {
   /** Where the doctor's fix commands point (`--profile`, `--region`, `--endpoint-url`). */
   async cliTarget(): Promise<CliTarget> {
     const info = await this.info();
-    return { kind: info.kind, region: info.region, ...(info.profile && { profile: info.profile }), ...(info.endpointUrl && { endpointUrl: info.endpointUrl }) };
+    return {
+      kind: info.kind,
+      region: info.region,
+      ...(info.profile && { profile: info.profile }),
+      ...(info.endpointUrl && { endpointUrl: info.endpointUrl }),
+    };
   }
 
   dispose(): void {
@@ -105,20 +113,31 @@ export class CliContext {
     this.#manager = manager;
     let selected;
     if (url) {
-      if (globals.profile) throw usageError('--endpoint-url (a sandbox) and --profile do not go together: for a profile with its own endpoint, set endpoint_url in its config');
+      if (globals.profile)
+        throw usageError(
+          '--endpoint-url (a sandbox) and --profile do not go together: for a profile with its own endpoint, set endpoint_url in its config',
+        );
       selected = await manager.select({ kind: 'sandbox', region: globals.region ?? (await sandboxRegion(url)) });
     } else {
       const profile = globals.profile ?? (await defaultProfileConnection(this.#profileSource))?.connection.profile;
       if (!profile) {
-        throw usageError('No AWS profile to use: pass --profile NAME (or set AWS_PROFILE or the AWS_ACCESS_KEY_ID environment keys), or --endpoint-url URL for a sandbox');
+        throw usageError(
+          'No AWS profile to use: pass --profile NAME (or set AWS_PROFILE or the AWS_ACCESS_KEY_ID environment keys), or --endpoint-url URL for a sandbox',
+        );
       }
       const summary = (await listProfiles(this.#profileSource)).profiles.find((p) => p.name === profile);
       if (summary?.problem) throw usageError(`Profile "${profile}" cannot be used: ${summary.problem}`);
-      selected = await manager.select({ kind: 'profile', profile, region: globals.region ?? summary?.region ?? DEFAULT_REGION });
+      selected = await manager.select({
+        kind: 'profile',
+        profile,
+        region: globals.region ?? summary?.region ?? DEFAULT_REGION,
+      });
     }
     if (!selected.ok) throw fromWorkbenchError(selected.error);
     const info = selected.value;
-    this.out.progress(`Connected to ${info.kind === 'sandbox' ? `the sandbox ${info.endpointUrl}` : `profile ${info.profile}`} (${info.region})`);
+    this.out.progress(
+      `Connected to ${info.kind === 'sandbox' ? `the sandbox ${info.endpointUrl}` : `profile ${info.profile}`} (${info.region})`,
+    );
     return manager;
   }
 }
@@ -130,7 +149,8 @@ function sandboxBase(url: string): string {
   } catch {
     throw usageError(`--endpoint-url needs a URL such as http://127.0.0.1:45660, got "${url}"`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw usageError(`--endpoint-url needs an http(s) URL, got "${url}"`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw usageError(`--endpoint-url needs an http(s) URL, got "${url}"`);
   return url.replace(/\/+$/, '');
 }
 
@@ -140,6 +160,10 @@ async function sandboxRegion(url: string): Promise<string> {
     const health = (await (await fetch(`${url}/_sandbox/health`)).json()) as { region?: unknown };
     return typeof health.region === 'string' && isRegionName(health.region) ? health.region : DEFAULT_REGION;
   } catch (error) {
-    throw new CliError(`The sandbox at ${url} does not answer (${error instanceof Error ? error.message : String(error)}); start it with \`chime-workbench sandbox\``, ExitCode.Aws, { code: 'NetworkError' });
+    throw new CliError(
+      `The sandbox at ${url} does not answer (${error instanceof Error ? error.message : String(error)}); start it with \`chime-workbench sandbox\``,
+      ExitCode.Aws,
+      { code: 'NetworkError' },
+    );
   }
 }

@@ -39,7 +39,10 @@ export function exitCodeOf(error: WorkbenchError): ExitCodeValue {
 export function fromWorkbenchError(error: WorkbenchError, what?: string): CliError {
   const request = error.requestId ? ` (request id ${error.requestId})` : '';
   const prefix = what ? `${what}: ` : '';
-  const issues = error.issues?.length && !error.issues.every((i) => error.message.includes(i.message)) ? ` [${error.issues.map((i) => (i.member ? `${i.member}: ${i.message}` : i.message)).join('; ')}]` : '';
+  const issues =
+    error.issues?.length && !error.issues.every((i) => error.message.includes(i.message))
+      ? ` [${error.issues.map((i) => (i.member ? `${i.member}: ${i.message}` : i.message)).join('; ')}]`
+      : '';
   return new CliError(`${prefix}${error.code}: ${error.message}${issues}${request}`, exitCodeOf(error), {
     code: error.code,
     message: error.message,
@@ -83,7 +86,8 @@ export class Output {
 
   /** The command's result: `document` as JSON with --json, else `text` (a line or a table). */
   result(document: Record<string, unknown>, text: () => string): void {
-    if (this.options.json) this.streams.stdout.write(`${JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, ...document }, null, 2)}\n`);
+    if (this.options.json)
+      this.streams.stdout.write(`${JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, ...document }, null, 2)}\n`);
     else {
       const body = text();
       if (body) this.streams.stdout.write(body.endsWith('\n') ? body : `${body}\n`);
@@ -94,7 +98,9 @@ export class Output {
   failure(error: CliError, printed = false): void {
     if (!printed) this.streams.stderr.write(`${this.paint('red', 'error:', this.streams.stderr)} ${error.message}\n`);
     if (this.options.json) {
-      this.streams.stdout.write(`${JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, error: { exitCode: error.exitCode, message: error.message, ...error.detail } }, null, 2)}\n`);
+      this.streams.stdout.write(
+        `${JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, error: { exitCode: error.exitCode, message: error.message, ...error.detail } }, null, 2)}\n`,
+      );
     }
   }
 
@@ -104,9 +110,15 @@ export class Output {
 }
 
 /** Rows as aligned columns with a header line; an empty list says so. */
-export function table(headers: readonly string[], rows: readonly (readonly (string | undefined)[])[], empty = '(none)'): string {
+export function table(
+  headers: readonly string[],
+  rows: readonly (readonly (string | undefined)[])[],
+  empty = '(none)',
+): string {
   if (rows.length === 0) return empty;
   const cells = [headers, ...rows.map((r) => r.map((c) => c ?? '-'))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  return cells.map((r) => r.map((c, i) => (i === r.length - 1 ? c : (c ?? '').padEnd(widths[i] ?? 0))).join('  ')).join('\n');
+  return cells
+    .map((r) => r.map((c, i) => (i === r.length - 1 ? c : (c ?? '').padEnd(widths[i] ?? 0))).join('  '))
+    .join('\n');
 }

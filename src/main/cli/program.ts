@@ -47,7 +47,11 @@ export async function runCli(args: readonly string[], options: RunOptions): Prom
   const streams: CliStreams = { stdout: options.stdout, stderr: options.stderr };
   const version = packageVersion();
   // Until a command's flags are parsed, failures print as --json / --no-color in argv ask.
-  let out = new Output(streams, { json: args.includes('--json'), quiet: false, color: !args.includes('--no-color') && !env.NO_COLOR });
+  let out = new Output(streams, {
+    json: args.includes('--json'),
+    quiet: false,
+    color: !args.includes('--no-color') && !env.NO_COLOR,
+  });
   let exitCode: number = ExitCode.Ok;
 
   const run: Run =
@@ -58,7 +62,11 @@ export async function runCli(args: readonly string[], options: RunOptions): Prom
       const globals: GlobalOptions = {
         ...(typeof opts.profile === 'string' && { profile: opts.profile }),
         ...(typeof opts.region === 'string' && { region: opts.region }),
-        ...(typeof opts.endpointUrl === 'string' ? { endpointUrl: opts.endpointUrl } : env.CHIME_WORKBENCH_ENDPOINT_URL ? { endpointUrl: env.CHIME_WORKBENCH_ENDPOINT_URL } : {}),
+        ...(typeof opts.endpointUrl === 'string'
+          ? { endpointUrl: opts.endpointUrl }
+          : env.CHIME_WORKBENCH_ENDPOINT_URL
+            ? { endpointUrl: env.CHIME_WORKBENCH_ENDPOINT_URL }
+            : {}),
         json: opts.json === true,
         quiet: opts.quiet === true,
         color: opts.color !== false && !env.NO_COLOR,
@@ -73,7 +81,9 @@ export async function runCli(args: readonly string[], options: RunOptions): Prom
     };
 
   const program = new Command(BIN)
-    .description('Chime Endpoint Workbench on the command line: register endpoints, send and await pushes, run the doctor, in scripts and CI')
+    .description(
+      'Chime Endpoint Workbench on the command line: register endpoints, send and await pushes, run the doctor, in scripts and CI',
+    )
     .version(version, '-V, --version')
     .option('--profile <name>', 'AWS profile (default: AWS_PROFILE, the environment keys, or default)')
     .option('--region <region>', "AWS region (default: the profile's, or the sandbox's)")
@@ -97,13 +107,17 @@ export async function runCli(args: readonly string[], options: RunOptions): Prom
   registerSmoke(program, run);
   program
     .command('sandbox')
-    .description('the local push cloud sandbox, with its own flags (see `sandbox --help`); must come first: chime-workbench sandbox --port 0 --seed demo')
+    .description(
+      'the local push cloud sandbox, with its own flags (see `sandbox --help`); must come first: chime-workbench sandbox --port 0 --seed demo',
+    )
     .helpOption(false)
     .allowUnknownOption()
     .allowExcessArguments()
     .action(
       run(async () => {
-        throw new CliError(`put "sandbox" first, then its flags: ${BIN} sandbox --port 0 --seed demo`, ExitCode.Usage, { code: 'Usage' });
+        throw new CliError(`put "sandbox" first, then its flags: ${BIN} sandbox --port 0 --seed demo`, ExitCode.Usage, {
+          code: 'Usage',
+        });
       }),
     );
   program
@@ -113,7 +127,12 @@ export async function runCli(args: readonly string[], options: RunOptions): Prom
     .action(
       run<Record<string, never>>(async (ctx) => {
         const shell = program.args[1];
-        if (shell !== 'bash') throw new CliError(`completion knows bash (zsh: autoload -U bashcompinit && bashcompinit, then the bash script), got "${String(shell)}"`, ExitCode.Usage, { code: 'Usage' });
+        if (shell !== 'bash')
+          throw new CliError(
+            `completion knows bash (zsh: autoload -U bashcompinit && bashcompinit, then the bash script), got "${String(shell)}"`,
+            ExitCode.Usage,
+            { code: 'Usage' },
+          );
         ctx.out.streams.stdout.write(bashCompletion(program, BIN));
       }),
     );
@@ -137,7 +156,9 @@ export async function runCli(args: readonly string[], options: RunOptions): Prom
       return ExitCode.Interrupted;
     }
     // Not a mapped failure (a network error reading the sandbox, an answer of an unexpected shape): one line, no stack.
-    const failure = new CliError(error instanceof Error ? error.message : String(error), ExitCode.Aws, { code: 'Unexpected' });
+    const failure = new CliError(error instanceof Error ? error.message : String(error), ExitCode.Aws, {
+      code: 'Unexpected',
+    });
     out.failure(failure);
     return failure.exitCode;
   }

@@ -26,7 +26,9 @@ export async function runSandboxCli(argv: readonly string[], invokedAs = 'npm ru
   const sandbox = await startSandbox({ ...options, log: (line) => process.stderr.write(`${line}\n`) });
   const verifying = options.accessKey ? ', verifying SigV4' : '';
   const demo = sandbox.demoAppInstanceArn ? `, demo AppInstance ${sandbox.demoAppInstanceArn}` : '';
-  process.stdout.write(`Local push cloud sandbox (Chime SDK Identity and Messaging, Pinpoint, IAM, STS, Identity Center, APNs and FCM emulators) listening on ${sandbox.url} (region ${sandbox.region}${verifying}${demo})\n`);
+  process.stdout.write(
+    `Local push cloud sandbox (Chime SDK Identity and Messaging, Pinpoint, IAM, STS, Identity Center, APNs and FCM emulators) listening on ${sandbox.url} (region ${sandbox.region}${verifying}${demo})\n`,
+  );
 
   let stopping = false;
   const stop = () => {

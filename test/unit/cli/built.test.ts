@@ -21,9 +21,17 @@ let dir: string;
 let sandbox: RunningSandbox;
 
 /** A clean environment: no AWS profile of this machine, no colours. */
-const baseEnv = (extra: Record<string, string> = {}) => ({ PATH: process.env.PATH ?? '', HOME: dir, NO_COLOR: '1', ...extra });
+const baseEnv = (extra: Record<string, string> = {}) => ({
+  PATH: process.env.PATH ?? '',
+  HOME: dir,
+  NO_COLOR: '1',
+  ...extra,
+});
 
-async function node(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function node(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: baseEnv(env), timeout: 60_000 });
     return { code: 0, stdout, stderr };
@@ -45,12 +53,26 @@ afterAll(async () => {
 });
 
 test('it runs on plain Node: --version is the package version, --help lists the commands', async () => {
-  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string> };
+  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+    bin: Record<string, string>;
+  };
   expect(resolve(ROOT, pkg.bin['chime-workbench'] ?? '')).toBe(BIN);
   expect((await node(['--version'])).stdout.trim()).toBe(pkg.version);
   const help = await node(['--help']);
   expect(help.code).toBe(0);
-  for (const command of ['endpoints', 'await-state', 'push', 'doctor', 'devices', 'deliveries', 'smoke', 'sandbox', 'completion']) expect(help.stdout).toContain(`  ${command}`);
+  for (const command of [
+    'endpoints',
+    'await-state',
+    'push',
+    'doctor',
+    'devices',
+    'deliveries',
+    'smoke',
+    'sandbox',
+    'completion',
+  ])
+    expect(help.stdout).toContain(`  ${command}`);
 });
 
 test("the README's CI example runs as written against the built CLI", async () => {
@@ -59,7 +81,10 @@ test("the README's CI example runs as written against the built CLI", async () =
   const step = /- name: Smoke test on the sandbox\n\s+shell: bash\n(\s+)run: \|\n([\s\S]*)$/.exec(block);
   expect(step, 'the CI example has its smoke step').toBeTruthy();
   const indent = `${step?.[1] ?? ''}  `;
-  const script = (step?.[2] ?? '').split('\n').map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line.trim())).join('\n');
+  const script = (step?.[2] ?? '')
+    .split('\n')
+    .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line.trim()))
+    .join('\n');
   expect(script).toContain('chime-workbench smoke');
   // `npm link` puts chime-workbench on the PATH in the workflow; here a shim runs the built file.
   const bin = join(dir, 'bin');
@@ -68,24 +93,56 @@ test("the README's CI example runs as written against the built CLI", async () =
   await chmod(join(bin, 'chime-workbench'), 0o755);
   const work = join(dir, 'ci');
   await mkdir(work, { recursive: true });
-  const { stdout } = await run('bash', ['-c', script], { cwd: work, env: baseEnv({ PATH: `${bin}:${process.env.PATH ?? ''}`, GITHUB_RUN_ID: '42' }), timeout: 90_000 });
+  const { stdout } = await run('bash', ['-c', script], {
+    cwd: work,
+    env: baseEnv({ PATH: `${bin}:${process.env.PATH ?? ''}`, GITHUB_RUN_ID: '42' }),
+    timeout: 90_000,
+  });
   expect(stdout).toMatch(/ENDPOINT ID\s+NAME/);
-  const deliveries = JSON.parse(await readFile(join(work, 'deliveries.json'), 'utf8')) as { deliveries: { Title: string; Via: string }[] };
+  const deliveries = JSON.parse(await readFile(join(work, 'deliveries.json'), 'utf8')) as {
+    deliveries: { Title: string; Via: string }[];
+  };
   // The smoke's phone, and Alice's own simulated phones behind her demo endpoints.
   expect(deliveries.deliveries.length).toBeGreaterThan(0);
   for (const delivery of deliveries.deliveries) expect(delivery).toMatchObject({ Title: 'CI smoke 42', Via: 'CHIME' });
-  const doctor = JSON.parse(await readFile(join(work, 'doctor.json'), 'utf8')) as { schemaVersion: number; endpoints: unknown[] };
+  const doctor = JSON.parse(await readFile(join(work, 'doctor.json'), 'utf8')) as {
+    schemaVersion: number;
+    endpoints: unknown[];
+  };
   expect(doctor.schemaVersion).toBe(1);
   expect(doctor.endpoints).toHaveLength(2);
 }, 120_000);
 
 test('Ctrl-C during smoke stops the wait, deregisters the endpoint and exits 130', async () => {
   const d = demo(sandbox);
-  const device = (await (await fetch(`${sandbox.url}/_sandbox/devices`, { method: 'POST', body: '{"Platform":"APNS_SANDBOX"}' })).json()) as { DeviceToken: string };
+  const device = (await (
+    await fetch(`${sandbox.url}/_sandbox/devices`, { method: 'POST', body: '{"Platform":"APNS_SANDBOX"}' })
+  ).json()) as { DeviceToken: string };
   const endpoints = () => sandbox.state.user(d.user('bob'))?.endpoints.size ?? 0;
   const before = endpoints();
   // A VOIP push reaches VoIP tokens only: this phone never gets it, so smoke waits until interrupted.
-  const child = spawn(process.execPath, [BIN, ...d.on('smoke', '--user', d.user('bob'), '--pinpoint-arn', d.pinpointArn, '--type', 'APNS_SANDBOX', '--token', device.DeviceToken, '--push-type', 'VOIP', '--timeout', '60s')], { env: baseEnv() });
+  const child = spawn(
+    process.execPath,
+    [
+      BIN,
+      ...d.on(
+        'smoke',
+        '--user',
+        d.user('bob'),
+        '--pinpoint-arn',
+        d.pinpointArn,
+        '--type',
+        'APNS_SANDBOX',
+        '--token',
+        device.DeviceToken,
+        '--push-type',
+        'VOIP',
+        '--timeout',
+        '60s',
+      ),
+    ],
+    { env: baseEnv() },
+  );
   let stderr = '';
   let interrupted = false;
   child.stderr.on('data', (chunk: Buffer) => {
@@ -103,7 +160,7 @@ test('Ctrl-C during smoke stops the wait, deregisters the endpoint and exits 130
   expect(endpoints()).toBe(before);
 }, 60_000);
 
-test('sandbox takes the sandbox\'s own flags: --help, and a bad flag exits 2', async () => {
+test("sandbox takes the sandbox's own flags: --help, and a bad flag exits 2", async () => {
   const help = await node(['sandbox', '--help']);
   expect(help.code).toBe(0);
   expect(help.stdout).toContain('Usage: chime-workbench sandbox [options]');
@@ -114,7 +171,10 @@ test('sandbox takes the sandbox\'s own flags: --help, and a bad flag exits 2', a
 
 test('a missing profile is bad usage (2); a profile without an SSO session is an AWS error (3) naming the login command', async () => {
   const config = join(dir, 'aws-config');
-  await writeFile(config, '[profile sso-dev]\nsso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 123456789012\nsso_role_name = Dev\nregion = us-east-1\n');
+  await writeFile(
+    config,
+    '[profile sso-dev]\nsso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 123456789012\nsso_role_name = Dev\nregion = us-east-1\n',
+  );
   const env = { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') };
   const user = 'arn:aws:chime:us-east-1:123456789012:app-instance/x/user/y';
   const missing = await node(['--profile', 'nosuch', 'endpoints', 'list', '--user', user], env);
@@ -126,5 +186,8 @@ test('a missing profile is bad usage (2); a profile without an SSO session is an
   const expired = await node(['--json', '--profile', 'sso-dev', 'endpoints', 'list', '--user', user], env);
   expect(expired.code).toBe(3);
   expect(expired.stderr).toContain('aws sso login --profile sso-dev');
-  expect(JSON.parse(expired.stdout)).toMatchObject({ schemaVersion: 1, error: { exitCode: 3, code: 'SsoTokenExpired' } });
+  expect(JSON.parse(expired.stdout)).toMatchObject({
+    schemaVersion: 1,
+    error: { exitCode: 3, code: 'SsoTokenExpired' },
+  });
 });

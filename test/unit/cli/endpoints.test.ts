@@ -30,7 +30,9 @@ describe('endpoints', () => {
     expect(json.json()).toMatchObject({
       schemaVersion: 1,
       userArn: d.user('alice'),
-      endpoints: expect.arrayContaining([expect.objectContaining({ name: "Alice's iPhone", type: 'APNS', status: 'ACTIVE', allowMessages: 'ALL' })]),
+      endpoints: expect.arrayContaining([
+        expect.objectContaining({ name: "Alice's iPhone", type: 'APNS', status: 'ACTIVE', allowMessages: 'ALL' }),
+      ]),
     });
     expect(json.stderr).toContain('Connected to the sandbox');
     expect(json.stdout).not.toContain('Connected');
@@ -38,7 +40,22 @@ describe('endpoints', () => {
 
   test('register normalises the token, prints the EndpointId, and the same client request token answers the same endpoint', async () => {
     const spaced = `<${HEX.match(/.{8}/g)?.join(' ')}>`;
-    const args = d.on('endpoints', 'register', '--user', d.user('carol'), '--type', 'APNS', '--token', spaced, '--pinpoint-arn', d.pinpointArn, '--name', 'CLI phone', '--client-request-token', 'cli-test-1');
+    const args = d.on(
+      'endpoints',
+      'register',
+      '--user',
+      d.user('carol'),
+      '--type',
+      'APNS',
+      '--token',
+      spaced,
+      '--pinpoint-arn',
+      d.pinpointArn,
+      '--name',
+      'CLI phone',
+      '--client-request-token',
+      'cli-test-1',
+    );
     const first = await cli(args);
     expect(first.code).toBe(0);
     const id = first.stdout.trim();
@@ -51,10 +68,37 @@ describe('endpoints', () => {
 
   test("a token the linter refuses exits 2 with the linter's words and registers nothing", async () => {
     const before = sandbox.state.user(d.user('bob'))?.endpoints.size;
-    const fcmAsApns = await cli(d.on('endpoints', 'register', '--user', d.user('bob'), '--type', 'APNS', '--token', `dA1:${'x'.repeat(150)}`, '--pinpoint-arn', d.pinpointArn));
+    const fcmAsApns = await cli(
+      d.on(
+        'endpoints',
+        'register',
+        '--user',
+        d.user('bob'),
+        '--type',
+        'APNS',
+        '--token',
+        `dA1:${'x'.repeat(150)}`,
+        '--pinpoint-arn',
+        d.pinpointArn,
+      ),
+    );
     expect(fcmAsApns.code).toBe(2);
     expect(fcmAsApns.stderr).toContain('--token: This looks like an FCM registration token; choose GCM.');
-    const sns = await cli(d.on('--json', 'endpoints', 'register', '--user', d.user('bob'), '--type', 'APNS', '--token', HEX, '--pinpoint-arn', 'arn:aws:sns:us-east-1:000000000000:app/APNS/x'));
+    const sns = await cli(
+      d.on(
+        '--json',
+        'endpoints',
+        'register',
+        '--user',
+        d.user('bob'),
+        '--type',
+        'APNS',
+        '--token',
+        HEX,
+        '--pinpoint-arn',
+        'arn:aws:sns:us-east-1:000000000000:app/APNS/x',
+      ),
+    );
     expect(sns.code).toBe(2);
     expect(sns.json()).toMatchObject({ schemaVersion: 1, error: { exitCode: 2, code: 'InvalidInput' } });
     expect(sns.stderr).toContain('This is an SNS ARN, not a Pinpoint app ARN');
@@ -62,8 +106,37 @@ describe('endpoints', () => {
   });
 
   test('update changes the name and AllowMessages; update without a change is bad usage', async () => {
-    const id = (await cli(d.on('endpoints', 'register', '--user', d.user('carol'), '--type', 'APNS_SANDBOX', '--token', 'cd'.repeat(32), '--pinpoint-arn', d.pinpointArn))).stdout.trim();
-    const updated = await cli(d.on('--json', 'endpoints', 'update', '--user', d.user('carol'), '--endpoint-id', id, '--name', 'Renamed', '--allow-messages', 'NONE'));
+    const id = (
+      await cli(
+        d.on(
+          'endpoints',
+          'register',
+          '--user',
+          d.user('carol'),
+          '--type',
+          'APNS_SANDBOX',
+          '--token',
+          'cd'.repeat(32),
+          '--pinpoint-arn',
+          d.pinpointArn,
+        ),
+      )
+    ).stdout.trim();
+    const updated = await cli(
+      d.on(
+        '--json',
+        'endpoints',
+        'update',
+        '--user',
+        d.user('carol'),
+        '--endpoint-id',
+        id,
+        '--name',
+        'Renamed',
+        '--allow-messages',
+        'NONE',
+      ),
+    );
     expect(updated.code).toBe(0);
     expect(updated.json()).toEqual({ schemaVersion: 1, userArn: d.user('carol'), endpointId: id, updated: true });
     const endpoint = sandbox.state.user(d.user('carol'))?.endpoints.get(id);
@@ -73,15 +146,57 @@ describe('endpoints', () => {
 
   test('deregister by id, and by --token (found through the normalised token)', async () => {
     const token = 'ef'.repeat(32);
-    const id = (await cli(d.on('endpoints', 'register', '--user', d.user('carol'), '--type', 'APNS', '--token', token, '--pinpoint-arn', d.pinpointArn))).stdout.trim();
-    const byToken = await cli(d.on('--json', 'endpoints', 'deregister', '--user', d.user('carol'), '--token', token.toUpperCase().match(/.{8}/g)?.join(' ') ?? ''));
+    const id = (
+      await cli(
+        d.on(
+          'endpoints',
+          'register',
+          '--user',
+          d.user('carol'),
+          '--type',
+          'APNS',
+          '--token',
+          token,
+          '--pinpoint-arn',
+          d.pinpointArn,
+        ),
+      )
+    ).stdout.trim();
+    const byToken = await cli(
+      d.on(
+        '--json',
+        'endpoints',
+        'deregister',
+        '--user',
+        d.user('carol'),
+        '--token',
+        token.toUpperCase().match(/.{8}/g)?.join(' ') ?? '',
+      ),
+    );
     expect(byToken.code).toBe(0);
     expect(byToken.json()).toMatchObject({ deregistered: [id] });
     expect(sandbox.state.user(d.user('carol'))?.endpoints.has(id)).toBe(false);
     expect((await cli(d.on('endpoints', 'deregister', '--user', d.user('carol'), '--token', token))).code).toBe(2);
 
-    const other = (await cli(d.on('endpoints', 'register', '--user', d.user('carol'), '--type', 'APNS', '--token', token, '--pinpoint-arn', d.pinpointArn))).stdout.trim();
-    expect((await cli(d.on('endpoints', 'deregister', '--user', d.user('carol'), '--endpoint-id', other))).code).toBe(0);
+    const other = (
+      await cli(
+        d.on(
+          'endpoints',
+          'register',
+          '--user',
+          d.user('carol'),
+          '--type',
+          'APNS',
+          '--token',
+          token,
+          '--pinpoint-arn',
+          d.pinpointArn,
+        ),
+      )
+    ).stdout.trim();
+    expect((await cli(d.on('endpoints', 'deregister', '--user', d.user('carol'), '--endpoint-id', other))).code).toBe(
+      0,
+    );
     expect(sandbox.state.user(d.user('carol'))?.endpoints.has(other)).toBe(false);
     expect((await cli(d.on('endpoints', 'deregister', '--user', d.user('carol')))).code).toBe(2);
   });
@@ -91,7 +206,10 @@ describe('endpoints', () => {
     const run = await cli(d.on('--json', 'endpoints', 'list', '--user', missing));
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/error: ListAppInstanceUserEndpoints: NotFoundException: .* \(request id [\w-]+\)/);
-    expect(run.json()).toMatchObject({ schemaVersion: 1, error: { exitCode: 3, code: 'NotFoundException', requestId: expect.any(String) } });
+    expect(run.json()).toMatchObject({
+      schemaVersion: 1,
+      error: { exitCode: 3, code: 'NotFoundException', requestId: expect.any(String) },
+    });
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -108,18 +226,59 @@ describe('endpoints', () => {
 });
 
 describe('await-state', () => {
-  const endpointOf = (userId: string) => [...(sandbox.state.user(d.user(userId))?.endpoints.values() ?? [])][0]?.id ?? '';
+  const endpointOf = (userId: string) =>
+    [...(sandbox.state.user(d.user(userId))?.endpoints.values() ?? [])][0]?.id ?? '';
 
   test('answers at once when the endpoint already has the state', async () => {
-    const run = await cli(d.on('--json', 'await-state', '--user', d.user('dave'), '--endpoint-id', endpointOf('dave'), '--status', 'INACTIVE', '--timeout', '5s'));
+    const run = await cli(
+      d.on(
+        '--json',
+        'await-state',
+        '--user',
+        d.user('dave'),
+        '--endpoint-id',
+        endpointOf('dave'),
+        '--status',
+        'INACTIVE',
+        '--timeout',
+        '5s',
+      ),
+    );
     expect(run.code).toBe(0);
-    expect(run.json()).toMatchObject({ schemaVersion: 1, endpointId: endpointOf('dave'), reached: true, status: 'INACTIVE', statusReason: 'INVALID_DEVICE_TOKEN' });
+    expect(run.json()).toMatchObject({
+      schemaVersion: 1,
+      endpointId: endpointOf('dave'),
+      reached: true,
+      status: 'INACTIVE',
+      statusReason: 'INVALID_DEVICE_TOKEN',
+    });
   });
 
   test('waits for a change, with progress on stderr', async () => {
     const id = endpointOf('frank');
-    const waiting = cli(d.on('await-state', '--user', d.user('frank'), '--endpoint-id', id, '--status', 'INACTIVE', '--timeout', '10s', '--interval', '100ms'));
-    setTimeout(() => sandbox.controls.setEndpointState(d.user('frank'), id, { Status: 'INACTIVE', StatusReason: 'INVALID_DEVICE_TOKEN' }), 300);
+    const waiting = cli(
+      d.on(
+        'await-state',
+        '--user',
+        d.user('frank'),
+        '--endpoint-id',
+        id,
+        '--status',
+        'INACTIVE',
+        '--timeout',
+        '10s',
+        '--interval',
+        '100ms',
+      ),
+    );
+    setTimeout(
+      () =>
+        sandbox.controls.setEndpointState(d.user('frank'), id, {
+          Status: 'INACTIVE',
+          StatusReason: 'INVALID_DEVICE_TOKEN',
+        }),
+      300,
+    );
     const run = await waiting;
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`${id}: ACTIVE, waiting for INACTIVE`);
@@ -129,17 +288,51 @@ describe('await-state', () => {
 
   test('a timeout exits 1 with the last state', async () => {
     const id = endpointOf('bob');
-    const run = await cli(d.on('--json', 'await-state', '--user', d.user('bob'), '--endpoint-id', id, '--status', 'INACTIVE', '--timeout', '300ms', '--interval', '100ms'));
+    const run = await cli(
+      d.on(
+        '--json',
+        'await-state',
+        '--user',
+        d.user('bob'),
+        '--endpoint-id',
+        id,
+        '--status',
+        'INACTIVE',
+        '--timeout',
+        '300ms',
+        '--interval',
+        '100ms',
+      ),
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`did not reach INACTIVE within 300ms; last state: ACTIVE`);
-    expect(run.json()).toMatchObject({ schemaVersion: 1, error: { exitCode: 1, code: 'Timeout', endpointId: id, wanted: 'INACTIVE', last: { status: 'ACTIVE' } } });
+    expect(run.json()).toMatchObject({
+      schemaVersion: 1,
+      error: { exitCode: 1, code: 'Timeout', endpointId: id, wanted: 'INACTIVE', last: { status: 'ACTIVE' } },
+    });
   });
 
   test('an endpoint that is not there is reported as such, and a bad duration is bad usage', async () => {
-    const run = await cli(d.on('await-state', '--user', d.user('bob'), '--endpoint-id', 'f'.repeat(32), '--status', 'ACTIVE', '--timeout', '200ms', '--interval', '100ms'));
+    const run = await cli(
+      d.on(
+        'await-state',
+        '--user',
+        d.user('bob'),
+        '--endpoint-id',
+        'f'.repeat(32),
+        '--status',
+        'ACTIVE',
+        '--timeout',
+        '200ms',
+        '--interval',
+        '100ms',
+      ),
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('last state: not registered');
-    const bad = await cli(d.on('await-state', '--user', d.user('bob'), '--endpoint-id', 'x', '--status', 'ACTIVE', '--timeout', 'soon'));
+    const bad = await cli(
+      d.on('await-state', '--user', d.user('bob'), '--endpoint-id', 'x', '--status', 'ACTIVE', '--timeout', 'soon'),
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--timeout needs a duration such as 60s');
   });

@@ -28,7 +28,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const control = async <T>(path: string, body: unknown): Promise<T> => (await (await fetch(`${sandbox.url}${path}`, { method: 'POST', body: JSON.stringify(body) })).json()) as T;
+const control = async <T>(path: string, body: unknown): Promise<T> =>
+  (await (await fetch(`${sandbox.url}${path}`, { method: 'POST', body: JSON.stringify(body) })).json()) as T;
 
 interface Device {
   DeviceId: string;
@@ -70,13 +71,48 @@ describe('devices and deliveries', () => {
 describe('push', () => {
   test('push chime sends through the test channel and the phone receives it (deliveries --await)', async () => {
     const phone = await newDevice('--platform', 'APNS_SANDBOX');
-    const id = (await cli(d.on('endpoints', 'register', '--user', d.user('carol'), '--type', 'APNS_SANDBOX', '--token', phone.DeviceToken, '--pinpoint-arn', d.pinpointArn))).stdout.trim();
-    const sent = await cli(d.on('--json', 'push', 'chime', '--user', d.user('carol'), '--title', 'CLI chime', '--body', 'hello'));
+    const id = (
+      await cli(
+        d.on(
+          'endpoints',
+          'register',
+          '--user',
+          d.user('carol'),
+          '--type',
+          'APNS_SANDBOX',
+          '--token',
+          phone.DeviceToken,
+          '--pinpoint-arn',
+          d.pinpointArn,
+        ),
+      )
+    ).stdout.trim();
+    const sent = await cli(
+      d.on('--json', 'push', 'chime', '--user', d.user('carol'), '--title', 'CLI chime', '--body', 'hello'),
+    );
     expect(sent.code, sent.stderr).toBe(0);
-    expect(sent.json()).toMatchObject({ schemaVersion: 1, messageId: expect.any(String), channelArn: sandbox.demoPush?.channelArn });
-    const got = await cli(d.on('--json', 'deliveries', '--await', '--title', 'CLI chime', '--device-id', phone.DeviceId, '--timeout', '10s'));
+    expect(sent.json()).toMatchObject({
+      schemaVersion: 1,
+      messageId: expect.any(String),
+      channelArn: sandbox.demoPush?.channelArn,
+    });
+    const got = await cli(
+      d.on(
+        '--json',
+        'deliveries',
+        '--await',
+        '--title',
+        'CLI chime',
+        '--device-id',
+        phone.DeviceId,
+        '--timeout',
+        '10s',
+      ),
+    );
     expect(got.code).toBe(0);
-    expect(got.json<{ deliveries: unknown[] }>().deliveries).toEqual([expect.objectContaining({ DeviceId: phone.DeviceId, Via: 'CHIME', Title: 'CLI chime', Body: 'hello' })]);
+    expect(got.json<{ deliveries: unknown[] }>().deliveries).toEqual([
+      expect.objectContaining({ DeviceId: phone.DeviceId, Via: 'CHIME', Title: 'CLI chime', Body: 'hello' }),
+    ]);
     await cli(d.on('endpoints', 'deregister', '--user', d.user('carol'), '--endpoint-id', id));
   });
 
@@ -84,25 +120,50 @@ describe('push', () => {
     const long = await cli(d.on('push', 'chime', '--user', d.user('carol'), '--title', 'x'.repeat(51), '--body', 'b'));
     expect(long.code).toBe(2);
     expect(long.stderr).toContain('--title: Title is at most 50 characters');
-    const attribute = await cli(d.on('push', 'chime', '--user', d.user('carol'), '--title', 't', '--body', 'b', '--attribute', 'novalue'));
+    const attribute = await cli(
+      d.on('push', 'chime', '--user', d.user('carol'), '--title', 't', '--body', 'b', '--attribute', 'novalue'),
+    );
     expect(attribute.code).toBe(2);
     expect(attribute.stderr).toContain('"novalue" is not KEY=VALUE');
   });
 
   test('push apns with a .p8 key delivers; the wrong environment is refused by APNs (exit 4, with its reason and advice)', async () => {
     const phone = await newDevice('--platform', 'APNS_SANDBOX', '--bundle-id', BUNDLE);
-    const key = await control<{ KeyId: string; TeamId: string; P8: string }>('/_sandbox/apns-keys', { TeamId: 'TEAMCLI123', BundleIds: [BUNDLE] });
+    const key = await control<{ KeyId: string; TeamId: string; P8: string }>('/_sandbox/apns-keys', {
+      TeamId: 'TEAMCLI123',
+      BundleIds: [BUNDLE],
+    });
     const keyFile = join(dir, 'AuthKey.p8');
     await writeFile(keyFile, key.P8);
     const payloadFile = join(dir, 'payload.json');
     await writeFile(payloadFile, JSON.stringify({ aps: { alert: { title: 'CLI apns', body: 'direct' } } }));
     const apns = (environment: string) =>
-      d.on('--json', 'push', 'apns', '--token', phone.DeviceToken, '--topic', BUNDLE, '--environment', environment, '--key-file', keyFile, '--key-id', key.KeyId, '--team-id', key.TeamId, '--payload', payloadFile);
+      d.on(
+        '--json',
+        'push',
+        'apns',
+        '--token',
+        phone.DeviceToken,
+        '--topic',
+        BUNDLE,
+        '--environment',
+        environment,
+        '--key-file',
+        keyFile,
+        '--key-id',
+        key.KeyId,
+        '--team-id',
+        key.TeamId,
+        '--payload',
+        payloadFile,
+      );
     const ok = await cli(apns('sandbox'));
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.json()).toMatchObject({ schemaVersion: 1, service: 'apns', ok: true, status: 200 });
     expect(ok.stdout).not.toContain(key.P8.split('\n')[1] ?? '-');
-    expect(sandbox.pushCloud.devices.listDeliveries({ DeviceId: phone.DeviceId })).toEqual([expect.objectContaining({ Via: 'APNS', Title: 'CLI apns' })]);
+    expect(sandbox.pushCloud.devices.listDeliveries({ DeviceId: phone.DeviceId })).toEqual([
+      expect.objectContaining({ Via: 'APNS', Title: 'CLI apns' }),
+    ]);
 
     const refused = await cli(apns('production'));
     expect(refused.code).toBe(4);
@@ -112,10 +173,27 @@ describe('push', () => {
 
   test('push apns with a .p12 reads its passphrase from the variable --cert-passphrase-env names, and never prints it', async () => {
     const phone = await newDevice('--platform', 'APNS_SANDBOX', '--bundle-id', BUNDLE);
-    const cert = await control<{ P12: string; Passphrase: string }>('/_sandbox/apns-certs', { TeamId: 'TEAMCLI123', BundleId: BUNDLE, Environment: 'sandbox' });
+    const cert = await control<{ P12: string; Passphrase: string }>('/_sandbox/apns-certs', {
+      TeamId: 'TEAMCLI123',
+      BundleId: BUNDLE,
+      Environment: 'sandbox',
+    });
     const certFile = join(dir, 'cert.p12');
     await writeFile(certFile, Buffer.from(cert.P12, 'base64'));
-    const args = d.on('push', 'apns', '--token', phone.DeviceToken, '--environment', 'sandbox', '--cert-file', certFile, '--cert-passphrase-env', 'CLI_P12_PASS', '--payload', '{"aps":{"alert":"p12"}}');
+    const args = d.on(
+      'push',
+      'apns',
+      '--token',
+      phone.DeviceToken,
+      '--environment',
+      'sandbox',
+      '--cert-file',
+      certFile,
+      '--cert-passphrase-env',
+      'CLI_P12_PASS',
+      '--payload',
+      '{"aps":{"alert":"p12"}}',
+    );
     const sent = await cli(args, { env: { CLI_P12_PASS: cert.Passphrase } });
     expect(sent.code, sent.stderr).toBe(0);
     expect(sent.stdout + sent.stderr).not.toContain(cert.Passphrase);
@@ -130,21 +208,70 @@ describe('push', () => {
   test('push apns flags: neither or both authentications, a bad payload or a missing key file are bad usage', async () => {
     const base = d.on('push', 'apns', '--token', 'ab'.repeat(32), '--topic', BUNDLE, '--environment', 'sandbox');
     expect((await cli([...base, '--payload', '{}'])).code).toBe(2);
-    expect((await cli([...base, '--key-file', 'k.p8', '--key-id', 'ABCDE12345', '--team-id', 'ABCDE12345', '--cert-file', 'c.p12', '--payload', '{}'])).code).toBe(2);
-    const badJson = await cli([...base, '--key-file', 'k.p8', '--key-id', 'ABCDE12345', '--team-id', 'ABCDE12345', '--payload', '{"aps":']);
+    expect(
+      (
+        await cli([
+          ...base,
+          '--key-file',
+          'k.p8',
+          '--key-id',
+          'ABCDE12345',
+          '--team-id',
+          'ABCDE12345',
+          '--cert-file',
+          'c.p12',
+          '--payload',
+          '{}',
+        ])
+      ).code,
+    ).toBe(2);
+    const badJson = await cli([
+      ...base,
+      '--key-file',
+      'k.p8',
+      '--key-id',
+      'ABCDE12345',
+      '--team-id',
+      'ABCDE12345',
+      '--payload',
+      '{"aps":',
+    ]);
     expect(badJson.code).toBe(2);
     expect(badJson.stderr).toContain('--payload: The payload is not valid JSON');
-    const noKey = await cli([...base, '--key-file', join(dir, 'missing.p8'), '--key-id', 'ABCDE12345', '--team-id', 'ABCDE12345', '--payload', '{"aps":{}}']);
+    const noKey = await cli([
+      ...base,
+      '--key-file',
+      join(dir, 'missing.p8'),
+      '--key-id',
+      'ABCDE12345',
+      '--team-id',
+      'ABCDE12345',
+      '--payload',
+      '{"aps":{}}',
+    ]);
     expect(noKey.code).toBe(2);
     expect(noKey.stderr).toContain('does not exist');
   });
 
   test('push fcm delivers with a service account; a token FCM does not know is refused (exit 4)', async () => {
     const phone = await newDevice('--platform', 'GCM', '--project-id', 'cli-tests');
-    const { ServiceAccount } = await control<{ ServiceAccount: unknown }>('/_sandbox/fcm-projects', { ProjectId: 'cli-tests' });
+    const { ServiceAccount } = await control<{ ServiceAccount: unknown }>('/_sandbox/fcm-projects', {
+      ProjectId: 'cli-tests',
+    });
     const accountFile = join(dir, 'service-account.json');
     await writeFile(accountFile, JSON.stringify(ServiceAccount));
-    const fcm = (token: string) => d.on('--json', 'push', 'fcm', '--token', token, '--service-account', accountFile, '--payload', '{"notification":{"title":"CLI fcm","body":"direct"}}');
+    const fcm = (token: string) =>
+      d.on(
+        '--json',
+        'push',
+        'fcm',
+        '--token',
+        token,
+        '--service-account',
+        accountFile,
+        '--payload',
+        '{"notification":{"title":"CLI fcm","body":"direct"}}',
+      );
     const ok = await cli(fcm(phone.DeviceToken));
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.json()).toMatchObject({ service: 'fcm', ok: true, projectId: 'cli-tests' });
@@ -159,7 +286,14 @@ const doctorDocument = z.strictObject({
   endpoints: z.array(
     z.strictObject({
       endpointId: z.string(),
-      checks: z.array(z.strictObject({ name: z.enum(CHECK_NAMES), verdict: z.enum(['pass', 'warning', 'fail']), detail: z.string(), fix: z.string().optional() })),
+      checks: z.array(
+        z.strictObject({
+          name: z.enum(CHECK_NAMES),
+          verdict: z.enum(['pass', 'warning', 'fail']),
+          detail: z.string(),
+          fix: z.string().optional(),
+        }),
+      ),
     }),
   ),
 });
@@ -189,16 +323,34 @@ describe('doctor', () => {
     const added: string[] = [];
     for (let i = 0; i < 9; i++) {
       const token = `${i}`.repeat(64);
-      const run = await cli(d.on('endpoints', 'register', '--user', user, '--type', 'APNS', '--token', token, '--pinpoint-arn', d.pinpointArn));
+      const run = await cli(
+        d.on(
+          'endpoints',
+          'register',
+          '--user',
+          user,
+          '--type',
+          'APNS',
+          '--token',
+          token,
+          '--pinpoint-arn',
+          d.pinpointArn,
+        ),
+      );
       expect(run.code, run.stderr).toBe(0);
       added.push(run.stdout.trim());
     }
     try {
       const onFail = await cli(d.on('--json', 'doctor', '--user', user, '--endpoint-id', first ?? ''));
       const checks = doctorDocument.parse(onFail.json()).endpoints[0]?.checks ?? [];
-      expect(checks.filter((c) => c.verdict !== 'pass').map((c) => [c.name, c.verdict])).toEqual([['Endpoint quota', 'warning']]);
+      expect(checks.filter((c) => c.verdict !== 'pass').map((c) => [c.name, c.verdict])).toEqual([
+        ['Endpoint quota', 'warning'],
+      ]);
       expect(onFail.code).toBe(0);
-      expect((await cli(d.on('--json', 'doctor', '--user', user, '--endpoint-id', first ?? '', '--fail-on', 'warning'))).code).toBe(1);
+      expect(
+        (await cli(d.on('--json', 'doctor', '--user', user, '--endpoint-id', first ?? '', '--fail-on', 'warning')))
+          .code,
+      ).toBe(1);
     } finally {
       for (const id of added) await cli(d.on('endpoints', 'deregister', '--user', user, '--endpoint-id', id));
     }
@@ -206,14 +358,35 @@ describe('doctor', () => {
 });
 
 describe('smoke', () => {
-  const endpointsOf = (userId: string) => [...(sandbox.state.user(d.user(userId))?.endpoints.values() ?? [])].map((e) => e.id);
+  const endpointsOf = (userId: string) =>
+    [...(sandbox.state.user(d.user(userId))?.endpoints.values() ?? [])].map((e) => e.id);
 
   test('register, push, delivery, deregister: exit 0 and nothing left behind', async () => {
     const phone = await newDevice('--platform', 'APNS_SANDBOX');
     const before = endpointsOf('bob');
-    const run = await cli(d.on('--json', 'smoke', '--user', d.user('bob'), '--pinpoint-arn', d.pinpointArn, '--type', 'APNS_SANDBOX', '--token', phone.DeviceToken, '--title', 'CLI smoke'));
+    const run = await cli(
+      d.on(
+        '--json',
+        'smoke',
+        '--user',
+        d.user('bob'),
+        '--pinpoint-arn',
+        d.pinpointArn,
+        '--type',
+        'APNS_SANDBOX',
+        '--token',
+        phone.DeviceToken,
+        '--title',
+        'CLI smoke',
+      ),
+    );
     expect(run.code, run.stderr).toBe(0);
-    expect(run.json()).toMatchObject({ schemaVersion: 1, endpointId: expect.any(String), delivery: { kind: 'delivered', deviceId: phone.DeviceId, via: 'CHIME' }, deregistered: true });
+    expect(run.json()).toMatchObject({
+      schemaVersion: 1,
+      endpointId: expect.any(String),
+      delivery: { kind: 'delivered', deviceId: phone.DeviceId, via: 'CHIME' },
+      deregistered: true,
+    });
     expect(run.stderr).toMatch(/1\/4 Registered[\s\S]*2\/4 Sent[\s\S]*3\/4 Delivered[\s\S]*4\/4 Deregistered/);
     expect(endpointsOf('bob')).toEqual(before);
   });
@@ -221,7 +394,21 @@ describe('smoke', () => {
   test('a failed delivery exits 1 with the reason and still deregisters', async () => {
     const before = endpointsOf('bob');
     // Hex of the right length, but no simulated phone has it: the endpoint turns INACTIVE INVALID_DEVICE_TOKEN.
-    const run = await cli(d.on('smoke', '--user', d.user('bob'), '--pinpoint-arn', d.pinpointArn, '--type', 'APNS_SANDBOX', '--token', '9'.repeat(64), '--timeout', '10s'));
+    const run = await cli(
+      d.on(
+        'smoke',
+        '--user',
+        d.user('bob'),
+        '--pinpoint-arn',
+        d.pinpointArn,
+        '--type',
+        'APNS_SANDBOX',
+        '--token',
+        '9'.repeat(64),
+        '--timeout',
+        '10s',
+      ),
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/error: The push to \w+ failed: .*INVALID_DEVICE_TOKEN/);
     expect(run.stderr).toContain('4/4 Deregistered');
@@ -233,7 +420,24 @@ describe('smoke', () => {
     const before = endpointsOf('bob');
     const controller = new AbortController();
     // A VOIP push reaches VoIP tokens only, so this phone (without one) never gets it: the wait runs until Ctrl-C.
-    const running = cli(d.on('smoke', '--user', d.user('bob'), '--pinpoint-arn', d.pinpointArn, '--type', 'APNS_SANDBOX', '--token', phone.DeviceToken, '--push-type', 'VOIP', '--timeout', '20s'), { signal: controller.signal });
+    const running = cli(
+      d.on(
+        'smoke',
+        '--user',
+        d.user('bob'),
+        '--pinpoint-arn',
+        d.pinpointArn,
+        '--type',
+        'APNS_SANDBOX',
+        '--token',
+        phone.DeviceToken,
+        '--push-type',
+        'VOIP',
+        '--timeout',
+        '20s',
+      ),
+      { signal: controller.signal },
+    );
     const started = Date.now();
     while (!sandbox.state.user(d.user('bob'))?.endpoints.size || endpointsOf('bob').length === before.length) {
       if (Date.now() - started > 10_000) throw new Error('smoke never registered');

@@ -22,7 +22,11 @@ export async function cli(args: readonly string[], call: CliCall = {}): Promise<
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     // No AWS profile of the machine running the tests may leak in.
-    env: { AWS_CONFIG_FILE: '/nonexistent/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials', ...call.env },
+    env: {
+      AWS_CONFIG_FILE: '/nonexistent/config',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+      ...call.env,
+    },
     ...(call.signal && { signal: call.signal }),
   });
   return { code, stdout, stderr, json: <T>() => JSON.parse(stdout) as T };

@@ -32,12 +32,15 @@ export interface AwaitStateResult {
   readonly polls: number;
 }
 
-const describeState = (e: EndpointSnapshot | undefined) => (e ? `${e.status ?? 'unknown'}${e.statusReason ? ` (${e.statusReason})` : ''}` : 'not registered');
+const describeState = (e: EndpointSnapshot | undefined) =>
+  e ? `${e.status ?? 'unknown'}${e.statusReason ? ` (${e.statusReason})` : ''}` : 'not registered';
 
 export async function awaitState(ctx: CliContext, o: AwaitStateOptions): Promise<AwaitStateResult> {
   const connections = await ctx.connections();
   // Background calls: no SDK retries (this loop polls again), logged as the watcher's.
-  const lister = createEndpointLister((input, options) => connections.invoke('ListAppInstanceUserEndpoints', input, { ...options, background: true }));
+  const lister = createEndpointLister((input, options) =>
+    connections.invoke('ListAppInstanceUserEndpoints', input, { ...options, background: true }),
+  );
   const bucket = new TokenBucket(o.timers ? { timers: o.timers } : {});
   let last: EndpointSnapshot | undefined;
   let polls = 0;
@@ -62,11 +65,17 @@ export async function awaitState(ctx: CliContext, o: AwaitStateOptions): Promise
     } while (token);
     last = found;
     const words = describeState(found);
-    if (words !== shown) ctx.out.progress(`${o.endpointId}: ${words}${found?.status === o.status ? '' : `, waiting for ${o.status}`}`);
+    if (words !== shown)
+      ctx.out.progress(`${o.endpointId}: ${words}${found?.status === o.status ? '' : `, waiting for ${o.status}`}`);
     shown = words;
     return found?.status === o.status ? true : undefined;
   };
-  const reached = await pollUntil(probe, { timeoutMs: o.timeoutMs, intervalMs: o.intervalMs, signal: ctx.signal, ...(o.timers && { timers: o.timers }) });
+  const reached = await pollUntil(probe, {
+    timeoutMs: o.timeoutMs,
+    intervalMs: o.intervalMs,
+    signal: ctx.signal,
+    ...(o.timers && { timers: o.timers }),
+  });
   return { reached: reached === true, ...(last && { last }), polls };
 }
 
@@ -76,24 +85,47 @@ export const registerAwaitState: Register = (parent, run) => {
     .description("wait until an endpoint's state is ACTIVE or INACTIVE (exit 1 on timeout, with the last state)")
     .requiredOption(...USER_FLAG)
     .requiredOption('--endpoint-id <id>', 'the endpoint')
-    .addOption(new Option('--status <status>', 'the state to wait for').choices(ENDPOINT_STATUSES).makeOptionMandatory())
+    .addOption(
+      new Option('--status <status>', 'the state to wait for').choices(ENDPOINT_STATUSES).makeOptionMandatory(),
+    )
     .option('--timeout <duration>', 'how long to wait, e.g. 60s, 2m', '60s')
     .option('--interval <duration>', 'time between polls (each poll takes a token from the rate budget)', '2s')
     .action(
-      run<{ user: string; endpointId: string; status: EndpointStatus; timeout: string; interval: string }>(async (ctx, o) => {
-        const timeoutMs = parseDuration('--timeout', o.timeout);
-        const intervalMs = parseDuration('--interval', o.interval);
-        const result = await awaitState(ctx, { user: o.user, endpointId: o.endpointId, status: o.status, timeoutMs, intervalMs });
-        const last = result.last ? { status: result.last.status, statusReason: result.last.statusReason } : undefined;
-        if (!result.reached) {
-          throw new CliError(`${o.endpointId} did not reach ${o.status} within ${formatDuration(timeoutMs)}; last state: ${describeState(result.last)}`, ExitCode.CheckFailed, {
-            code: 'Timeout',
+      run<{ user: string; endpointId: string; status: EndpointStatus; timeout: string; interval: string }>(
+        async (ctx, o) => {
+          const timeoutMs = parseDuration('--timeout', o.timeout);
+          const intervalMs = parseDuration('--interval', o.interval);
+          const result = await awaitState(ctx, {
+            user: o.user,
             endpointId: o.endpointId,
-            wanted: o.status,
-            ...(last && { last }),
+            status: o.status,
+            timeoutMs,
+            intervalMs,
           });
-        }
-        ctx.out.result({ userArn: o.user, endpointId: o.endpointId, reached: true, status: o.status, ...(last?.statusReason && { statusReason: last.statusReason }) }, () => `${o.endpointId}: ${describeState(result.last)}`);
-      }),
+          const last = result.last ? { status: result.last.status, statusReason: result.last.statusReason } : undefined;
+          if (!result.reached) {
+            throw new CliError(
+              `${o.endpointId} did not reach ${o.status} within ${formatDuration(timeoutMs)}; last state: ${describeState(result.last)}`,
+              ExitCode.CheckFailed,
+              {
+                code: 'Timeout',
+                endpointId: o.endpointId,
+                wanted: o.status,
+                ...(last && { last }),
+              },
+            );
+          }
+          ctx.out.result(
+            {
+              userArn: o.user,
+              endpointId: o.endpointId,
+              reached: true,
+              status: o.status,
+              ...(last?.statusReason && { statusReason: last.statusReason }),
+            },
+            () => `${o.endpointId}: ${describeState(result.last)}`,
+          );
+        },
+      ),
     );
 };

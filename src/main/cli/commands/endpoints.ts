@@ -6,8 +6,19 @@
 import { randomUUID } from 'node:crypto';
 import { Option, type Command } from 'commander';
 import { collectPages } from '../../../shared/chime/paging';
-import { ALLOW_MESSAGES, ENDPOINT_TYPES, type AllowMessagesValue, type EndpointType } from '../../../shared/chime/shapes';
-import { comparableToken, hasErrors, lintEndpointName, lintRegistration, type RegistrationLint } from '../../../shared/chime/tokenLinter';
+import {
+  ALLOW_MESSAGES,
+  ENDPOINT_TYPES,
+  type AllowMessagesValue,
+  type EndpointType,
+} from '../../../shared/chime/shapes';
+import {
+  comparableToken,
+  hasErrors,
+  lintEndpointName,
+  lintRegistration,
+  type RegistrationLint,
+} from '../../../shared/chime/tokenLinter';
 import { buildRegisterRequest } from '../../../shared/chime/registrationRequest';
 import { snapshotFromSummary } from '../../watch/endpointLister';
 import type { EndpointSnapshot } from '../../../shared/workspace/watch';
@@ -30,7 +41,8 @@ export interface RegisterOptions {
 export async function listEndpoints(ctx: CliContext, userArn: string): Promise<EndpointSnapshot[]> {
   const connections = await ctx.connections();
   const listed = await collectPages(
-    (input: { AppInstanceUserArn: string; MaxResults: number; NextToken?: string }) => connections.invoke('ListAppInstanceUserEndpoints', input),
+    (input: { AppInstanceUserArn: string; MaxResults: number; NextToken?: string }) =>
+      connections.invoke('ListAppInstanceUserEndpoints', input),
     { AppInstanceUserArn: userArn, MaxResults: 50 },
     (page) => page.AppInstanceUserEndpoints,
   );
@@ -53,9 +65,12 @@ async function lintOrFail(ctx: CliContext, options: RegisterOptions): Promise<Re
     { region: info.region },
     [],
   );
-  if (options.voipToken && options.type === 'GCM') throw usageError('--voip-token is for APNS and APNS_SANDBOX endpoints only (FCM has no VoIP token)');
+  if (options.voipToken && options.type === 'GCM')
+    throw usageError('--voip-token is for APNS and APNS_SANDBOX endpoints only (FCM has no VoIP token)');
   if (hasErrors(lint)) {
-    const problems = Object.entries(lint).flatMap(([field, l]) => (l.error ? [`${FLAG_OF[field] ?? field}: ${l.error}`] : []));
+    const problems = Object.entries(lint).flatMap(([field, l]) =>
+      l.error ? [`${FLAG_OF[field] ?? field}: ${l.error}`] : [],
+    );
     throw new CliError(problems.join(' '), ExitCode.Usage, { code: 'InvalidInput', issues: problems });
   }
   for (const [field, l] of Object.entries(lint)) {
@@ -65,13 +80,28 @@ async function lintOrFail(ctx: CliContext, options: RegisterOptions): Promise<Re
   return lint;
 }
 
-const FLAG_OF: Readonly<Record<string, string>> = { name: '--name', deviceToken: '--token', voipDeviceToken: '--voip-token', pinpointAppArn: '--pinpoint-arn' };
+const FLAG_OF: Readonly<Record<string, string>> = {
+  name: '--name',
+  deviceToken: '--token',
+  voipDeviceToken: '--voip-token',
+  pinpointAppArn: '--pinpoint-arn',
+};
 
 /** Registers (the token normalised and linted first); answers the EndpointId and the token as sent. */
-export async function registerEndpoint(ctx: CliContext, options: RegisterOptions): Promise<{ endpointId: string; deviceToken: string }> {
+export async function registerEndpoint(
+  ctx: CliContext,
+  options: RegisterOptions,
+): Promise<{ endpointId: string; deviceToken: string }> {
   const lint = await lintOrFail(ctx, options);
   const request = buildRegisterRequest(
-    { name: options.name ?? '', type: options.type, deviceToken: options.token, voipDeviceToken: options.voipToken ?? '', pinpointAppArn: options.pinpointArn, allowMessages: (options.allowMessages ?? 'ALL') === 'ALL' },
+    {
+      name: options.name ?? '',
+      type: options.type,
+      deviceToken: options.token,
+      voipDeviceToken: options.voipToken ?? '',
+      pinpointAppArn: options.pinpointArn,
+      allowMessages: (options.allowMessages ?? 'ALL') === 'ALL',
+    },
     lint,
   );
   const connections = await ctx.connections();
@@ -85,7 +115,9 @@ export async function registerEndpoint(ctx: CliContext, options: RegisterOptions
 }
 
 export async function deregisterEndpoint(ctx: CliContext, userArn: string, endpointId: string): Promise<void> {
-  const answer = await (await ctx.connections()).invoke('DeregisterAppInstanceUserEndpoint', { AppInstanceUserArn: userArn, EndpointId: endpointId });
+  const answer = await (
+    await ctx.connections()
+  ).invoke('DeregisterAppInstanceUserEndpoint', { AppInstanceUserArn: userArn, EndpointId: endpointId });
   if (!answer.ok) throw fromWorkbenchError(answer.error, 'DeregisterAppInstanceUserEndpoint');
 }
 
@@ -94,18 +126,28 @@ export async function findEndpointsByToken(ctx: CliContext, userArn: string, tok
   const connections = await ctx.connections();
   const found: string[] = [];
   for (const endpoint of await listEndpoints(ctx, userArn)) {
-    const described = await connections.invoke('DescribeAppInstanceUserEndpoint', { AppInstanceUserArn: userArn, EndpointId: endpoint.endpointId });
+    const described = await connections.invoke('DescribeAppInstanceUserEndpoint', {
+      AppInstanceUserArn: userArn,
+      EndpointId: endpoint.endpointId,
+    });
     if (!described.ok) throw fromWorkbenchError(described.error, 'DescribeAppInstanceUserEndpoint');
     const e = described.value.AppInstanceUserEndpoint;
     const type = e?.Type as EndpointType | undefined;
     const wanted = comparableToken(type, token);
-    if ([e?.EndpointAttributes?.DeviceToken, e?.EndpointAttributes?.VoipDeviceToken].some((t) => t && comparableToken(type, t) === wanted)) found.push(endpoint.endpointId);
+    if (
+      [e?.EndpointAttributes?.DeviceToken, e?.EndpointAttributes?.VoipDeviceToken].some(
+        (t) => t && comparableToken(type, t) === wanted,
+      )
+    )
+      found.push(endpoint.endpointId);
   }
   return found;
 }
 
 export const registerEndpoints: Register = (parent: Command, run) => {
-  const endpoints = parent.command('endpoints').description("list, register, update and deregister a user's push endpoints");
+  const endpoints = parent
+    .command('endpoints')
+    .description("list, register, update and deregister a user's push endpoints");
 
   endpoints
     .command('list')
@@ -126,15 +168,24 @@ export const registerEndpoints: Register = (parent: Command, run) => {
 
   endpoints
     .command('register')
-    .description('register a device token (normalised and checked by the register form\'s linter first); prints the EndpointId')
+    .description(
+      "register a device token (normalised and checked by the register form's linter first); prints the EndpointId",
+    )
     .requiredOption(...USER_FLAG)
     .addOption(new Option('--type <type>', 'endpoint type').choices(ENDPOINT_TYPES).makeOptionMandatory())
     .requiredOption('--token <token>', 'the device token (APNs hex in any common form, or an FCM registration token)')
     .option('--voip-token <token>', 'the PushKit VoIP token (APNS and APNS_SANDBOX)')
     .requiredOption('--pinpoint-arn <arn>', 'the Pinpoint app ARN (arn:aws:mobiletargeting:REGION:ACCOUNT:apps/APP_ID)')
     .option('--name <name>', 'endpoint name')
-    .addOption(new Option('--allow-messages <value>', 'whether the endpoint receives messages').choices(ALLOW_MESSAGES).default('ALL'))
-    .option('--client-request-token <token>', 'idempotency token: the same token and input answer the same endpoint (default: a fresh one)')
+    .addOption(
+      new Option('--allow-messages <value>', 'whether the endpoint receives messages')
+        .choices(ALLOW_MESSAGES)
+        .default('ALL'),
+    )
+    .option(
+      '--client-request-token <token>',
+      'idempotency token: the same token and input answer the same endpoint (default: a fresh one)',
+    )
     .action(
       run<RegisterOptions>(async (ctx, o) => {
         const { endpointId } = await registerEndpoint(ctx, o);
@@ -151,10 +202,13 @@ export const registerEndpoints: Register = (parent: Command, run) => {
     .addOption(new Option('--allow-messages <value>', 'ALL or NONE').choices(ALLOW_MESSAGES))
     .action(
       run<{ user: string; endpointId: string; name?: string; allowMessages?: AllowMessagesValue }>(async (ctx, o) => {
-        if (o.name === undefined && o.allowMessages === undefined) throw usageError('endpoints update needs --name or --allow-messages');
+        if (o.name === undefined && o.allowMessages === undefined)
+          throw usageError('endpoints update needs --name or --allow-messages');
         const name = o.name === undefined ? undefined : lintEndpointName(o.name);
         if (name?.error) throw usageError(`--name: ${name.error}`);
-        const answer = await (await ctx.connections()).invoke('UpdateAppInstanceUserEndpoint', {
+        const answer = await (
+          await ctx.connections()
+        ).invoke('UpdateAppInstanceUserEndpoint', {
           AppInstanceUserArn: o.user,
           EndpointId: o.endpointId,
           ...(name && { Name: name.value }),
@@ -173,7 +227,8 @@ export const registerEndpoints: Register = (parent: Command, run) => {
     .option('--token <token>', 'find the endpoint(s) by device token (compared normalised) instead')
     .action(
       run<{ user: string; endpointId?: string; token?: string }>(async (ctx, o) => {
-        if ((o.endpointId === undefined) === (o.token === undefined)) throw usageError('endpoints deregister needs --endpoint-id or --token (one of them)');
+        if ((o.endpointId === undefined) === (o.token === undefined))
+          throw usageError('endpoints deregister needs --endpoint-id or --token (one of them)');
         const ids = o.endpointId ? [o.endpointId] : await findEndpointsByToken(ctx, o.user, o.token ?? '');
         if (ids.length === 0) throw usageError(`No endpoint of ${o.user} has this device token`);
         for (const id of ids) {

@@ -8,9 +8,21 @@
  */
 import { Option } from 'commander';
 import { APNS_ENVIRONMENTS, APNS_PUSH_TYPES, type DirectPushInput } from '../../../shared/push/directPush';
-import { parseAttributePairs, PUSH_TYPES, testPushMessageSchema, type MessageAttributeMap, type PushType, type TestPushSent } from '../../../shared/push/testPush';
+import {
+  parseAttributePairs,
+  PUSH_TYPES,
+  testPushMessageSchema,
+  type MessageAttributeMap,
+  type PushType,
+  type TestPushSent,
+} from '../../../shared/push/testPush';
 import { planTestPush, sendTestPush } from '../../push/chime';
-import { DirectPushService, sandboxDirectPushOptions, type DirectPushAnswer, type DirectPushError } from '../../push/direct';
+import {
+  DirectPushService,
+  sandboxDirectPushOptions,
+  type DirectPushAnswer,
+  type DirectPushError,
+} from '../../push/direct';
 import type { CliContext } from '../context';
 import { CliError, ExitCode, fromWorkbenchError, usageError } from '../io';
 import { appInstanceOf, collect, USER_FLAG, type Register } from '../command';
@@ -29,16 +41,36 @@ export interface ChimePushOptions {
 /** Plans and sends a test push through Chime; the plan's words go to stderr. */
 export async function sendChimePush(ctx: CliContext, o: ChimePushOptions): Promise<TestPushSent> {
   const appInstanceArn = appInstanceOf(o.user);
-  if (!appInstanceArn) throw usageError(`--user needs an AppInstanceUser ARN (arn:aws:chime:REGION:ACCOUNT:app-instance/ID/user/USER_ID), got "${o.user}"`);
+  if (!appInstanceArn)
+    throw usageError(
+      `--user needs an AppInstanceUser ARN (arn:aws:chime:REGION:ACCOUNT:app-instance/ID/user/USER_ID), got "${o.user}"`,
+    );
   // The message's limits first: nothing is planned (or created) for a push the service would refuse.
-  const message = testPushMessageSchema.safeParse({ title: o.title, body: o.body, pushType: o.type ?? 'DEFAULT', messageAttributes: o.attributes });
-  if (!message.success) throw usageError(message.error.issues.map((i) => `--${String(i.path[0] ?? 'title')}: ${i.message}`).join('; '));
+  const message = testPushMessageSchema.safeParse({
+    title: o.title,
+    body: o.body,
+    pushType: o.type ?? 'DEFAULT',
+    messageAttributes: o.attributes,
+  });
+  if (!message.success)
+    throw usageError(message.error.issues.map((i) => `--${String(i.path[0] ?? 'title')}: ${i.message}`).join('; '));
   const clients = await ctx.clients();
-  const plan = await planTestPush(clients, { appInstanceArn, userArn: o.user, ...(o.channel && { channelArn: o.channel }), ...(o.sender && { senderArn: o.sender }) });
+  const plan = await planTestPush(clients, {
+    appInstanceArn,
+    userArn: o.user,
+    ...(o.channel && { channelArn: o.channel }),
+    ...(o.sender && { senderArn: o.sender }),
+  });
   if (!plan.ok) throw fromWorkbenchError(plan.error, 'plan');
   for (const line of plan.value.summary) ctx.out.progress(line);
   for (const line of plan.value.warnings) ctx.out.warn(line);
-  const sent = await sendTestPush(clients, { plan: plan.value, title: o.title, body: o.body, pushType: o.type ?? 'DEFAULT', ...(o.attributes && { messageAttributes: o.attributes }) });
+  const sent = await sendTestPush(clients, {
+    plan: plan.value,
+    title: o.title,
+    body: o.body,
+    pushType: o.type ?? 'DEFAULT',
+    ...(o.attributes && { messageAttributes: o.attributes }),
+  });
   if (!sent.ok) throw fromWorkbenchError(sent.error, 'SendChannelMessage');
   return sent.value;
 }
@@ -59,7 +91,9 @@ async function sendDirect(ctx: CliContext, input: DirectPushInput): Promise<void
     const answer = result.value;
     if (!answer.ok) throw refused(answer);
     ctx.out.result(answerDocument(answer), () =>
-      answer.service === 'apns' ? `Delivered to APNs (${answer.status}), apns-id ${answer.apnsId}` : `Accepted by FCM (${answer.status}): ${answer.messageName ?? ''}`,
+      answer.service === 'apns'
+        ? `Delivered to APNs (${answer.status}), apns-id ${answer.apnsId}`
+        : `Accepted by FCM (${answer.status}): ${answer.messageName ?? ''}`,
     );
   } finally {
     service.close();
@@ -84,20 +118,30 @@ function refused(answer: DirectPushAnswer): CliError {
   const reason = answer.service === 'apns' ? answer.reason : (answer.errorCode ?? answer.rpcStatus);
   const who = answer.service === 'apns' ? 'APNs' : 'FCM';
   const advice = answer.advice ? ` ${answer.advice.explanation} Fix: ${answer.advice.fix}` : '';
-  return new CliError(`${who} refused the push (${answer.status} ${reason ?? ''}).${advice}`, ExitCode.PushRefused, { code: reason ?? 'Refused', answer: answerDocument(answer) });
+  return new CliError(`${who} refused the push (${answer.status} ${reason ?? ''}).${advice}`, ExitCode.PushRefused, {
+    code: reason ?? 'Refused',
+    answer: answerDocument(answer),
+  });
 }
 
 /** Bad input or key files exit 2; the push service refusing the credentials (FCM's OAuth) or unreachable exits 4. */
 function directFailure(error: DirectPushError): CliError {
   const advice = error.advice ? ` ${error.advice.explanation} Fix: ${error.advice.fix}` : '';
   const usage = error.code === 'InvalidInput' || error.code === 'InvalidCredentials';
-  return new CliError(`${error.reason ? `${error.reason}: ` : ''}${error.message}${advice}`, usage ? ExitCode.Usage : ExitCode.PushRefused, {
-    code: error.code,
-    ...(error.reason && { reason: error.reason }),
-  });
+  return new CliError(
+    `${error.reason ? `${error.reason}: ` : ''}${error.message}${advice}`,
+    usage ? ExitCode.Usage : ExitCode.PushRefused,
+    {
+      code: error.code,
+      ...(error.reason && { reason: error.reason }),
+    },
+  );
 }
 
-function passphraseFrom(env: Readonly<Record<string, string | undefined>>, name: string | undefined): string | undefined {
+function passphraseFrom(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string | undefined,
+): string | undefined {
   if (name === undefined) return undefined;
   const value = env[name];
   if (value === undefined) throw usageError(`--cert-passphrase-env names ${name}, which is not set`);
@@ -107,7 +151,9 @@ function passphraseFrom(env: Readonly<Record<string, string | undefined>>, name:
 export const registerPush =
   (env: Readonly<Record<string, string | undefined>>): Register =>
   (parent, run) => {
-    const push = parent.command('push').description('send a push: through Chime (test push), or straight to APNs or FCM');
+    const push = parent
+      .command('push')
+      .description('send a push: through Chime (test push), or straight to APNs or FCM');
 
     push
       .command('chime')
@@ -116,14 +162,34 @@ export const registerPush =
       .requiredOption('--title <title>', 'notification title (1–50 characters)')
       .requiredOption('--body <body>', 'notification body (1–150 characters)')
       .addOption(new Option('--type <type>', 'push type').choices(PUSH_TYPES).default('DEFAULT'))
-      .option('--channel <arn>', 'send in this channel (default: the channel tagged workbench:purpose=push-test, created when missing)')
+      .option(
+        '--channel <arn>',
+        'send in this channel (default: the channel tagged workbench:purpose=push-test, created when missing)',
+      )
       .option('--sender <arn>', 'send as this user or bot (default: workbench-push-sender, created when missing)')
       .option('--attribute <key=value>', 'a message attribute for FILTERED preferences (repeatable)', collect)
       .action(
-        run<{ user: string; title: string; body: string; type: PushType; channel?: string; sender?: string; attribute?: string[] }>(async (ctx, o) => {
+        run<{
+          user: string;
+          title: string;
+          body: string;
+          type: PushType;
+          channel?: string;
+          sender?: string;
+          attribute?: string[];
+        }>(async (ctx, o) => {
           const attributes = parseAttributes(o.attribute);
           const sent = await sendChimePush(ctx, { ...o, ...(attributes && { attributes }) });
-          ctx.out.result({ userArn: o.user, messageId: sent.messageId, channelArn: sent.channelArn, senderArn: sent.senderArn, created: sent.created }, () => sent.messageId);
+          ctx.out.result(
+            {
+              userArn: o.user,
+              messageId: sent.messageId,
+              channelArn: sent.channelArn,
+              senderArn: sent.senderArn,
+              created: sent.created,
+            },
+            () => sent.messageId,
+          );
         }),
       );
 
@@ -131,7 +197,10 @@ export const registerPush =
       .command('apns')
       .description('a push straight to APNs (token authentication with a .p8 key, or a .p12 certificate)')
       .requiredOption('--token <token>', 'the APNs device token (hex)')
-      .option('--topic <bundle-id>', "the app's bundle id (the push type's suffix is added); with a certificate, its subject's by default")
+      .option(
+        '--topic <bundle-id>',
+        "the app's bundle id (the push type's suffix is added); with a certificate, its subject's by default",
+      )
       .addOption(new Option('--environment <env>', 'APNs environment').choices(APNS_ENVIRONMENTS).makeOptionMandatory())
       .option('--key-file <file>', 'the .p8 signing key (token authentication)')
       .option('--key-id <id>', 'the key id (10 characters)')
@@ -160,10 +229,15 @@ export const registerPush =
           payload: string;
         }>(async (ctx, o) => {
           const tokenAuth = o.keyFile !== undefined || o.keyId !== undefined || o.teamId !== undefined;
-          if (tokenAuth === (o.certFile !== undefined)) throw usageError('push apns needs --key-file, --key-id and --team-id (token authentication), or --cert-file (certificate authentication)');
-          if (tokenAuth && (!o.keyFile || !o.keyId || !o.teamId)) throw usageError('token authentication needs all of --key-file, --key-id and --team-id');
+          if (tokenAuth === (o.certFile !== undefined))
+            throw usageError(
+              'push apns needs --key-file, --key-id and --team-id (token authentication), or --cert-file (certificate authentication)',
+            );
+          if (tokenAuth && (!o.keyFile || !o.keyId || !o.teamId))
+            throw usageError('token authentication needs all of --key-file, --key-id and --team-id');
           const expiration = o.expiration === undefined ? undefined : Number(o.expiration);
-          if (expiration !== undefined && !Number.isInteger(expiration)) throw usageError(`--expiration needs a UNIX time in seconds, got "${o.expiration}"`);
+          if (expiration !== undefined && !Number.isInteger(expiration))
+            throw usageError(`--expiration needs a UNIX time in seconds, got "${o.expiration}"`);
           const passphrase = passphraseFrom(env, o.certPassphraseEnv);
           await sendDirect(ctx, {
             service: 'apns',
@@ -187,7 +261,10 @@ export const registerPush =
       .description('a push straight to FCM (HTTP v1, with a service account)')
       .requiredOption('--token <token>', 'the FCM registration token')
       .requiredOption('--service-account <file>', 'the service-account JSON file')
-      .requiredOption('--payload <json-or-file>', 'the message without its target (notification, data, android, …): JSON, or a JSON file')
+      .requiredOption(
+        '--payload <json-or-file>',
+        'the message without its target (notification, data, android, …): JSON, or a JSON file',
+      )
       .option('--validate-only', 'ask FCM to validate the message without sending it')
       .action(
         run<{ token: string; serviceAccount: string; payload: string; validateOnly?: boolean }>(async (ctx, o) => {

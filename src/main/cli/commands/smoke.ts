@@ -31,7 +31,15 @@ interface SmokeOptions extends Omit<RegisterOptions, 'allowMessages'> {
 }
 
 /** The delivery of the push titled `title` to the endpoint, or its failure event; undefined while neither happened. */
-async function sandboxOutcome(ctx: CliContext, user: string, endpointId: string, deviceToken: string, voipToken: string | undefined, title: string, timeoutMs: number): Promise<LastDelivery | undefined> {
+async function sandboxOutcome(
+  ctx: CliContext,
+  user: string,
+  endpointId: string,
+  deviceToken: string,
+  voipToken: string | undefined,
+  title: string,
+  timeoutMs: number,
+): Promise<LastDelivery | undefined> {
   const reader = createSandboxPushReader(ctx.sandboxUrl('smoke'));
   const endpoints = [{ userArn: user, endpointId, deviceToken, voipDeviceToken: voipToken }];
   return pollUntil(
@@ -51,50 +59,102 @@ async function smoke(ctx: CliContext, o: SmokeOptions): Promise<Record<string, u
   const attributes = parseAttributes(o.attribute);
   const { endpointId, deviceToken } = await registerEndpoint(ctx, { ...o, allowMessages: 'ALL' });
   ctx.out.progress(`1/4 Registered ${endpointId}`);
-  let failure: unknown;
+  let outcome: Record<string, unknown> | undefined;
+  let failure: { error: unknown } | undefined;
   try {
-    const sent = await sendChimePush(ctx, { user: o.user, title, body: o.body, type: o.pushType, ...(attributes && { attributes }) });
-    ctx.out.progress(`2/4 Sent "${title}" (message ${sent.messageId}) in ${sent.channelArn}`);
-    if (ctx.onSandbox) {
-      ctx.out.progress(`3/4 Waiting up to ${formatDuration(timeoutMs)} for the delivery…`);
-      const outcome = await sandboxOutcome(ctx, o.user, endpointId, deviceToken, o.voipToken, title, timeoutMs);
-      if (!outcome) throw new CliError(`No delivery to ${endpointId} within ${formatDuration(timeoutMs)}`, ExitCode.CheckFailed, { code: 'Timeout', endpointId });
-      if (outcome.kind === 'failed') {
-        const state = outcome.deactivated ? `; the endpoint turned INACTIVE${outcome.statusReason ? ` (${outcome.statusReason})` : ''}` : '';
-        throw new CliError(`The push to ${endpointId} failed: ${outcome.reason}${state}`, ExitCode.CheckFailed, { code: 'DeliveryFailed', endpointId, reason: outcome.reason });
-      }
-      ctx.out.progress(`3/4 Delivered to simulated phone ${outcome.deviceId} via ${outcome.via}`);
-      return { userArn: o.user, endpointId, messageId: sent.messageId, channelArn: sent.channelArn, delivery: outcome };
-    }
-    // AWS tells no device's answer: an endpoint whose token or app is wrong turns INACTIVE soon after a push.
-    ctx.out.progress(`3/4 Checking that ${endpointId} stays ACTIVE for ${formatDuration(settleMs)}…`);
-    const state = await awaitState(ctx, { user: o.user, endpointId, status: 'INACTIVE', timeoutMs: settleMs, intervalMs: Math.min(2000, settleMs) });
-    if (state.reached) {
-      throw new CliError(`${endpointId} turned INACTIVE${state.last?.statusReason ? ` (${state.last.statusReason})` : ''} after the push`, ExitCode.CheckFailed, { code: 'EndpointInactive', endpointId });
-    }
-    return { userArn: o.user, endpointId, messageId: sent.messageId, channelArn: sent.channelArn, state: state.last?.status ?? 'unknown' };
+    outcome = await pushAndAwait(ctx, o, { endpointId, deviceToken, title, timeoutMs, settleMs, attributes });
   } catch (error) {
-    failure = error;
-    throw error;
-  } finally {
-    if (o.keep) ctx.out.progress(`4/4 Kept ${endpointId} (--keep)`);
-    else {
-      try {
-        await deregisterEndpoint(ctx, o.user, endpointId);
-        ctx.out.progress(`4/4 Deregistered ${endpointId}`);
-      } catch (cleanup) {
-        // The first failure is the one to report; the clean-up's own failure must not hide it.
-        if (failure === undefined) throw cleanup;
-        ctx.out.warn(`could not deregister ${endpointId}: ${cleanup instanceof Error ? cleanup.message : String(cleanup)}`);
-      }
+    failure = { error };
+  }
+  if (o.keep) ctx.out.progress(`4/4 Kept ${endpointId} (--keep)`);
+  else {
+    try {
+      await deregisterEndpoint(ctx, o.user, endpointId);
+      ctx.out.progress(`4/4 Deregistered ${endpointId}`);
+    } catch (cleanup) {
+      // The first failure is the one to report; the clean-up's own failure must not hide it.
+      if (!failure) throw cleanup;
+      ctx.out.warn(
+        `could not deregister ${endpointId}: ${cleanup instanceof Error ? cleanup.message : String(cleanup)}`,
+      );
     }
   }
+  if (failure) throw failure.error;
+  return outcome ?? {};
+}
+
+/** The registered endpoint and the push's settings, for steps 2 and 3. */
+interface Registered {
+  readonly endpointId: string;
+  readonly deviceToken: string;
+  readonly title: string;
+  readonly timeoutMs: number;
+  readonly settleMs: number;
+  readonly attributes: ReturnType<typeof parseAttributes>;
+}
+
+async function pushAndAwait(ctx: CliContext, o: SmokeOptions, r: Registered): Promise<Record<string, unknown>> {
+  const { endpointId, title, timeoutMs, settleMs, attributes } = r;
+  const sent = await sendChimePush(ctx, {
+    user: o.user,
+    title,
+    body: o.body,
+    type: o.pushType,
+    ...(attributes && { attributes }),
+  });
+  ctx.out.progress(`2/4 Sent "${title}" (message ${sent.messageId}) in ${sent.channelArn}`);
+  if (ctx.onSandbox) {
+    ctx.out.progress(`3/4 Waiting up to ${formatDuration(timeoutMs)} for the delivery…`);
+    const outcome = await sandboxOutcome(ctx, o.user, endpointId, r.deviceToken, o.voipToken, title, timeoutMs);
+    if (!outcome)
+      throw new CliError(`No delivery to ${endpointId} within ${formatDuration(timeoutMs)}`, ExitCode.CheckFailed, {
+        code: 'Timeout',
+        endpointId,
+      });
+    if (outcome.kind === 'failed') {
+      const state = outcome.deactivated
+        ? `; the endpoint turned INACTIVE${outcome.statusReason ? ` (${outcome.statusReason})` : ''}`
+        : '';
+      throw new CliError(`The push to ${endpointId} failed: ${outcome.reason}${state}`, ExitCode.CheckFailed, {
+        code: 'DeliveryFailed',
+        endpointId,
+        reason: outcome.reason,
+      });
+    }
+    ctx.out.progress(`3/4 Delivered to simulated phone ${outcome.deviceId} via ${outcome.via}`);
+    return { userArn: o.user, endpointId, messageId: sent.messageId, channelArn: sent.channelArn, delivery: outcome };
+  }
+  // AWS tells no device's answer: an endpoint whose token or app is wrong turns INACTIVE soon after a push.
+  ctx.out.progress(`3/4 Checking that ${endpointId} stays ACTIVE for ${formatDuration(settleMs)}…`);
+  const state = await awaitState(ctx, {
+    user: o.user,
+    endpointId,
+    status: 'INACTIVE',
+    timeoutMs: settleMs,
+    intervalMs: Math.min(2000, settleMs),
+  });
+  if (state.reached) {
+    throw new CliError(
+      `${endpointId} turned INACTIVE${state.last?.statusReason ? ` (${state.last.statusReason})` : ''} after the push`,
+      ExitCode.CheckFailed,
+      { code: 'EndpointInactive', endpointId },
+    );
+  }
+  return {
+    userArn: o.user,
+    endpointId,
+    messageId: sent.messageId,
+    channelArn: sent.channelArn,
+    state: state.last?.status ?? 'unknown',
+  };
 }
 
 export const registerSmoke: Register = (parent, run) => {
   parent
     .command('smoke')
-    .description('register, push through Chime, await the delivery (sandbox) or the state, deregister; cleans up on failure and Ctrl-C')
+    .description(
+      'register, push through Chime, await the delivery (sandbox) or the state, deregister; cleans up on failure and Ctrl-C',
+    )
     .requiredOption(...USER_FLAG)
     .requiredOption('--pinpoint-arn <arn>', 'the Pinpoint app ARN')
     .addOption(new Option('--type <type>', 'endpoint type').choices(ENDPOINT_TYPES).makeOptionMandatory())
