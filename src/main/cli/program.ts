@@ -156,10 +156,18 @@ export async function runCli(args: readonly string[], options: RunOptions): Prom
       return ExitCode.Interrupted;
     }
     // Not a mapped failure (a network error reading the sandbox, an answer of an unexpected shape): one line, no stack.
-    const failure = new CliError(error instanceof Error ? error.message : String(error), ExitCode.Aws, {
+    const failure = new CliError(describeThrown(error), ExitCode.Aws, {
       code: 'Unexpected',
     });
     out.failure(failure);
     return failure.exitCode;
   }
+}
+
+/** A thrown value as one line: fetch's "fetch failed" says why through its cause (ECONNREFUSED and the address). */
+function describeThrown(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  const why = [cause?.message, cause?.code].find((v): v is string => typeof v === 'string' && v !== '');
+  return why && !error.message.includes(why) ? `${error.message}: ${why}` : error.message;
 }

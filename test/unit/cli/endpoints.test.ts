@@ -4,6 +4,8 @@
  * codes (2 for the linter's refusal and bad usage, 3 with the AWS error's
  * code and request id, 1 for a wait that times out).
  */
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox';
 import { cli, demo } from './support';
@@ -36,6 +38,24 @@ describe('endpoints', () => {
     });
     expect(json.stderr).toContain('Connected to the sandbox');
     expect(json.stdout).not.toContain('Connected');
+  });
+
+  test('--quiet drops the progress on stderr, not the result', async () => {
+    const run = await cli(d.on('--quiet', 'endpoints', 'list', '--user', d.user('alice')));
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain("Alice's iPhone");
+  });
+
+  test('a sandbox that does not answer is named in one line (exit 3)', async () => {
+    // A port that was free a moment ago: nothing listens there.
+    const server = createServer().listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    await new Promise((done) => server.close(done));
+    const run = await cli(['--endpoint-url', `http://127.0.0.1:${port}`, 'devices', 'list']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/^error: fetch failed: .*ECONNREFUSED/);
   });
 
   test('register normalises the token, prints the EndpointId, and the same client request token answers the same endpoint', async () => {
