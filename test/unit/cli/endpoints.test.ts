@@ -122,6 +122,24 @@ describe('endpoints', () => {
     expect(sns.code).toBe(2);
     expect(sns.json()).toMatchObject({ schemaVersion: 1, error: { exitCode: 2, code: 'InvalidInput' } });
     expect(sns.stderr).toContain('This is an SNS ARN, not a Pinpoint app ARN');
+    const otherAccount = await cli(
+      d.on(
+        'endpoints',
+        'register',
+        '--user',
+        d.user('bob'),
+        '--type',
+        'APNS',
+        '--token',
+        HEX,
+        '--pinpoint-arn',
+        d.pinpointArn.replace(':000000000000:', ':123456789012:'),
+      ),
+    );
+    expect(otherAccount.code).toBe(2);
+    expect(otherAccount.stderr).toContain(
+      'This Pinpoint app is in account 123456789012, but you are signed in to account 000000000000.',
+    );
     expect(sandbox.state.user(d.user('bob'))?.endpoints.size).toBe(before);
   });
 

@@ -391,6 +391,31 @@ describe('smoke', () => {
     expect(endpointsOf('bob')).toEqual(before);
   });
 
+  test('a VOIP smoke reaches the VoIP token, given in any case (it is normalised before it is compared)', async () => {
+    const run = await cli(d.on('--json', 'devices', 'create', '--platform', 'APNS_SANDBOX', '--voip'));
+    const phone = run.json<{ device: Device & { VoipDeviceToken: string } }>().device;
+    const smoke = await cli(
+      d.on(
+        '--json',
+        'smoke',
+        '--user',
+        d.user('bob'),
+        '--pinpoint-arn',
+        d.pinpointArn,
+        '--type',
+        'APNS_SANDBOX',
+        '--token',
+        phone.DeviceToken,
+        '--voip-token',
+        phone.VoipDeviceToken.toUpperCase(),
+        '--push-type',
+        'VOIP',
+      ),
+    );
+    expect(smoke.code, smoke.stderr).toBe(0);
+    expect(smoke.json()).toMatchObject({ delivery: { kind: 'delivered', deviceId: phone.DeviceId, pushType: 'VOIP' } });
+  });
+
   test('a failed delivery exits 1 with the reason and still deregisters', async () => {
     const before = endpointsOf('bob');
     // Hex of the right length, but no simulated phone has it: the endpoint turns INACTIVE INVALID_DEVICE_TOKEN.

@@ -53,6 +53,8 @@ export async function listEndpoints(ctx: CliContext, userArn: string): Promise<E
 /** The linter's verdict on a registration; an error exits 2 with the linter's words, a warning goes to stderr. */
 async function lintOrFail(ctx: CliContext, options: RegisterOptions): Promise<RegistrationLint> {
   const info = await ctx.info();
+  // The account makes the linter's "this Pinpoint app is in another account" check; without an answer it is skipped.
+  const caller = await (await ctx.connections()).whoAmI({ signal: ctx.signal });
   const lint = lintRegistration(
     {
       name: options.name ?? '',
@@ -62,7 +64,7 @@ async function lintOrFail(ctx: CliContext, options: RegisterOptions): Promise<Re
       pinpointAppArn: options.pinpointArn,
       allowMessages: (options.allowMessages ?? 'ALL') === 'ALL',
     },
-    { region: info.region },
+    { region: info.region, ...(caller.ok && { account: caller.value.account }) },
     [],
   );
   if (options.voipToken && options.type === 'GCM')
@@ -91,7 +93,7 @@ const FLAG_OF: Readonly<Record<string, string>> = {
 export async function registerEndpoint(
   ctx: CliContext,
   options: RegisterOptions,
-): Promise<{ endpointId: string; deviceToken: string }> {
+): Promise<{ endpointId: string; deviceToken: string; voipDeviceToken?: string }> {
   const lint = await lintOrFail(ctx, options);
   const request = buildRegisterRequest(
     {
@@ -111,7 +113,11 @@ export async function registerEndpoint(
     ClientRequestToken: options.clientRequestToken ?? randomUUID(),
   });
   if (!answer.ok) throw fromWorkbenchError(answer.error, 'RegisterAppInstanceUserEndpoint');
-  return { endpointId: answer.value.EndpointId ?? '', deviceToken: lint.deviceToken.value };
+  return {
+    endpointId: answer.value.EndpointId ?? '',
+    deviceToken: lint.deviceToken.value,
+    ...(lint.voipDeviceToken.value && { voipDeviceToken: lint.voipDeviceToken.value }),
+  };
 }
 
 export async function deregisterEndpoint(ctx: CliContext, userArn: string, endpointId: string): Promise<void> {

@@ -57,12 +57,20 @@ async function smoke(ctx: CliContext, o: SmokeOptions): Promise<Record<string, u
   const timeoutMs = parseDuration('--timeout', o.timeout);
   const settleMs = parseDuration('--settle', o.settle);
   const attributes = parseAttributes(o.attribute);
-  const { endpointId, deviceToken } = await registerEndpoint(ctx, { ...o, allowMessages: 'ALL' });
+  const { endpointId, deviceToken, voipDeviceToken } = await registerEndpoint(ctx, { ...o, allowMessages: 'ALL' });
   ctx.out.progress(`1/4 Registered ${endpointId}`);
   let outcome: Record<string, unknown> | undefined;
   let failure: { error: unknown } | undefined;
   try {
-    outcome = await pushAndAwait(ctx, o, { endpointId, deviceToken, title, timeoutMs, settleMs, attributes });
+    outcome = await pushAndAwait(ctx, o, {
+      endpointId,
+      deviceToken,
+      voipDeviceToken,
+      title,
+      timeoutMs,
+      settleMs,
+      attributes,
+    });
   } catch (error) {
     failure = { error };
   }
@@ -86,7 +94,9 @@ async function smoke(ctx: CliContext, o: SmokeOptions): Promise<Record<string, u
 /** The registered endpoint and the push's settings, for steps 2 and 3. */
 interface Registered {
   readonly endpointId: string;
+  /** The tokens as registered (normalised), which the sandbox's deliveries name. */
   readonly deviceToken: string;
+  readonly voipDeviceToken: string | undefined;
   readonly title: string;
   readonly timeoutMs: number;
   readonly settleMs: number;
@@ -105,7 +115,7 @@ async function pushAndAwait(ctx: CliContext, o: SmokeOptions, r: Registered): Pr
   ctx.out.progress(`2/4 Sent "${title}" (message ${sent.messageId}) in ${sent.channelArn}`);
   if (ctx.onSandbox) {
     ctx.out.progress(`3/4 Waiting up to ${formatDuration(timeoutMs)} for the delivery…`);
-    const outcome = await sandboxOutcome(ctx, o.user, endpointId, r.deviceToken, o.voipToken, title, timeoutMs);
+    const outcome = await sandboxOutcome(ctx, o.user, endpointId, r.deviceToken, r.voipDeviceToken, title, timeoutMs);
     if (!outcome)
       throw new CliError(`No delivery to ${endpointId} within ${formatDuration(timeoutMs)}`, ExitCode.CheckFailed, {
         code: 'Timeout',
