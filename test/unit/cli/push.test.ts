@@ -440,6 +440,42 @@ describe('smoke', () => {
     expect(endpointsOf('bob')).toEqual(before);
   });
 
+  test('on AWS (a profile, here one whose endpoint_url is the sandbox) smoke checks that the endpoint stays ACTIVE after the push', async () => {
+    const config = join(dir, 'aws-config');
+    await writeFile(
+      config,
+      `[profile sandboxed]\naws_access_key_id = AKIDSANDBOXED\naws_secret_access_key = sandboxed-secret\nregion = ${sandbox.region}\nendpoint_url = ${sandbox.url}\n`,
+    );
+    const env = { AWS_CONFIG_FILE: config };
+    const phone = await newDevice('--platform', 'APNS_SANDBOX');
+    const before = endpointsOf('bob');
+    const smoke = (token: string) => [
+      '--json',
+      '--profile',
+      'sandboxed',
+      'smoke',
+      '--user',
+      d.user('bob'),
+      '--pinpoint-arn',
+      d.pinpointArn,
+      '--type',
+      'APNS_SANDBOX',
+      '--token',
+      token,
+      '--settle',
+      '1s',
+    ];
+    const ok = await cli(smoke(phone.DeviceToken), { env });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain('stays ACTIVE for 1s');
+    expect(ok.json()).toMatchObject({ state: 'ACTIVE', deregistered: true });
+    const bad = await cli(smoke('8'.repeat(64)), { env });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/turned INACTIVE \(INVALID_DEVICE_TOKEN\) after the push/);
+    expect(endpointsOf('bob')).toEqual(before);
+    expect(bad.stdout + bad.stderr).not.toContain('sandboxed-secret');
+  });
+
   test('Ctrl-C while waiting stops the wait, deregisters and exits 130', async () => {
     const phone = await newDevice('--platform', 'APNS_SANDBOX');
     const before = endpointsOf('bob');

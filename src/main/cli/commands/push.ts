@@ -109,7 +109,7 @@ async function sandboxOptions(ctx: CliContext) {
   }
 }
 
-/** What the answer says, without the credentials beyond their label. */
+/** The answer as the JSON document: DirectPushService answers only non-secret values (status, ids, reason, advice, the key's label). */
 function answerDocument(answer: DirectPushAnswer): Record<string, unknown> {
   return { ...answer };
 }
