@@ -1,46 +1,7 @@
-/**
- * `npm run sandbox -- --port N …`: the sandbox as a standalone process.
- * Prints one line with its URL once it accepts requests; stops cleanly (and
- * flushes --data) on SIGINT/SIGTERM. Bad flags exit with code 2.
- */
-import { parseCli, USAGE, UsageError } from './cliOptions';
-import { startSandbox } from './index';
+/** `npm run sandbox -- --port N …`: the sandbox as a standalone process (see cliMain.ts; `chime-workbench sandbox` runs the same). */
+import { runSandboxCli } from './cliMain';
 
-async function main(): Promise<void> {
-  let options;
-  try {
-    options = parseCli(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`sandbox: ${error.message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (options === 'help') {
-    process.stdout.write(USAGE);
-    return;
-  }
-  const sandbox = await startSandbox({ ...options, log: (line) => process.stderr.write(`${line}\n`) });
-  const verifying = options.accessKey ? ', verifying SigV4' : '';
-  const demo = sandbox.demoAppInstanceArn ? `, demo AppInstance ${sandbox.demoAppInstanceArn}` : '';
-  process.stdout.write(`Local push cloud sandbox (Chime SDK Identity and Messaging, Pinpoint, IAM, STS, Identity Center, APNs and FCM emulators) listening on ${sandbox.url} (region ${sandbox.region}${verifying}${demo})\n`);
-
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    sandbox.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`sandbox: error while stopping: ${String(error)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}
-
-main().catch((error: unknown) => {
+runSandboxCli(process.argv.slice(2)).catch((error: unknown) => {
   process.stderr.write(`sandbox: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
