@@ -4,7 +4,7 @@ import { getApi } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { EmptyState } from '../../components/EmptyState';
 import type { WorkbenchError } from '../../../../shared/errors';
-import { copyText } from '../endpoints/clipboard';
+import { copyText } from '../../components/clipboard';
 import { formatDateTime } from '../../components/timeFormat';
 import type { CliShell } from '../../../../shared/aws/cli';
 import { REDACTED_KEYS } from '../../../../shared/aws/redact';
