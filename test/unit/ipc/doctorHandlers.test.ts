@@ -126,6 +126,9 @@ describe('doctor:run', () => {
       endpointId: first.endpointId,
     });
     expect(one.endpoints.map((e) => e.endpointId)).toEqual([first.endpointId]);
+    // Gina's sandbox token registered as APNS looks like any APNs token to the AWS APIs: only a push
+    // reveals it (README "Push readiness"), so the doctor calls her endpoint ready.
+    expect(readinessSummary(one)).toBe('1 of 1 endpoint ready');
   });
 
   it('a second run cancels the first, which then answers Cancelled', async () => {
