@@ -1,13 +1,11 @@
-import type { DoctorCheck, Verdict } from '../../../../shared/doctor/report';
+import { VERDICT_WORDS, type DoctorCheck } from '../../../../shared/doctor/report';
 import { CopyFixButton } from './CopyFixButton';
-
-const WORD: Record<Verdict, string> = { pass: 'Pass', warning: 'Warning', fail: 'Fail' };
 
 /** One check: its verdict as a word (not only a colour), what was found, the calls it used, and the fix. */
 export function DoctorCheckItem({ check }: { check: DoctorCheck }) {
   return (
     <li className={`doctor-check doctor-${check.verdict}${check.skipped ? ' doctor-skipped' : ''}`}>
-      <span className={`doctor-verdict doctor-verdict-${check.verdict}`}>{WORD[check.verdict]}</span>
+      <span className={`doctor-verdict doctor-verdict-${check.verdict}`}>{VERDICT_WORDS[check.verdict]}</span>
       <div className="doctor-check-body">
         <div>
           <strong>{check.name}</strong>: {check.detail}

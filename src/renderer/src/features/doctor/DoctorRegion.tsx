@@ -1,16 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../store';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import {
-  CHECK_NAMES,
-  readinessSummary,
-  type DoctorCheck,
-  type DoctorEndpointReport,
-} from '../../../../shared/doctor/report';
+import { byCheckOrder, readinessSummary, type DoctorEndpointReport } from '../../../../shared/doctor/report';
 import { DoctorCheckItem } from './DoctorCheckItem';
-
-const byCheckOrder = (checks: readonly DoctorCheck[]) =>
-  [...checks].sort((a, b) => CHECK_NAMES.indexOf(a.name) - CHECK_NAMES.indexOf(b.name));
 
 /**
  * "Push readiness": the doctor's checks for one endpoint or every endpoint of
