@@ -177,6 +177,26 @@ describe('DoctorRegion', () => {
     expect(lastRun()).toBe(second);
   });
 
+  it('checks the preferences in a named channel, and back in the tagged one when cleared', async () => {
+    const { user, lastRun } = setup();
+    await user.click(screen.getByRole('button', { name: 'Check push readiness' }));
+    expect(lastRun().input).not.toHaveProperty('channelArn');
+    const region = await screen.findByRole('region', { name: 'Push readiness' });
+    const channelArn = `${USER_ARN.replace(/\/user\/.*/, '')}/channel/named`;
+    await user.type(within(region).getByRole('textbox', { name: 'Channel ARN' }), channelArn);
+    await user.click(within(region).getByRole('button', { name: 'Check in this channel' }));
+    expect(lastRun().input).toMatchObject({ endpointId: 'ep-1', channelArn });
+    lastRun().answer.resolve({ ok: true, value: { userArn: USER_ARN, channel: { arn: channelArn, how: 'given' }, endpoints: [{ endpointId: 'ep-1', checks: [PASS] }] } });
+    expect(await within(region).findByText(/the given channel/)).toBeInTheDocument();
+    // Kept for the user's re-runs.
+    await user.click(within(region).getByRole('switch', { name: 'VoIP' }));
+    expect(lastRun().input).toMatchObject({ channelArn, voip: true });
+
+    await user.clear(within(region).getByRole('textbox', { name: 'Channel ARN' }));
+    await user.click(within(region).getByRole('button', { name: 'Check in this channel' }));
+    expect(lastRun().input).not.toHaveProperty('channelArn');
+  });
+
   it('says why when the doctor cannot run, with a retry', async () => {
     const { user, runs, lastRun } = setup();
     await user.click(screen.getByRole('button', { name: 'Check push readiness' }));

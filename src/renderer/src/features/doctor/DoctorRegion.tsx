@@ -3,6 +3,7 @@ import { useAppStore } from '../../store';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { byCheckOrder, readinessSummary, type DoctorEndpointReport } from '../../../../shared/doctor/report';
 import { DoctorCheckItem } from './DoctorCheckItem';
+import { ChannelField } from './ChannelField';
 
 /**
  * "Push readiness": the doctor's checks for one endpoint or every endpoint of
@@ -78,6 +79,11 @@ export function DoctorRegion() {
           <code>{report.channel.arn}</code>
         </p>
       )}
+      <ChannelField
+        key={target.channelArn ?? ''}
+        {...(target.channelArn !== undefined && { current: target.channelArn })}
+        onApply={(channelArn) => void rerunReadiness({ channelArn })}
+      />
       {run?.error && run.error.code !== 'Cancelled' && (
         <ErrorMessage lead="Could not run the push-readiness checks." error={run.error} onRetry={() => void rerunReadiness()} />
       )}

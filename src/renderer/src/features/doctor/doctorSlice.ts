@@ -17,6 +17,8 @@ export interface DoctorTarget {
   /** One endpoint; without it, every endpoint of the user. */
   readonly endpointId?: string;
   readonly voip: boolean;
+  /** The channel whose membership preferences are checked; without it, the tagged test channel. */
+  readonly channelArn?: string;
 }
 
 export interface DoctorSlice {
@@ -25,7 +27,7 @@ export interface DoctorSlice {
   /** The current run's checks so far, by endpoint id, in arrival order. */
   readonly doctorStreamed: Readonly<Record<string, readonly DoctorCheck[]>>;
   /** Opens the region on `target` and runs the doctor (VoIP as last chosen unless given). */
-  checkReadiness(target: { userArn: string; endpointId?: string; voip?: boolean }): Promise<void>;
+  checkReadiness(target: { userArn: string; endpointId?: string; voip?: boolean; channelArn?: string }): Promise<void>;
   /** Runs the open region's check again, with `patch` applied (the VoIP toggle, "all endpoints"). */
   rerunReadiness(patch?: Partial<DoctorTarget>): Promise<void>;
   closeReadiness(): void;
@@ -35,14 +37,12 @@ export interface DoctorSlice {
 let runCount = 0;
 const newRunId = () => `run-${++runCount}-${Date.now().toString(36)}`;
 
-export const createDoctorSlice: SliceCreator<DoctorSlice> = (set, get) => ({
-  doctorStreamed: {},
-  async checkReadiness({ userArn, endpointId, voip }) {
-    const target: DoctorTarget = {
-      userArn,
-      ...(endpointId !== undefined && { endpointId }),
-      voip: voip ?? get().doctorTarget?.voip ?? false,
-    };
+/** `{a: undefined}` → `{}`: the contract's optional members take no undefined. */
+const defined = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+export const createDoctorSlice: SliceCreator<DoctorSlice> = (set, get) => {
+  const run = async (target: DoctorTarget) => {
     const runId = newRunId();
     set({ doctorTarget: target, doctorStreamed: {} });
     await loadInto(
@@ -51,21 +51,27 @@ export const createDoctorSlice: SliceCreator<DoctorSlice> = (set, get) => ({
       () => get().doctorRun,
       (doctorRun) => set({ doctorRun }),
     );
-  },
-  async rerunReadiness(patch = {}) {
-    const current = get().doctorTarget;
-    if (!current) return;
-    const { endpointId, ...rest } = { ...current, ...patch };
-    // `endpointId: undefined` in the patch means "every endpoint of the user".
-    const one = 'endpointId' in patch ? patch.endpointId : endpointId;
-    await get().checkReadiness({ ...rest, ...(one !== undefined && { endpointId: one }) });
-  },
-  closeReadiness() {
-    set({ doctorTarget: undefined, doctorRun: undefined, doctorStreamed: {} });
-  },
-  doctorCheckArrived({ runId, endpointId, check }) {
-    if (get().doctorRun?.key !== runId) return;
-    const streamed = get().doctorStreamed;
-    set({ doctorStreamed: { ...streamed, [endpointId]: [...(streamed[endpointId] ?? []), check] } });
-  },
-});
+  };
+  return {
+    doctorStreamed: {},
+    async checkReadiness({ userArn, endpointId, voip, channelArn }) {
+      const previous = get().doctorTarget;
+      // The VoIP choice carries over; a named channel only to the same user's next check.
+      const channel = channelArn ?? (previous?.userArn === userArn ? previous.channelArn : undefined);
+      await run(defined({ userArn, endpointId, voip: voip ?? previous?.voip ?? false, channelArn: channel }));
+    },
+    async rerunReadiness(patch = {}) {
+      const current = get().doctorTarget;
+      // An `undefined` in the patch clears: endpointId (every endpoint of the user), channelArn (the tagged channel).
+      if (current) await run(defined({ ...current, ...patch }));
+    },
+    closeReadiness() {
+      set({ doctorTarget: undefined, doctorRun: undefined, doctorStreamed: {} });
+    },
+    doctorCheckArrived({ runId, endpointId, check }) {
+      if (get().doctorRun?.key !== runId) return;
+      const streamed = get().doctorStreamed;
+      set({ doctorStreamed: { ...streamed, [endpointId]: [...(streamed[endpointId] ?? []), check] } });
+    },
+  };
+};
