@@ -25,6 +25,7 @@ import { workspaceHandlers } from './ipc/handlers/workspaceHandlers';
 import { shellHandlers } from './ipc/handlers/shellHandlers';
 import { WatchCoordinator } from './watch/watchCoordinator';
 import { watchHandlers } from './ipc/handlers/watchHandlers';
+import { DoctorRuns, doctorHandlers } from './ipc/handlers/doctorHandlers';
 import { describeStoreNotice } from './store/noticeText';
 import type { StoreNotice } from '../shared/ipc/appTypes';
 
@@ -73,6 +74,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   });
   const workspaces = new WorkspaceService({ open: options.openDocuments, encryptor: options.encryptor });
   const pagedLoads = new PagedLoads(connections, bus);
+  const doctorRuns = new DoctorRuns(connections, bus);
   const watch = new WatchCoordinator({
     connections,
     workspaces,
@@ -104,6 +106,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       ...(options.profileSource ? { profileSource: options.profileSource } : {}),
       beforeSwitch: () => {
         pagedLoads.cancelAll();
+        doctorRuns.cancel();
         mfa.cancelAll();
         watch.pause();
       },
@@ -119,6 +122,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     }),
     ...watchHandlers(watch),
     ...shellHandlers(options.openExternal),
+    ...doctorHandlers(doctorRuns),
     'app:info': () =>
       ok({
         version: options.appVersion,
@@ -138,6 +142,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     resume: () => watch.resume(),
     async dispose() {
       pagedLoads.cancelAll();
+      doctorRuns.cancel();
       await watch.dispose();
       connections.dispose();
       await workspaces.flush();

@@ -34,6 +34,7 @@ import * as pp from '@aws-sdk/client-pinpoint';
 import type { CliTarget } from '../../shared/aws/cli';
 import type { EndpointStatus, EndpointStatusReason, EndpointType } from '../../shared/chime/shapes';
 import {
+  byCheckOrder,
   CHECK_NAMES,
   type DoctorCheck,
   type DoctorEndpointReport,
@@ -164,7 +165,7 @@ export async function runDoctor(input: DoctorInput, options: DoctorOptions): Pro
             'VoIP push channel',
           ].includes(n),
       ).map((n) => skipped(n, 'the endpoint could not be read.'));
-      return { endpointId, checks: ordered([emit(first), ...rest.map(emit), ...(await Promise.all(shared))]) };
+      return { endpointId, checks: byCheckOrder([emit(first), ...rest.map(emit), ...(await Promise.all(shared))]) };
     }
     const e = toRecord(input.userArn, described.value.AppInstanceUserEndpoint, endpointId);
     const own: DoctorCheck[] = [stateCheck(e, target), allowMessagesCheck(e, target), tokenCheck(e, target)];
@@ -207,7 +208,7 @@ export async function runDoctor(input: DoctorInput, options: DoctorOptions): Pro
       );
     }
     const rest = (await Promise.all([...later, Promise.all(shared)])).flat();
-    return { endpointId, ...(e.name && { name: e.name }), checks: ordered([...own, ...rest]) };
+    return { endpointId, ...(e.name && { name: e.name }), checks: byCheckOrder([...own, ...rest]) };
   };
 
   const endpoints = await pool(ids, ENDPOINT_CONCURRENCY, checkOne);
@@ -274,8 +275,6 @@ function toRecord(userArn: string, e: id.AppInstanceUserEndpoint | undefined, en
   };
 }
 
-const ordered = (checks: readonly DoctorCheck[]): DoctorCheck[] =>
-  [...checks].sort((a, b) => CHECK_NAMES.indexOf(a.name) - CHECK_NAMES.indexOf(b.name));
 
 function memo<T>(cache: Map<string, Promise<T>>, key: string, run: () => Promise<T>): Promise<T> {
   let p = cache.get(key);

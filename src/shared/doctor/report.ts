@@ -65,6 +65,11 @@ export const CHECK_NAMES = [
 
 export type CheckName = (typeof CHECK_NAMES)[number];
 
+/** Checks in the report's order (CHECK_NAMES), whatever order they completed in. */
+export function byCheckOrder<C extends Pick<DoctorCheck, 'name'>>(checks: readonly C[]): C[] {
+  return [...checks].sort((a, b) => CHECK_NAMES.indexOf(a.name) - CHECK_NAMES.indexOf(b.name));
+}
+
 /** The worst verdict of a list (pass when empty). */
 export function worstVerdict(checks: readonly Pick<DoctorCheck, 'verdict'>[]): Verdict {
   if (checks.some((c) => c.verdict === 'fail')) return 'fail';
@@ -124,7 +129,8 @@ export function doctorExitCode(report: DoctorReport, failOn: 'fail' | 'warning' 
   return worst === 'fail' || (failOn === 'warning' && worst === 'warning') ? 1 : 0;
 }
 
-const WORD: Record<Verdict, string> = { pass: 'Pass', warning: 'Warning', fail: 'Fail' };
+/** The words the app and the terminal show for each verdict. */
+export const VERDICT_WORDS: Readonly<Record<Verdict, string>> = { pass: 'Pass', warning: 'Warning', fail: 'Fail' };
 
 /**
  * The report as plain text for a terminal: per endpoint, one line per check
@@ -141,7 +147,7 @@ export function formatDoctorText(report: DoctorReport): string {
     lines.push('', `Endpoint ${e.endpointId}${e.name ? ` (${e.name})` : ''}`);
     for (const c of e.checks) {
       lines.push(
-        `  ${WORD[c.verdict].padEnd(7)}  ${c.name}: ${c.detail}${c.uses.length > 0 ? ` [${c.uses.join(', ')}]` : ''}`,
+        `  ${VERDICT_WORDS[c.verdict].padEnd(7)}  ${c.name}: ${c.detail}${c.uses.length > 0 ? ` [${c.uses.join(', ')}]` : ''}`,
       );
       if (c.fix) lines.push(`           Fix: ${c.fix.text}`, ...c.fix.commands.map((cmd) => `             ${cmd}`));
     }

@@ -70,6 +70,7 @@ export const CHANNEL_NAME_LIST = [
   'settings:get',
   'settings:set',
   'shell:openExternal',
+  'doctor:run',
 ] as const;
 
 export const EVENT_NAME_LIST = [
@@ -80,4 +81,5 @@ export const EVENT_NAME_LIST = [
   'watch:change',
   'watch:status',
   'store:notice',
+  'doctor:check',
 ] as const;

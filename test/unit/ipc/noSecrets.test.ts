@@ -151,6 +151,7 @@ describe('IPC results at run time carry no secret', () => {
     await dispatch('watch:summary');
     await dispatch('watch:retry');
     await dispatch('watch:set', { target: { userArn }, watched: false });
+    await dispatch('doctor:run', { runId: 'r1', userArn });
 
     await dispatch('pages:start', { loadId: 'l1', operation: 'ListAppInstances', input: {} });
     await dispatch('pages:cancel', { loadId: 'l1' });

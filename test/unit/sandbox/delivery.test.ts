@@ -230,6 +230,13 @@ test.each<[string, () => Promise<void>]>([
     },
   ],
   [
+    'a GCM channel with only a legacy server key (ApiKey): failure, ACTIVE',
+    async () => {
+      await pin.send(new pp.UpdateGcmChannelCommand({ ApplicationId: appId, GCMChannelRequest: { ApiKey: 'legacy-server-key', Enabled: true } }));
+      await run({ type: 'GCM', token: (await device('GCM', { ProjectId: 'delivery-tests' })).DeviceToken }, DEFAULT, { delivered: false, state: 'ACTIVE', failure: { rule: 'gcmLegacyKey', reason: 'legacy FCM server key' } });
+    },
+  ],
+  [
     'bundle id mismatch: DeviceTokenNotForTopic, ACTIVE',
     async () => run({ type: 'APNS', token: (await device('APNS', { BundleId: 'com.example.other' })).DeviceToken }, DEFAULT, { delivered: false, state: 'ACTIVE', failure: { rule: 'bundleMismatch', reason: 'DeviceTokenNotForTopic' } }),
   ],

@@ -53,6 +53,7 @@ export const DELIVERY_RULES = {
   roleUntrusted: { outcome: 'fail, stays ACTIVE', documented: true, text: 'Role trust does not allow messaging.chime.amazonaws.com sts:AssumeRole: "…verify IAM Trust Relationships…".' },
   roleNotPermitted: { outcome: 'fail, stays ACTIVE', documented: true, text: 'Role policies do not allow mobiletargeting:SendMessages on apps/{id}/messages: "…verify IAM Permissions Policy…".' },
   channelMissing: { outcome: 'fail, stays ACTIVE', documented: false, text: 'The app has no channel for the endpoint type and push type (APNS: apns / apns_voip; APNS_SANDBOX: apns_sandbox / apns_voip_sandbox; GCM: gcm), or it is disabled: "The channel <kind> of Pinpoint app <id> is missing or disabled."' },
+  gcmLegacyKey: { outcome: 'fail, stays ACTIVE', documented: false, text: 'The GCM channel has only a legacy FCM server key (ApiKey, no ServiceJson): Google shut the legacy FCM API down in 2024, so the send fails (the doctor\'s "Channel authentication" Fail).' },
   pinpointThrottled: { outcome: 'fail, stays ACTIVE', documented: true, text: 'With throttle=P in the faults, a share P of sends to Pinpoint: "Too many requests sent to Amazon Pinpoint."' },
   pinpointFailed: { outcome: 'fail, stays ACTIVE', documented: true, text: 'With unavailable=P in the faults, a share P of sends to Pinpoint: "The request processing has failed because of an unknown error, exception or failure."' },
   tokenUnknown: { outcome: 'fail, INACTIVE INVALID_DEVICE_TOKEN', documented: false, text: 'The token is no simulated device of that platform and environment (an APNS_SANDBOX device\'s token registered as APNS, a VoIP token as DeviceToken, an unknown token) or the device was uninstalled (APNs Unregistered, FCM UNREGISTERED).' },
@@ -153,6 +154,9 @@ export function decideEndpoint(
   const channel = kind ? app.channels[kind] : undefined;
   if (!kind || !channel || !channel.enabled) {
     return { kind: 'fail', rule: 'channelMissing', message: `The channel ${kind ?? push} of Pinpoint app ${app.id} is ${channel ? 'disabled' : 'missing'}.` };
+  }
+  if (kind === 'gcm' && channel.credentials['ServiceJson'] === undefined) {
+    return { kind: 'fail', rule: 'gcmLegacyKey', message: `The channel gcm of Pinpoint app ${app.id} has only a legacy FCM server key; the legacy FCM API was shut down in 2024.` };
   }
 
   const fault = deps.pinpointFault?.();

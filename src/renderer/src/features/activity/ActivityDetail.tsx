@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { SERVICE_LABEL } from './ActivityItemText';
 import { EmptyState } from '../../components/EmptyState';
 import type { WorkbenchError } from '../../../../shared/errors';
-import { copyText } from '../endpoints/clipboard';
+import { copyText } from '../../components/clipboard';
 import { formatDateTime } from '../../components/timeFormat';
 import type { CliShell } from '../../../../shared/aws/cli';
 import { REDACTED_KEYS } from '../../../../shared/aws/redact';

@@ -10,6 +10,7 @@ import { EndpointNameCell } from './EndpointNameCell';
 import { UserSubject } from '../users/UserSubject';
 import { EndpointDetailsDialog } from './EndpointDetailsDialog';
 import { followKey } from '../watch/watchSlice';
+import { CheckReadinessButton } from '../doctor/CheckReadinessButton';
 import type { Endpoint } from './endpointsSlice';
 
 interface EndpointRowProps {
@@ -99,6 +100,7 @@ export function EndpointRow({ endpoint, extra, hasExtraColumn, isNew }: Endpoint
           >
             Details
           </button>
+          <CheckReadinessButton endpointId={id} />
           <button type="button" className="small" onClick={() => setConfirming(true)}>
             Deregister
           </button>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { shortenToken } from '../../../../shared/aws/redact';
-import { copyText } from './clipboard';
+import { copyText } from '../../components/clipboard';
 
 interface MaskedTokenProps {
   readonly token: string | undefined;

@@ -9,6 +9,7 @@ import { EndpointsTable, type EndpointsTableProps } from './EndpointsTable';
 import { UserInfo } from './UserInfo';
 import { UserWatchSwitch } from '../watch/UserWatchSwitch';
 import { EndpointWatchCell } from '../watch/EndpointWatchCell';
+import { DoctorRegion } from '../doctor/DoctorRegion';
 
 const watchCell: NonNullable<EndpointsTableProps['rowExtra']> = (endpoint) => <EndpointWatchCell endpoint={endpoint} />;
 
@@ -122,6 +123,7 @@ export function UserDetail({
         )}
         <EndpointsTable extraColumn={extraColumn} rowExtra={rowExtra} />
       </section>
+      <DoctorRegion />
       {registering && <RegisterEndpointDialog onClose={() => setRegistering(false)} />}
     </div>
   );
