@@ -27,6 +27,9 @@ import { WatchCoordinator } from './watch/watchCoordinator';
 import { watchHandlers } from './ipc/handlers/watchHandlers';
 import { describeStoreNotice } from './store/noticeText';
 import type { StoreNotice } from '../shared/ipc/appTypes';
+import { DirectPushServices, directPushHandlers, type FileChooser } from './ipc/handlers/directPushHandlers';
+import { DirectPushStore } from './store/directPushStore';
+import { KeyHandles } from './push/direct/keyHandles';
 
 export interface MainServicesOptions {
   readonly userDataDir: string;
@@ -41,6 +44,8 @@ export interface MainServicesOptions {
   readonly profileSource?: ProfileSourceOptions;
   /** Options for the embedded sandbox (the harness shortens validation in tests). */
   readonly sandboxValidationDelayMs?: number;
+  /** The native file chooser (Electron's dialog; the harness's `--dialog-dir` page). */
+  readonly chooseFile?: FileChooser;
 }
 
 export interface MainServices {
@@ -73,6 +78,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   });
   const workspaces = new WorkspaceService({ open: options.openDocuments, encryptor: options.encryptor });
   const pagedLoads = new PagedLoads(connections, bus);
+  const directPushStore = new DirectPushStore({ open: options.openDocuments, encryptor: options.encryptor });
+  const directPush = new DirectPushServices(connections);
   const watch = new WatchCoordinator({
     connections,
     workspaces,
@@ -91,7 +98,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     watch.connectionChanged();
   });
   // Notices from opening the stores are replayed to each window that subscribes (see `notices`).
-  const startupNotices = [...workspaces.notices(), ...watch.storeNotices()].map(describeStoreNotice);
+  const startupNotices = [...workspaces.notices(), ...watch.storeNotices(), ...directPushStore.notices].map(describeStoreNotice);
   workspaces.onWriteError((notice) => bus.emit('store:notice', describeStoreNotice(notice)));
 
   const handlers = {
@@ -119,6 +126,13 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     }),
     ...watchHandlers(watch),
     ...shellHandlers(options.openExternal),
+    ...directPushHandlers({
+      workspaces,
+      store: directPushStore,
+      keys: new KeyHandles(),
+      services: directPush,
+      ...(options.chooseFile && { chooseFile: options.chooseFile }),
+    }),
     'app:info': () =>
       ok({
         version: options.appVersion,
@@ -140,7 +154,9 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       pagedLoads.cancelAll();
       await watch.dispose();
       connections.dispose();
+      directPush.close();
       await workspaces.flush();
+      await directPushStore.flush();
       await sandbox?.close();
     },
   };

@@ -70,6 +70,11 @@ export const CHANNEL_NAME_LIST = [
   'settings:get',
   'settings:set',
   'shell:openExternal',
+  'directPush:chooseKeyFile',
+  'directPush:settings',
+  'directPush:send',
+  'directPush:savePayload',
+  'directPush:deletePayload',
 ] as const;
 
 export const EVENT_NAME_LIST = [
