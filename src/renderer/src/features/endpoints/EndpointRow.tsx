@@ -11,6 +11,7 @@ import { UserSubject } from '../users/UserSubject';
 import { EndpointDetailsDialog } from './EndpointDetailsDialog';
 import { followKey } from '../watch/watchSlice';
 import type { Endpoint } from './endpointsSlice';
+import { DirectPushButton } from '../directPush/DirectPushButton';
 
 interface EndpointRowProps {
   readonly endpoint: Endpoint;
@@ -99,6 +100,16 @@ export function EndpointRow({ endpoint, extra, hasExtraColumn, isNew }: Endpoint
           >
             Details
           </button>
+          {endpoint.Type && (
+            <DirectPushButton
+              target={{
+                label: name,
+                type: endpoint.Type,
+                ...(attributes?.DeviceToken && { deviceToken: attributes.DeviceToken }),
+                ...(attributes?.VoipDeviceToken && { voipDeviceToken: attributes.VoipDeviceToken }),
+              }}
+            />
+          )}
           <button type="button" className="small" onClick={() => setConfirming(true)}>
             Deregister
           </button>
