@@ -42,6 +42,8 @@ describe('direct push', () => {
     await page.getByRole('combobox', { name: 'App instance' }).selectOption({ label: 'Demo push app' });
     await page.getByRole('listitem', { name: 'Alice Appleseed' }).click();
     const row = page.getByRole('row', { name: "Alice's iPhone" });
+    await row.waitFor();
+    await s.step('endpoint rows');
     await row.getByRole('button', { name: 'Direct push' }).click();
 
     const dialog = page.getByRole('dialog', { name: 'Direct push' });

@@ -230,7 +230,9 @@ export function DirectPushDialog({ target, onClose }: Props) {
                   ))}
                 </select>
                 {message('priority') ?? (
-                  <div className="field-hint">A {form.pushType} push takes {prioritiesFor(form.pushType).join(' or ')}.</div>
+                  <div className="field-hint">
+                    Allowed for {form.pushType}: {prioritiesFor(form.pushType).join(', ')}.
+                  </div>
                 )}
               </div>
             </div>
