@@ -13,6 +13,7 @@ import {
   tokenFor,
   toPush,
   validate,
+  withSaved,
   type DirectPushForm,
   type DirectPushTarget,
   type FormField,
@@ -45,23 +46,20 @@ export function DirectPushDialog({ target, onClose }: Props) {
   const [chooseError, setChooseError] = useState<WorkbenchError>();
   const id = useId();
 
+  // Saved settings fill what the person has not typed yet, once they arrive.
   useEffect(() => {
-    void useAppStore.getState().loadDirectPushSettings();
+    let live = true;
+    void useAppStore
+      .getState()
+      .loadDirectPushSettings()
+      .then((saved) => {
+        if (live && saved) setForm((f) => withSaved(f, saved));
+      });
+    return () => {
+      live = false;
+    };
   }, [workspaceId]);
-
-  // Saved settings fill what the person has not typed yet (once, when they arrive).
   const loaded = settings?.key === workspaceId ? settings?.value : undefined;
-  useEffect(() => {
-    if (!loaded) return;
-    setForm((f) => ({
-      ...f,
-      keyId: f.keyId || loaded.apns?.keyId || '',
-      teamId: f.teamId || loaded.apns?.teamId || '',
-      topic: f.topic || loaded.apns?.topic || '',
-      ...(!f.apnsKey && loaded.apnsKey && { apnsKey: loaded.apnsKey }),
-      ...(!f.serviceAccount && loaded.serviceAccount && { serviceAccount: loaded.serviceAccount }),
-    }));
-  }, [loaded]);
 
   const errors = validate(form);
   const show = (field: FormField) => (submitted || touched.has(field) ? errors[field] : undefined);
@@ -246,6 +244,7 @@ export function DirectPushDialog({ target, onClose }: Props) {
           />
         )}
         {chooseError && <ErrorMessage error={chooseError} />}
+        {settings?.error && <ErrorMessage lead="The saved direct-push settings could not be loaded." error={settings.error} />}
         {loaded && !loaded.keysEncrypted && (
           <p className="field-warning">
             Key files you send with are saved for this workspace without encryption: this system offers no keychain.

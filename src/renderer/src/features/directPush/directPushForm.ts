@@ -14,7 +14,7 @@ import {
   type ApnsPushType,
   type DirectPushInput,
 } from '../../../../shared/push/directPush';
-import type { ApnsSettings, ChosenKeyFile } from '../../../../shared/ipc/directPushContract';
+import type { ChosenKeyFile, DirectPushSettings } from '../../../../shared/ipc/directPushContract';
 import type { EndpointType } from '../../../../shared/chime/shapes';
 import { formatPayload, templateFor } from './payloadTemplates';
 
@@ -56,20 +56,32 @@ export function tokenFor(target: DirectPushTarget, pushType: ApnsPushType): stri
   return (pushType === 'voip' && target.voipDeviceToken) || target.deviceToken || '';
 }
 
-export function initialForm(target: DirectPushTarget, saved?: ApnsSettings): DirectPushForm {
+export function initialForm(target: DirectPushTarget): DirectPushForm {
   const service = target.type === 'GCM' ? 'fcm' : 'apns';
   const pushType: ApnsPushType = 'alert';
   return {
     service,
     token: tokenFor(target, pushType),
-    keyId: saved?.keyId ?? '',
-    teamId: saved?.teamId ?? '',
-    topic: saved?.topic ?? '',
+    keyId: '',
+    teamId: '',
+    topic: '',
     // The endpoint's type says the environment: APNS_SANDBOX tokens come from development builds.
     environment: target.type === 'APNS_SANDBOX' ? 'sandbox' : 'production',
     pushType,
     priority: 10,
     payloadText: formatPayload(templateFor(service, pushType).payload),
+  };
+}
+
+/** The workspace's saved settings under what the person typed; the environment stays the endpoint's. */
+export function withSaved(form: DirectPushForm, saved: DirectPushSettings): DirectPushForm {
+  return {
+    ...form,
+    keyId: form.keyId || saved.apns?.keyId || '',
+    teamId: form.teamId || saved.apns?.teamId || '',
+    topic: form.topic || saved.apns?.topic || '',
+    ...(!form.apnsKey && saved.apnsKey && { apnsKey: saved.apnsKey }),
+    ...(!form.serviceAccount && saved.serviceAccount && { serviceAccount: saved.serviceAccount }),
   };
 }
 

@@ -17,7 +17,8 @@ import type {
 
 export interface DirectPushSlice {
   readonly directPushSettings?: Resource<DirectPushSettings>;
-  loadDirectPushSettings(): Promise<void>;
+  /** Loads the active workspace's settings; answers them (undefined on failure, kept in the resource). */
+  loadDirectPushSettings(): Promise<DirectPushSettings | undefined>;
   chooseDirectPushKey(kind: KeyFileKind): Promise<Result<ChosenKeyFile | null>>;
   sendDirectPush(push: DirectPushInput): Promise<Result<DirectPushOutcome>>;
   saveDirectPushPayload(payload: SavedPayload): Promise<Result<readonly SavedPayload[]>>;
@@ -33,13 +34,14 @@ export const createDirectPushSlice: SliceCreator<DirectPushSlice> = (set, get) =
   return {
     async loadDirectPushSettings() {
       const workspaceId = get().activeWorkspace?.id;
-      if (!workspaceId) return;
-      await loadInto(
+      if (!workspaceId) return undefined;
+      const result = await loadInto(
         workspaceId,
         () => getApi()['directPush:settings']({ workspaceId }),
         () => get().directPushSettings,
         (next) => set({ directPushSettings: next }),
       );
+      return result.ok ? result.value : undefined;
     },
     chooseDirectPushKey: (kind) => getApi()['directPush:chooseKeyFile']({ kind }),
     async sendDirectPush(push) {
