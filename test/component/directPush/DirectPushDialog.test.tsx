@@ -166,6 +166,7 @@ describe('Direct push dialog', () => {
     const { user, dialog, callsTo } = setup(IPHONE, {
       'directPush:settings': () => ({ ...NOTHING_SAVED, keysEncrypted: false }),
       'directPush:savePayload': ({ payload }) => [payload],
+      'directPush:deletePayload': () => [],
     });
     expect(await within(dialog).findByText(/saved for this workspace without encryption/)).toBeInTheDocument();
     await user.type(within(dialog).getByLabelText('Payload name'), 'Hello alert');
@@ -176,6 +177,13 @@ describe('Direct push dialog', () => {
       payload: { name: 'Hello alert', service: 'apns', pushType: 'alert', payload: { aps: expect.any(Object) } },
     });
     await waitFor(() => expect(within(dialog).getByRole('option', { name: 'Hello alert' })).toBeInTheDocument());
+
+    // The saved name typed again: replace or delete it.
+    await user.type(within(dialog).getByLabelText('Payload name'), 'Hello alert');
+    expect(within(dialog).getByRole('button', { name: 'Replace payload' })).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Delete payload' }));
+    await waitFor(() => expect(within(dialog).queryByRole('option', { name: 'Hello alert' })).toBeNull());
+    expect(callsTo('directPush:deletePayload')[0]?.input).toEqual({ workspaceId: PERSONAL.id, name: 'Hello alert' });
   });
 
   it('opens from a saved device in the device library, prefilled with its token and type', async () => {

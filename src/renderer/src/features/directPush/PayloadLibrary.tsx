@@ -35,6 +35,14 @@ export function PayloadLibrary({ service, pushType, payloadText, saved, onPick }
     if (result.ok) setName('');
   };
 
+  const remove = async () => {
+    const result = await useAppStore.getState().deleteDirectPushPayload(name.trim());
+    setError(result.ok ? undefined : result.error);
+    if (result.ok) setName('');
+  };
+  // Typing a saved payload's name offers to replace it (Save) or delete it.
+  const existing = mine.some((p) => p.name === name.trim());
+
   return (
     <div className="form-row payload-library">
       <div className="field">
@@ -71,8 +79,13 @@ export function PayloadLibrary({ service, pushType, payloadText, saved, onPick }
         <span className="field-inline">
           <input id={`${id}-name`} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
           <button type="button" disabled={!name.trim()} onClick={() => void save()}>
-            Save payload
+            {existing ? 'Replace payload' : 'Save payload'}
           </button>
+          {existing && (
+            <button type="button" onClick={() => void remove()}>
+              Delete payload
+            </button>
+          )}
         </span>
         {error && <ErrorMessage error={error} />}
       </div>

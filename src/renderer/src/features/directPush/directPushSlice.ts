@@ -22,6 +22,7 @@ export interface DirectPushSlice {
   chooseDirectPushKey(kind: KeyFileKind): Promise<Result<ChosenKeyFile | null>>;
   sendDirectPush(push: DirectPushInput): Promise<Result<DirectPushOutcome>>;
   saveDirectPushPayload(payload: SavedPayload): Promise<Result<readonly SavedPayload[]>>;
+  deleteDirectPushPayload(name: string): Promise<Result<readonly SavedPayload[]>>;
 }
 
 const NO_WORKSPACE = fail({ code: 'NotFound', message: 'No workspace is open.', retryable: false });
@@ -52,6 +53,13 @@ export const createDirectPushSlice: SliceCreator<DirectPushSlice> = (set, get) =
       const workspaceId = get().activeWorkspace?.id;
       if (!workspaceId) return NO_WORKSPACE;
       const result = await getApi()['directPush:savePayload']({ workspaceId, payload });
+      if (result.ok) setPayloads(result.value);
+      return result;
+    },
+    async deleteDirectPushPayload(name) {
+      const workspaceId = get().activeWorkspace?.id;
+      if (!workspaceId) return NO_WORKSPACE;
+      const result = await getApi()['directPush:deletePayload']({ workspaceId, name });
       if (result.ok) setPayloads(result.value);
       return result;
     },
