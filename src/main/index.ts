@@ -16,6 +16,7 @@ import { applyContentsPolicy, denyAllPermissions } from './platform/hardening';
 import { createMainWindow } from './platform/mainWindow';
 import { allowListedOpener } from './platform/externalLinks';
 import { safeStorageEncryptor } from './platform/safeStorageEncryptor';
+import { nativeFileChooser } from './platform/fileChooser';
 import { createElectronStoreOpener } from './store/electronStoreAdapter';
 import { devToolsEnabled, launchDecision } from './platform/launchPolicy';
 
@@ -59,6 +60,7 @@ async function start(): Promise<void> {
     openExternal: openAllowListedLink,
     appVersion: app.getVersion(),
     platform: process.platform,
+    chooseFile: nativeFileChooser(dialog, () => mainWindow),
   });
   bindIpc(ipcMain, services, () => mainWindow);
   powerMonitor.on('suspend', () => services?.suspend());

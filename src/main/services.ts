@@ -28,6 +28,9 @@ import { watchHandlers } from './ipc/handlers/watchHandlers';
 import { DoctorRuns, doctorHandlers } from './ipc/handlers/doctorHandlers';
 import { describeStoreNotice } from './store/noticeText';
 import type { StoreNotice } from '../shared/ipc/appTypes';
+import { DirectPushServices, directPushHandlers, type FileChooser } from './ipc/handlers/directPushHandlers';
+import { DirectPushStore } from './store/directPushStore';
+import { KeyHandles } from './push/direct/keyHandles';
 
 export interface MainServicesOptions {
   readonly userDataDir: string;
@@ -42,6 +45,8 @@ export interface MainServicesOptions {
   readonly profileSource?: ProfileSourceOptions;
   /** Options for the embedded sandbox (the harness shortens validation in tests). */
   readonly sandboxValidationDelayMs?: number;
+  /** The native file chooser (Electron's dialog; the harness's `--dialog-dir` page). */
+  readonly chooseFile?: FileChooser;
 }
 
 export interface MainServices {
@@ -75,6 +80,8 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const workspaces = new WorkspaceService({ open: options.openDocuments, encryptor: options.encryptor });
   const pagedLoads = new PagedLoads(connections, bus);
   const doctorRuns = new DoctorRuns(connections, bus);
+  const directPushStore = new DirectPushStore({ open: options.openDocuments, encryptor: options.encryptor });
+  const directPush = new DirectPushServices(connections);
   const watch = new WatchCoordinator({
     connections,
     workspaces,
@@ -93,7 +100,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     watch.connectionChanged();
   });
   // Notices from opening the stores are replayed to each window that subscribes (see `notices`).
-  const startupNotices = [...workspaces.notices(), ...watch.storeNotices()].map(describeStoreNotice);
+  const startupNotices = [...workspaces.notices(), ...watch.storeNotices(), ...directPushStore.notices].map(describeStoreNotice);
   workspaces.onWriteError((notice) => bus.emit('store:notice', describeStoreNotice(notice)));
 
   const handlers = {
@@ -123,6 +130,13 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     ...watchHandlers(watch),
     ...shellHandlers(options.openExternal),
     ...doctorHandlers(doctorRuns),
+    ...directPushHandlers({
+      workspaces,
+      store: directPushStore,
+      keys: new KeyHandles(),
+      services: directPush,
+      ...(options.chooseFile && { chooseFile: options.chooseFile }),
+    }),
     'app:info': () =>
       ok({
         version: options.appVersion,
@@ -145,7 +159,9 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       doctorRuns.cancel();
       await watch.dispose();
       connections.dispose();
+      directPush.close();
       await workspaces.flush();
+      await directPushStore.flush();
       await sandbox?.close();
     },
   };

@@ -1,5 +1,5 @@
 /**
- * `npm run harness -- --port N [--endpoint URL] [--user-data DIR]`
+ * `npm run harness -- --port N [--endpoint URL] [--user-data DIR] [--dialog-dir DIR]`
  * Serves the built renderer with the real main services behind a loopback
  * bridge; prints one line with its URL once ready.
  */
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { startHarness } from './startHarness';
 
-const USAGE = 'Usage: npm run harness -- [--port N] [--endpoint URL] [--user-data DIR] [--validation-delay MS]';
+const USAGE = 'Usage: npm run harness -- [--port N] [--endpoint URL] [--user-data DIR] [--dialog-dir DIR] [--validation-delay MS]';
 
 async function main() {
   let values;
@@ -20,6 +20,7 @@ async function main() {
         endpoint: { type: 'string' },
         'user-data': { type: 'string' },
         'validation-delay': { type: 'string' },
+        'dialog-dir': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -39,6 +40,7 @@ async function main() {
     port,
     userDataDir,
     ...(values.endpoint ? { endpoint: values.endpoint } : {}),
+    ...(values['dialog-dir'] ? { dialogDir: values['dialog-dir'] } : {}),
     ...(values['validation-delay'] ? { validationDelayMs: Number(values['validation-delay']) } : {}),
   });
   console.log(`Harness ready at ${harness.url} (user data: ${userDataDir})`);

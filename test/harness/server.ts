@@ -15,11 +15,14 @@ import type { MainServices } from '../../src/main/services';
 import { CONTENT_TYPES } from '../../src/main/platform/appProtocol';
 import { WorkbenchCodes, fail } from '../../src/shared/errors';
 import { MAX_IPC_BODY_BYTES } from '../../src/shared/limits';
+import type { HarnessDialog } from './dialogChooser';
 
 export interface HarnessServerOptions {
   readonly port: number;
   readonly rendererDir: string;
   readonly services: MainServices;
+  /** `--dialog-dir`: main's file chooser answered on /__harness/dialog. */
+  readonly dialog?: HarnessDialog;
 }
 
 export interface HarnessServer {
@@ -28,7 +31,7 @@ export interface HarnessServer {
 }
 
 
-export async function startHarnessServer({ port, rendererDir, services }: HarnessServerOptions): Promise<HarnessServer> {
+export async function startHarnessServer({ port, rendererDir, services, dialog }: HarnessServerOptions): Promise<HarnessServer> {
   const bridge = await bundleBridge();
   const index = injectBridge(await readFile(path.join(rendererDir, 'index.html'), 'utf8'));
   const streams = new Set<http.ServerResponse>();
@@ -53,6 +56,15 @@ export async function startHarnessServer({ port, rendererDir, services }: Harnes
     if (pathname === undefined) return sendError(res, 400, WorkbenchCodes.InvalidInput, 'The request path has a malformed percent-escape.');
     if (pathname === '/__harness/events') return openStream(res);
     if (pathname === '/__harness/bridge.js') return send(res, 200, 'text/javascript; charset=utf-8', bridge);
+    if (pathname === '/__harness/dialog' && dialog) return send(res, 200, 'text/html; charset=utf-8', dialog.page());
+    if (pathname === '/__harness/dialog/pick' && dialog && req.method === 'POST') {
+      // Only the chooser page itself (same origin) may answer a chooser.
+      if (req.headers.origin !== origin) return void res.writeHead(403).end('Forbidden');
+      const form = new URLSearchParams(await readText(req));
+      const picked = dialog.pick(Number(form.get('request')), form.has('cancel') ? undefined : (form.get('file') ?? ''));
+      if (!picked) return void res.writeHead(409).end('That chooser or file is not there any more.');
+      return void res.writeHead(303, { location: '/__harness/dialog' }).end();
+    }
     if (pathname.startsWith('/__harness/ipc/') && req.method === 'POST') {
       const channel = pathname.slice('/__harness/ipc/'.length);
       // The Origin is checked before the body is read: a foreign page gets
@@ -157,6 +169,17 @@ async function readJson(req: http.IncomingMessage): Promise<Body> {
   } catch {
     return { kind: 'invalid' };
   }
+}
+
+async function readText(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 64 * 1024) break;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Stops reading; the answer closes the connection, so the rest of the upload is not waited for. */

@@ -11,6 +11,7 @@ import { createMainServices, type MainServices } from '../../src/main/services';
 import { createConfOpener, type ConfLike } from '../../src/main/store/persistence';
 import { plainTextEncryptor } from '../../src/main/store/encryption';
 import { startHarnessServer, type HarnessServer } from './server';
+import { HarnessDialog } from './dialogChooser';
 
 export interface HarnessOptions {
   readonly port?: number;
@@ -20,6 +21,8 @@ export interface HarnessOptions {
   readonly validationDelayMs?: number;
   /** Where the harness looks for AWS profiles (tests point it at an empty temp folder). */
   readonly awsConfigDir?: string;
+  /** `--dialog-dir`: main's file chooser offers this folder's files on /__harness/dialog. */
+  readonly dialogDir?: string;
 }
 
 export interface RunningHarness {
@@ -36,8 +39,10 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`No built renderer in ${rendererDir}: run \`npm run build\` first.`);
   }
+  if (options.dialogDir && !existsSync(options.dialogDir)) throw new Error(`--dialog-dir ${options.dialogDir} does not exist.`);
   await mkdir(options.userDataDir, { recursive: true });
   const notifications: RunningHarness['notifications'] = [];
+  const dialog = options.dialogDir ? new HarnessDialog(path.resolve(options.dialogDir)) : undefined;
   const services = await createMainServices({
     userDataDir: options.userDataDir,
     openDocuments: createConfOpener({ cwd: options.userDataDir, create: (o) => new Conf(o as ConstructorParameters<typeof Conf>[0]) as unknown as ConfLike }),
@@ -46,6 +51,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     openExternal: async () => {},
     appVersion: 'harness',
     platform: process.platform,
+    ...(dialog && { chooseFile: dialog.choose }),
     ...(options.endpoint ? { sandboxUrl: options.endpoint } : {}),
     ...(options.validationDelayMs !== undefined ? { sandboxValidationDelayMs: options.validationDelayMs } : {}),
     ...(options.awsConfigDir
@@ -61,7 +67,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   });
   let server: HarnessServer;
   try {
-    server = await startHarnessServer({ port: options.port ?? 0, rendererDir, services });
+    server = await startHarnessServer({ port: options.port ?? 0, rendererDir, services, ...(dialog && { dialog }) });
   } catch (error) {
     await services.dispose();
     throw error;
@@ -71,6 +77,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     services,
     notifications,
     async close() {
+      dialog?.cancelAll();
       await server.close();
       await services.dispose();
     },

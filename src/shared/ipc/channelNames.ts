@@ -71,6 +71,11 @@ export const CHANNEL_NAME_LIST = [
   'settings:set',
   'shell:openExternal',
   'doctor:run',
+  'directPush:chooseKeyFile',
+  'directPush:settings',
+  'directPush:send',
+  'directPush:savePayload',
+  'directPush:deletePayload',
 ] as const;
 
 export const EVENT_NAME_LIST = [

@@ -15,6 +15,7 @@ import type { ChimeOutput } from './chimeTypes';
 import { channel, event, type ChannelDef, type EventDef } from './define';
 import { appChannels, appEvents } from './appContract';
 import { doctorChannels, doctorEvents } from './doctorContract';
+import { directPushChannels } from './directPushContract';
 
 /** One channel per Chime SDK Identity operation: `chime:CreateAppInstance`, … */
 export type ChimeChannelName = `chime:${OperationName}`;
@@ -54,6 +55,7 @@ export const contract = {
   ...pagesChannels,
   ...appChannels,
   ...doctorChannels,
+  ...directPushChannels,
 } as const;
 
 export const events = {

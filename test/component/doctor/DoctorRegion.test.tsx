@@ -57,7 +57,7 @@ function setup(handlers: FakeHandlers = {}) {
     },
     ...handlers,
   });
-  useAppStore.setState({ selectedUserArn: USER_ARN, endpoints: ENDPOINTS });
+  useAppStore.setState({ selectedUserArn: USER_ARN, endpoints: { key: USER_ARN, loading: false, value: ENDPOINTS } });
   // Routes the event as App's subscribeToMain does.
   window.workbench['doctor:check']((e) => useAppStore.getState().doctorCheckArrived(e));
   const user = userEvent.setup();

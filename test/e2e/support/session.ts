@@ -28,6 +28,8 @@ export interface SessionOptions {
   /** The embedded sandbox's validation delay; long by default so states change only when a test says so. */
   readonly validationDelayMs?: number;
   readonly viewport?: { width: number; height: number };
+  /** The harness's `--dialog-dir`: main's file chooser offers these files on /__harness/dialog. */
+  readonly dialogDir?: string;
 }
 
 const RESULTS_DIR = path.resolve(import.meta.dirname, '../../../test-results');
@@ -38,7 +40,9 @@ export async function openSession(options: SessionOptions): Promise<E2ESession> 
   // An empty AWS config: the test machine's own profiles must not leak into the flows.
   writeFileSync(path.join(awsConfigDir, 'config'), '');
   writeFileSync(path.join(awsConfigDir, 'credentials'), '');
-  const harness = await startHarness({ userDataDir, awsConfigDir, validationDelayMs: options.validationDelayMs ?? 600_000 });
+  const harness = await startHarness({ userDataDir, awsConfigDir, validationDelayMs: options.validationDelayMs ?? 600_000,
+    ...(options.dialogDir && { dialogDir: options.dialogDir }),
+  });
   const browser = options.browser ?? (await launchChromium());
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1360, height: 860 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.url });

@@ -26,6 +26,7 @@ const ALLOWED: Record<string, string> = {
   'profiles:list.value.profiles[].credentialSource':
     "The profile's credential_source setting (Environment, Ec2InstanceMetadata or EcsContainer): where a role's source keys come from, not the keys.",
   'profiles:list.value.credentialsFile': 'The path of the shared credentials file, shown so the user knows which file was read; never its contents.',
+  'directPush:send.value.credentialLabel': 'The name of the key file and its Team ID ("AuthKey_ABC123DEFG.p8 · Team ABCDE12345"), never the key.',
 };
 
 describe('IPC types carry no credential field', () => {
@@ -141,6 +142,13 @@ describe('IPC results at run time carry no secret', () => {
     await dispatch('workspace:delete', { id: created.value.id });
     await dispatch('settings:get');
     await dispatch('settings:set', { theme: 'dark' });
+    // Direct push: this build has no file chooser (an error value); a handle main never gave is refused.
+    await dispatch('directPush:chooseKeyFile', { kind: 'apnsKey' });
+    await dispatch('directPush:settings', { workspaceId });
+    const fcm = { service: 'fcm', token: 'token-1', serviceAccountFile: 'no-such-handle', payload: { data: { a: 'b' } } };
+    expect((await dispatch('directPush:send', { workspaceId, push: fcm })).ok).toBe(false);
+    await dispatch('directPush:savePayload', { workspaceId, payload: { name: 'Data', service: 'fcm', payload: { data: { a: 'b' } } } });
+    await dispatch('directPush:deletePayload', { workspaceId, name: 'Data' });
 
     const userArn = 'arn:aws:chime:us-east-1:000000000000:app-instance/x/user/alice';
     await dispatch('watch:set', { target: { userArn }, watched: true });

@@ -218,6 +218,9 @@ export class ApnsClient {
       throw connectionError(error, c);
     }
     this.connectionsOpened += 1;
+    // Each push in flight listens for STREAMS_REFUSED on the session: as many as the server allows
+    // streams (APNs: up to 1,000), far past Node's default leak warning at 10.
+    session.setMaxListeners(0);
     const forget = () => {
       if (this.pool.get(key)?.session === session) this.pool.delete(key);
     };

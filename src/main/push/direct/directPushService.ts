@@ -12,7 +12,13 @@ import type { ZodError } from 'zod';
 import { apnsAdvice, type PushAdvice } from '../../../shared/push/directPushAdvice';
 import { directPushSchema, type ApnsDirectPush, type FcmDirectPush } from '../../../shared/push/directPush';
 import { ApnsClient, ApnsConnectionError, type ApnsAnswer, type ApnsClientOptions } from './apnsClient';
-import { DirectPushCredentialError, loadApnsCertificate, loadApnsKey, loadServiceAccount } from './credentials';
+import {
+  DirectPushCredentialError,
+  loadApnsCertificate,
+  loadApnsKey,
+  loadServiceAccount,
+  type KeySource,
+} from './credentials';
 import { FcmAuthError, FcmClient, type FcmAnswer, type FcmClientOptions } from './fcmClient';
 
 export type DirectPushAnswer = (ApnsAnswer | FcmAnswer) & {
@@ -43,15 +49,22 @@ export class DirectPushService {
     this.fcm = new FcmClient(options.fcm);
   }
 
-  /** Validates `input` (the shared `directPushSchema`), reads the key files it names, sends. Never throws. */
-  async send(input: unknown): Promise<DirectPushResult> {
+  /**
+   * Validates `input` (the shared `directPushSchema`), reads the key files it names, sends. Never throws.
+   * `resolveFile` maps the file fields to key sources: the app passes the handles of files main already
+   * holds (so a renderer can never make main read a path of its choosing); by default they are paths.
+   */
+  async send(input: unknown, resolveFile: (file: string) => KeySource = (file) => file): Promise<DirectPushResult> {
     const parsed = directPushSchema.safeParse(input);
     if (!parsed.success)
       return { ok: false, error: invalidInput(parsed.error, (input as { service?: unknown } | null)?.service) };
     try {
       return {
         ok: true,
-        value: parsed.data.service === 'apns' ? await this.sendApns(parsed.data) : await this.sendFcm(parsed.data),
+        value:
+          parsed.data.service === 'apns'
+            ? await this.sendApns(parsed.data, resolveFile)
+            : await this.sendFcm(parsed.data, resolveFile),
       };
     } catch (error) {
       return { ok: false, error: toError(error) };
@@ -62,11 +75,11 @@ export class DirectPushService {
     this.apns.close();
   }
 
-  private async sendApns(push: ApnsDirectPush): Promise<DirectPushAnswer> {
+  private async sendApns(push: ApnsDirectPush, resolveFile: (file: string) => KeySource): Promise<DirectPushAnswer> {
     const credentials =
       push.auth.kind === 'token'
-        ? await loadApnsKey(push.auth.keyFile, push.auth.keyId, push.auth.teamId)
-        : await loadApnsCertificate(push.auth.certFile, push.auth.passphrase);
+        ? await loadApnsKey(resolveFile(push.auth.keyFile), push.auth.keyId, push.auth.teamId)
+        : await loadApnsCertificate(resolveFile(push.auth.certFile), push.auth.passphrase);
     const topic = push.topic ?? (credentials.kind === 'certificate' ? credentials.topic : undefined);
     if (!topic)
       throw new DirectPushCredentialError('Enter the topic (the app’s bundle id): the certificate does not name one.');
@@ -84,8 +97,8 @@ export class DirectPushService {
     return { ...answer, credentialLabel: credentials.label };
   }
 
-  private async sendFcm(push: FcmDirectPush): Promise<DirectPushAnswer> {
-    const account = await loadServiceAccount(push.serviceAccountFile);
+  private async sendFcm(push: FcmDirectPush, resolveFile: (file: string) => KeySource): Promise<DirectPushAnswer> {
+    const account = await loadServiceAccount(resolveFile(push.serviceAccountFile));
     const answer = await this.fcm.send({
       token: push.token,
       account,

@@ -13,6 +13,7 @@ import { createWorkspacesSlice, type WorkspacesSlice } from '../features/workspa
 import { createAdminSlice, type AdminSlice } from '../features/admin/adminSlice';
 import { createTokenSearchSlice, type TokenSearchSlice } from '../features/registration/tokenSearchSlice';
 import { createDoctorSlice, type DoctorSlice } from '../features/doctor/doctorSlice';
+import { createDirectPushSlice, type DirectPushSlice } from '../features/directPush/directPushSlice';
 
 export type AppState = ConnectionSlice &
   AppInstancesSlice &
@@ -23,7 +24,8 @@ export type AppState = ConnectionSlice &
   WorkspacesSlice &
   AdminSlice &
   TokenSearchSlice &
-  DoctorSlice;
+  DoctorSlice &
+  DirectPushSlice;
 
 /** What every slice creator looks like: it may read and call the whole store. */
 export type SliceCreator<S> = StateCreator<AppState, [], [], S>;
@@ -39,6 +41,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createAdminSlice(...a),
   ...createTokenSearchSlice(...a),
   ...createDoctorSlice(...a),
+  ...createDirectPushSlice(...a),
 }));
 
 /** Tests call this between cases so no state leaks from one to the next. */

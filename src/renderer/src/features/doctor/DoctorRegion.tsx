@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useAppStore } from '../../store';
+import { selectEndpoints } from '../../store/selectors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { byCheckOrder, readinessSummary, type DoctorEndpointReport } from '../../../../shared/doctor/report';
 import { DoctorCheckItem } from './DoctorCheckItem';
@@ -16,7 +17,7 @@ export function DoctorRegion() {
   const target = useAppStore((s) => (s.doctorTarget?.userArn === s.selectedUserArn ? s.doctorTarget : undefined));
   const run = useAppStore((s) => s.doctorRun);
   const streamed = useAppStore((s) => s.doctorStreamed);
-  const endpoints = useAppStore((s) => s.endpoints);
+  const endpoints = useAppStore(selectEndpoints);
   const userName = useAppStore((s) => s.userDetail?.value?.Name);
   const ref = useRef<HTMLElement>(null);
   const runKey = run?.key;

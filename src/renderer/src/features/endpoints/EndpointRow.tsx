@@ -12,6 +12,7 @@ import { EndpointDetailsDialog } from './EndpointDetailsDialog';
 import { followKey } from '../watch/watchSlice';
 import { CheckReadinessButton } from '../doctor/CheckReadinessButton';
 import type { Endpoint } from './endpointsSlice';
+import { DirectPushButton } from '../directPush/DirectPushButton';
 
 interface EndpointRowProps {
   readonly endpoint: Endpoint;
@@ -101,6 +102,16 @@ export function EndpointRow({ endpoint, extra, hasExtraColumn, isNew }: Endpoint
             Details
           </button>
           <CheckReadinessButton endpointId={id} />
+          {endpoint.Type && (
+            <DirectPushButton
+              target={{
+                label: name,
+                type: endpoint.Type,
+                ...(attributes?.DeviceToken && { deviceToken: attributes.DeviceToken }),
+                ...(attributes?.VoipDeviceToken && { voipDeviceToken: attributes.VoipDeviceToken }),
+              }}
+            />
+          )}
           <button type="button" className="small" onClick={() => setConfirming(true)}>
             Deregister
           </button>

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { shortenToken } from '../../../../shared/aws/redact';
 import type { Device } from '../../../../shared/workspace/workspace';
 import type { WorkbenchError } from '../../../../shared/errors';
+import { DirectPushButton } from '../directPush/DirectPushButton';
 
 /** One saved device; removing asks once more in place (a nested modal would fight the dialog's focus trap). */
 export function DeviceRow({ device }: { readonly device: Device }) {
@@ -27,6 +28,14 @@ export function DeviceRow({ device }: { readonly device: Device }) {
         <code>{device.pinpointAppArn}</code>
       </td>
       <td>
+        <DirectPushButton
+          target={{
+            label: device.label,
+            type: device.type,
+            ...(device.deviceToken && { deviceToken: device.deviceToken }),
+            ...(device.voipDeviceToken && { voipDeviceToken: device.voipDeviceToken }),
+          }}
+        />
         {confirming ? (
           <span className="inline-confirm">
             <button type="button" className="small danger" disabled={busy} onClick={() => void remove()}>

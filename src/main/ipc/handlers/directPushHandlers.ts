@@ -1,0 +1,174 @@
+/**
+ * Direct push from the app: the native file chooser (key files are read and
+ * held in main, see KeyHandles), sending through DirectPushService (the
+ * sandbox's emulators on the Local sandbox connection, Apple's and Google's
+ * hosts otherwise), and the per-workspace settings and payload library.
+ */
+import { fail, ok, WorkbenchCodes, type Result } from '../../../shared/errors';
+import type { DirectPush, SavedPayload } from '../../../shared/push/directPush';
+import type {
+  ChosenKeyFile,
+  DirectPushOutcome,
+  DirectPushSettings,
+  KeyFileKind,
+} from '../../../shared/ipc/directPushContract';
+import type { ConnectionManager } from '../../aws/connections';
+import type { WorkspaceService } from '../../store/workspaceService';
+import type { DirectPushStore } from '../../store/directPushStore';
+import { DirectPushCredentialError, DirectPushService, sandboxDirectPushOptions } from '../../push/direct';
+import type { KeyHandles } from '../../push/direct/keyHandles';
+
+export interface FileChooserRequest {
+  readonly kind: KeyFileKind;
+  readonly title: string;
+  /** Without the dot. */
+  readonly extensions: readonly string[];
+}
+
+/** The platform's file chooser: the chosen file's path, or undefined when cancelled. */
+export type FileChooser = (request: FileChooserRequest) => Promise<string | undefined>;
+
+const CHOOSER: Readonly<Record<KeyFileKind, Omit<FileChooserRequest, 'kind'>>> = {
+  apnsKey: { title: 'Choose the APNs key file (.p8)', extensions: ['p8'] },
+  serviceAccount: { title: 'Choose the Firebase service account file (.json)', extensions: ['json'] },
+};
+
+/**
+ * One DirectPushService per destination, kept for its connections and tokens: the sandbox's
+ * emulators (found through its /_sandbox/health, its CA trusted for them only) or the real hosts.
+ */
+export class DirectPushServices {
+  #real: DirectPushService | undefined;
+  #sandbox: { url: string; service: Promise<DirectPushService> } | undefined;
+
+  constructor(private readonly connections: ConnectionManager) {}
+
+  forCurrentConnection(): Promise<DirectPushService> {
+    const info = this.connections.current();
+    if (info?.kind === 'sandbox' && info.endpointUrl) {
+      const url = info.endpointUrl;
+      if (this.#sandbox?.url !== url) {
+        this.#sandbox?.service.then((s) => s.close(), () => {});
+        const service = sandboxDirectPushOptions(url).then((options) => new DirectPushService(options));
+        // A failed lookup is not kept: the next push asks the sandbox again.
+        service.catch(() => {
+          if (this.#sandbox?.service === service) this.#sandbox = undefined;
+        });
+        this.#sandbox = { url, service };
+        return service;
+      }
+      return this.#sandbox.service;
+    }
+    this.#real ??= new DirectPushService();
+    return Promise.resolve(this.#real);
+  }
+
+  close(): void {
+    this.#real?.close();
+    this.#sandbox?.service.then((s) => s.close(), () => {});
+  }
+}
+
+export interface DirectPushHandlerDeps {
+  readonly workspaces: WorkspaceService;
+  readonly store: DirectPushStore;
+  readonly keys: KeyHandles;
+  readonly services: { forCurrentConnection(): Promise<DirectPushService> };
+  readonly chooseFile?: FileChooser;
+}
+
+export function directPushHandlers(deps: DirectPushHandlerDeps) {
+  const { store, keys } = deps;
+  const known = (workspaceId: string): Result<void> =>
+    deps.workspaces.get(workspaceId).ok
+      ? ok(undefined)
+      : fail({ code: WorkbenchCodes.NotFound, message: 'That workspace does not exist (any more).', retryable: false });
+
+  /** Settings are remembered on each send: the fields, and the key file the push used. */
+  const remember = (workspaceId: string, push: DirectPush) => {
+    const keep = (kind: KeyFileKind, handle: string) => {
+      const held = keys.get(handle);
+      if (held?.kind === kind) store.saveKey(workspaceId, kind, held.fileName, held.bytes);
+    };
+    if (push.service === 'fcm') return keep('serviceAccount', push.serviceAccountFile);
+    if (push.auth.kind !== 'token') return;
+    store.saveApns(workspaceId, {
+      keyId: push.auth.keyId,
+      teamId: push.auth.teamId,
+      topic: push.topic ?? '',
+      environment: push.environment,
+      pushType: push.pushType,
+      ...(push.priority !== undefined && { priority: push.priority }),
+    });
+    keep('apnsKey', push.auth.keyFile);
+  };
+
+  return {
+    'directPush:chooseKeyFile': async ({ kind }: { kind: KeyFileKind }): Promise<Result<ChosenKeyFile | null>> => {
+      if (!deps.chooseFile)
+        return fail({ code: 'Unsupported', message: 'This build has no file chooser.', retryable: false });
+      const path = await deps.chooseFile({ kind, ...CHOOSER[kind] });
+      if (path === undefined) return ok(null);
+      try {
+        return ok(await keys.read(kind, path));
+      } catch (error) {
+        if (error instanceof DirectPushCredentialError)
+          return fail({ code: error.code, message: error.message, retryable: false });
+        throw error;
+      }
+    },
+
+    'directPush:settings': ({ workspaceId }: { workspaceId: string }): Result<DirectPushSettings> => {
+      const exists = known(workspaceId);
+      if (!exists.ok) return exists;
+      const unreadableKeys: KeyFileKind[] = [];
+      const saved = (kind: KeyFileKind) => {
+        const key = store.key(workspaceId, kind);
+        if (key === 'unreadable') unreadableKeys.push(kind);
+        return key && key !== 'unreadable' ? keys.hold(kind, key.fileName, key.bytes) : undefined;
+      };
+      const apns = store.apns(workspaceId);
+      const apnsKey = saved('apnsKey');
+      const serviceAccount = saved('serviceAccount');
+      return ok({
+        ...(apns && { apns }),
+        ...(apnsKey && { apnsKey }),
+        ...(serviceAccount && { serviceAccount }),
+        payloads: store.payloads(workspaceId),
+        keysEncrypted: store.keysEncrypted,
+        unreadableKeys,
+      });
+    },
+
+    'directPush:send': async ({ workspaceId, push }: { workspaceId: string; push: DirectPush }): Promise<
+      Result<DirectPushOutcome>
+    > => {
+      const exists = known(workspaceId);
+      if (!exists.ok) return exists;
+      let service: DirectPushService;
+      try {
+        service = await deps.services.forCurrentConnection();
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        return fail({ code: WorkbenchCodes.NetworkError, message: `The sandbox's push emulators cannot be reached: ${why}`, retryable: true });
+      }
+      const result = await service.send(push, keys.resolve);
+      remember(workspaceId, push);
+      return result.ok ? ok(result.value) : fail(result.error);
+    },
+
+    'directPush:savePayload': ({ workspaceId, payload }: { workspaceId: string; payload: SavedPayload }): Result<
+      readonly SavedPayload[]
+    > => {
+      const exists = known(workspaceId);
+      return exists.ok ? ok(store.savePayload(workspaceId, payload)) : exists;
+    },
+
+    'directPush:deletePayload': ({ workspaceId, name }: { workspaceId: string; name: string }): Result<
+      readonly SavedPayload[]
+    > => {
+      const exists = known(workspaceId);
+      return exists.ok ? ok(store.deletePayload(workspaceId, name)) : exists;
+    },
+  };
+}

@@ -1,0 +1,299 @@
+import { useEffect, useId, useState } from 'react';
+import { useAppStore } from '../../store';
+import { Dialog } from '../../components/Dialog';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { APNS_PUSH_TYPES, type ApnsPushType } from '../../../../shared/push/directPush';
+import type { WorkbenchError } from '../../../../shared/errors';
+import type { DirectPushFailure, DirectPushOutcome, KeyFileKind } from '../../../../shared/ipc/directPushContract';
+import {
+  initialForm,
+  payloadSize,
+  prioritiesFor,
+  PRIORITY_TEXT,
+  tokenFor,
+  toPush,
+  validate,
+  withSaved,
+  type DirectPushForm,
+  type DirectPushTarget,
+  type FormField,
+} from './directPushForm';
+import { formatPayload, templateFor } from './payloadTemplates';
+import { DirectPushAnswer } from './DirectPushAnswer';
+import { KeyFileField } from './KeyFileField';
+import { PayloadLibrary } from './PayloadLibrary';
+
+interface Props {
+  readonly target: DirectPushTarget;
+  readonly onClose: () => void;
+}
+
+type Sent = { outcome: DirectPushOutcome } | { failure: DirectPushFailure };
+
+/**
+ * Straight to APNs or FCM, beside the Chime path: the same token, so a failure
+ * here is Apple's or Google's answer, not Chime's. Keys are chosen in main's
+ * file chooser; the fields are checked as the person types, with main's rules.
+ */
+export function DirectPushDialog({ target, onClose }: Props) {
+  const settings = useAppStore((s) => s.directPushSettings);
+  const workspaceId = useAppStore((s) => s.activeWorkspace?.id);
+  const [form, setForm] = useState<DirectPushForm>(() => initialForm(target));
+  const [touched, setTouched] = useState<ReadonlySet<FormField>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState<Sent>();
+  const [chooseError, setChooseError] = useState<WorkbenchError>();
+  const id = useId();
+
+  // Saved settings fill what the person has not typed yet, once they arrive.
+  useEffect(() => {
+    let live = true;
+    void useAppStore
+      .getState()
+      .loadDirectPushSettings()
+      .then((saved) => {
+        if (live && saved) setForm((f) => withSaved(f, saved));
+      });
+    return () => {
+      live = false;
+    };
+  }, [workspaceId]);
+  const loaded = settings?.key === workspaceId ? settings?.value : undefined;
+
+  const errors = validate(form);
+  const show = (field: FormField) => (submitted || touched.has(field) ? errors[field] : undefined);
+  const touch = (field: FormField) => setTouched((t) => new Set(t).add(field));
+  const patch = (next: Partial<DirectPushForm>, field?: FormField) => {
+    setForm((f) => ({ ...f, ...next }));
+    if (field) touch(field);
+  };
+
+  const setPushType = (pushType: ApnsPushType) => {
+    const pristine = form.payloadText === formatPayload(templateFor('apns', form.pushType).payload);
+    patch(
+      {
+        pushType,
+        token: tokenFor(target, pushType) || form.token,
+        ...(pristine && { payloadText: formatPayload(templateFor('apns', pushType).payload) }),
+      },
+      'pushType',
+    );
+    touch('priority');
+  };
+
+  const setService = (service: 'apns' | 'fcm') =>
+    patch({ service, payloadText: formatPayload(templateFor(service, form.pushType).payload) });
+
+  const choose = async (kind: KeyFileKind) => {
+    setChooseError(undefined);
+    const result = await useAppStore.getState().chooseDirectPushKey(kind);
+    if (!result.ok) return setChooseError(result.error);
+    if (result.value) patch(kind === 'apnsKey' ? { apnsKey: result.value } : { serviceAccount: result.value }, kind);
+  };
+
+  const send = async () => {
+    setSubmitted(true);
+    if (Object.keys(errors).length > 0) return;
+    setBusy(true);
+    setSent(undefined);
+    const result = await useAppStore.getState().sendDirectPush(toPush(form));
+    setBusy(false);
+    setSent(result.ok ? { outcome: result.value } : { failure: result.error });
+  };
+
+  const size = payloadSize(form);
+  const field = (name: FormField) => ({
+    id: `${id}-${name}`,
+    'aria-invalid': show(name) ? ('true' as const) : undefined,
+    'aria-describedby': show(name) ? `${id}-${name}-error` : undefined,
+    onBlur: () => touch(name),
+  });
+  const message = (name: FormField) =>
+    show(name) ? (
+      <div id={`${id}-${name}-error`} role="alert" className="field-error">
+        {show(name)}
+      </div>
+    ) : null;
+
+  return (
+    <Dialog title="Direct push" onClose={onClose} wide subject={<>To {target.label}, straight to APNs or FCM (not through Chime)</>}>
+      <form
+        className="form direct-push"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send();
+        }}
+      >
+        <div className="form-row">
+          <div className="field">
+            <label htmlFor={`${id}-service`}>Service</label>
+            <select id={`${id}-service`} value={form.service} onChange={(e) => setService(e.target.value as 'apns' | 'fcm')}>
+              <option value="apns">APNs</option>
+              <option value="fcm">FCM</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-token`}>{form.service === 'apns' && form.pushType === 'voip' ? 'VoIP device token' : 'Device token'}</label>
+            <input
+              {...field('token')}
+              className="mono"
+              spellCheck={false}
+              value={form.token}
+              onChange={(e) => patch({ token: e.target.value }, 'token')}
+            />
+            {message('token')}
+          </div>
+        </div>
+        {form.service === 'apns' ? (
+          <>
+            <div className="form-row">
+              <KeyFileField
+                label="Key file (.p8)"
+                chosen={form.apnsKey}
+                error={show('apnsKey')}
+                onChoose={() => void choose('apnsKey')}
+              />
+              <div className="field">
+                <label htmlFor={`${id}-topic`}>Topic</label>
+                <input
+                  {...field('topic')}
+                  spellCheck={false}
+                  placeholder="the app’s bundle id, e.g. com.example.app"
+                  value={form.topic}
+                  onChange={(e) => patch({ topic: e.target.value }, 'topic')}
+                />
+                {message('topic')}
+              </div>
+            </div>
+            <div className="form-row">
+              <div className="field">
+                <label htmlFor={`${id}-keyId`}>Key ID</label>
+                <input
+                  {...field('keyId')}
+                  className="mono"
+                  spellCheck={false}
+                  value={form.keyId}
+                  onChange={(e) => patch({ keyId: e.target.value.trim() }, 'keyId')}
+                />
+                {message('keyId')}
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-teamId`}>Team ID</label>
+                <input
+                  {...field('teamId')}
+                  className="mono"
+                  spellCheck={false}
+                  value={form.teamId}
+                  onChange={(e) => patch({ teamId: e.target.value.trim() }, 'teamId')}
+                />
+                {message('teamId')}
+              </div>
+            </div>
+            <div className="form-row form-row-3">
+              <div className="field">
+                <label htmlFor={`${id}-environment`}>Environment</label>
+                <select
+                  id={`${id}-environment`}
+                  value={form.environment}
+                  onChange={(e) => patch({ environment: e.target.value as DirectPushForm['environment'] })}
+                >
+                  <option value="sandbox">Sandbox</option>
+                  <option value="production">Production</option>
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-pushType`}>Push type</label>
+                <select {...field('pushType')} value={form.pushType} onChange={(e) => setPushType(e.target.value as ApnsPushType)}>
+                  {APNS_PUSH_TYPES.map((type) => (
+                    <option key={type} value={type}>
+                      {type}
+                    </option>
+                  ))}
+                </select>
+                {message('pushType')}
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-priority`}>Priority</label>
+                <select
+                  {...field('priority')}
+                  value={form.priority}
+                  onChange={(e) => patch({ priority: Number(e.target.value) as 10 | 5 | 1 }, 'priority')}
+                >
+                  {([10, 5, 1] as const).map((p) => (
+                    <option key={p} value={p}>
+                      {PRIORITY_TEXT[p]}
+                    </option>
+                  ))}
+                </select>
+                {message('priority') ?? (
+                  <div className="field-hint">
+                    Allowed for {form.pushType}: {prioritiesFor(form.pushType).join(', ')}.
+                  </div>
+                )}
+              </div>
+            </div>
+          </>
+        ) : (
+          <KeyFileField
+            label="Service account file"
+            chosen={form.serviceAccount}
+            error={show('serviceAccount')}
+            onChoose={() => void choose('serviceAccount')}
+          />
+        )}
+        {chooseError && <ErrorMessage error={chooseError} />}
+        {settings?.error && <ErrorMessage lead="The saved direct-push settings could not be loaded." error={settings.error} />}
+        {loaded && !loaded.keysEncrypted && (
+          <p className="field-warning">
+            Key files you send with are saved for this workspace without encryption: this system offers no keychain.
+          </p>
+        )}
+        {loaded && loaded.unreadableKeys.length > 0 && (
+          <p className="field-warning">A saved key file cannot be decrypted on this machine: choose it again.</p>
+        )}
+        <div className="field">
+          <label htmlFor={`${id}-payload`}>Payload</label>
+          <textarea
+            {...field('payload')}
+            aria-describedby={[show('payload') && `${id}-payload-error`, `${id}-payload-size`].filter(Boolean).join(' ')}
+            className="mono"
+            rows={7}
+            spellCheck={false}
+            value={form.payloadText}
+            onChange={(e) => patch({ payloadText: e.target.value }, 'payload')}
+          />
+          {message('payload')}
+          <div id={`${id}-payload-size`} className={size.bytes > size.limit ? 'field-error' : 'field-hint'}>
+            {size.bytes} of {size.limit} bytes
+          </div>
+        </div>
+        <PayloadLibrary
+          service={form.service}
+          pushType={form.pushType}
+          payloadText={form.payloadText}
+          saved={loaded?.payloads ?? []}
+          onPick={(text, pushType) => {
+            if (pushType) setPushType(pushType);
+            patch({ payloadText: text }, 'payload');
+          }}
+        />
+        {sent && ('outcome' in sent ? <DirectPushAnswer outcome={sent.outcome} /> : <DirectPushAnswer failure={sent.failure} />)}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+          {busy && (
+            <span role="status" className="muted">
+              Sending…
+            </span>
+          )}
+          <button type="submit" className="primary" disabled={busy}>
+            Send
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * Direct push to APNs and FCM from the app. Key files are chosen through
+ * main's native file chooser and read by main, which answers a handle and
+ * the file's name: the renderer puts the handle where the push names its key
+ * file (`auth.keyFile`, `serviceAccountFile`) and never holds key material.
+ * Settings (and the keys themselves, encrypted) are kept per workspace in
+ * main's store; what crosses IPC is the names and the ids shown on screen.
+ */
+import { z } from 'zod';
+import { channel } from './define';
+import { workspaceIdSchema as workspaceId } from '../workspace/workspace';
+import {
+  APNS_ENVIRONMENTS,
+  APNS_PUSH_TYPES,
+  directPushSchema,
+  savedPayloadSchema,
+  type ApnsPushType,
+  type SavedPayload,
+} from '../push/directPush';
+import type { PushAdvice } from '../push/directPushAdvice';
+import type { WorkbenchError } from '../errors';
+
+export const KEY_FILE_KINDS = ['apnsKey', 'serviceAccount'] as const;
+export type KeyFileKind = (typeof KEY_FILE_KINDS)[number];
+
+/** A key file main has read and holds: the renderer sees its name and a handle. */
+export interface ChosenKeyFile {
+  readonly handle: string;
+  readonly kind: KeyFileKind;
+  readonly fileName: string;
+}
+
+/** The APNs fields remembered per workspace (the key file separately, sealed, in main). */
+export const apnsSettingsSchema = z.strictObject({
+  keyId: z.string().max(10),
+  teamId: z.string().max(10),
+  topic: z.string().max(255),
+  environment: z.enum(APNS_ENVIRONMENTS),
+  pushType: z.enum(APNS_PUSH_TYPES),
+  priority: z.union([z.literal(10), z.literal(5), z.literal(1)]).optional(),
+});
+export type ApnsSettings = z.infer<typeof apnsSettingsSchema>;
+
+export interface DirectPushSettings {
+  readonly apns?: ApnsSettings;
+  /** The saved `.p8`, registered again under a fresh handle. */
+  readonly apnsKey?: ChosenKeyFile;
+  readonly serviceAccount?: ChosenKeyFile;
+  readonly payloads: readonly SavedPayload[];
+  /** False when keys are kept as plain text (no OS key storage), which the dialog says. */
+  readonly keysEncrypted: boolean;
+  /** A saved key that cannot be decrypted here (another machine, a reset keyring): choose it again. */
+  readonly unreadableKeys: readonly KeyFileKind[];
+}
+
+/** What APNs or FCM answered, with the advice in plain words; no key material. */
+export interface DirectPushOutcome {
+  readonly service: 'apns' | 'fcm';
+  readonly ok: boolean;
+  readonly status: number;
+  readonly apnsId?: string;
+  readonly apnsUniqueId?: string;
+  readonly reason?: string;
+  /** Epoch ms; with Unregistered. */
+  readonly timestamp?: number;
+  readonly messageName?: string;
+  readonly errorCode?: string;
+  readonly message?: string;
+  readonly advice?: PushAdvice;
+  readonly host: string;
+  readonly topic?: string;
+  readonly pushType?: ApnsPushType;
+  readonly projectId?: string;
+  /** "AuthKey_ABC123DEFG.p8 · Team ABCDE12345" */
+  readonly credentialLabel: string;
+}
+
+/** A refusal before APNs or FCM answered; client-side refusals keep Apple's reason name and its advice. */
+export interface DirectPushFailure extends WorkbenchError {
+  readonly reason?: string;
+  readonly advice?: PushAdvice;
+}
+
+export const directPushChannels = {
+  /** Opens the native file chooser in main; `null` when the person cancelled. */
+  'directPush:chooseKeyFile': channel<ChosenKeyFile | null>()(z.strictObject({ kind: z.enum(KEY_FILE_KINDS) })),
+  'directPush:settings': channel<DirectPushSettings>()(z.strictObject({ workspaceId })),
+  /** Sends; the settings used (and the key file) are remembered for the workspace whatever the answer. */
+  'directPush:send': channel<DirectPushOutcome>()(z.strictObject({ workspaceId, push: directPushSchema })),
+  'directPush:savePayload': channel<readonly SavedPayload[]>()(
+    z.strictObject({ workspaceId, payload: savedPayloadSchema }),
+  ),
+  'directPush:deletePayload': channel<readonly SavedPayload[]>()(
+    z.strictObject({ workspaceId, name: z.string().min(1).max(100) }),
+  ),
+};

@@ -1,0 +1,198 @@
+/**
+ * The direct-push channels over the real main services and a sandbox with
+ * its APNs and FCM emulators: key files come through the file chooser and
+ * stay in main (the renderer gets a handle and a name), pushes reach the
+ * simulated phones, settings and keys survive a restart (the keys sealed),
+ * and a path the renderer makes up is never read.
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox';
+import type { FileChooserRequest } from '../../../src/main/ipc/handlers/directPushHandlers';
+import type { ChosenKeyFile, DirectPushOutcome, DirectPushSettings } from '../../../src/shared/ipc/directPushContract';
+import { startTestServices, type TestServices } from '../support/mainServices';
+import { testEncryptor } from '../store/helpers';
+
+const TEAM = 'TEAM123456';
+const BUNDLE = 'com.example.direct';
+
+let sandbox: RunningSandbox;
+let keysDir: string;
+let userDataDir: string;
+let t: TestServices;
+let workspaceId: string;
+let keyId: string;
+let keyPem: string;
+let accountJson: string;
+/** What the next chooser call answers; the requests it got. */
+let nextPick: string | undefined;
+const requests: FileChooserRequest[] = [];
+let phone: { DeviceToken: string };
+let devPhone: { DeviceToken: string };
+let android: { DeviceToken: string };
+
+async function control<T>(route: string, body: unknown): Promise<T> {
+  const res = await fetch(`${sandbox.url}/_sandbox/${route}`, { method: 'POST', body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function start(): Promise<TestServices> {
+  const services = await startTestServices('cew-directpush-', {
+    userDataDir,
+    sandboxUrl: sandbox.url,
+    encryptor: testEncryptor,
+    chooseFile: async (request) => {
+      requests.push(request);
+      return nextPick;
+    },
+  });
+  const { workspace } = await services.call<{ workspace: { id: string } }>('workspace:restore');
+  workspaceId = workspace.id;
+  await services.call('connection:select', { connection: { kind: 'sandbox' }, region: sandbox.region });
+  return services;
+}
+
+const apnsPush = (keyFile: string, token: string, environment: 'sandbox' | 'production') => ({
+  service: 'apns',
+  token,
+  auth: { kind: 'token', keyFile, keyId, teamId: TEAM },
+  topic: BUNDLE,
+  environment,
+  pushType: 'alert',
+  priority: 10,
+  payload: { aps: { alert: { title: 'Direct', body: 'from the handler test' } } },
+});
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+  keysDir = await mkdtemp(path.join(tmpdir(), 'cew-directpush-keys-'));
+  userDataDir = await mkdtemp(path.join(tmpdir(), 'cew-directpush-data-'));
+  const key = await control<{ KeyId: string; P8: string }>('apns-keys', { TeamId: TEAM, BundleIds: [BUNDLE] });
+  keyId = key.KeyId;
+  keyPem = key.P8;
+  writeFileSync(path.join(keysDir, `AuthKey_${keyId}.p8`), keyPem);
+  const project = await control<{ ServiceAccount: Record<string, unknown> }>('fcm-projects', { ProjectId: 'direct-test' });
+  accountJson = JSON.stringify(project.ServiceAccount);
+  writeFileSync(path.join(keysDir, 'service-account.json'), accountJson);
+  phone = await control('devices', { Platform: 'APNS', Name: 'Prod phone', Voip: false, BundleId: BUNDLE });
+  devPhone = await control('devices', { Platform: 'APNS_SANDBOX', Name: 'Dev phone', Voip: false, BundleId: BUNDLE });
+  android = await control('devices', { Platform: 'GCM', Name: 'Pixel', Voip: false, ProjectId: 'direct-test' });
+  t = await start();
+}, 60_000);
+
+afterAll(async () => {
+  await t?.services.dispose();
+  await sandbox?.close();
+  await rm(keysDir, { recursive: true, force: true });
+  await rm(userDataDir, { recursive: true, force: true });
+});
+
+describe('direct push channels', () => {
+  let chosen: ChosenKeyFile;
+
+  it('reads the chosen key file in main and answers a handle and its name only', async () => {
+    nextPick = path.join(keysDir, `AuthKey_${keyId}.p8`);
+    chosen = await t.call<ChosenKeyFile>('directPush:chooseKeyFile', { kind: 'apnsKey' });
+    expect(chosen).toEqual({ handle: expect.any(String), kind: 'apnsKey', fileName: `AuthKey_${keyId}.p8` });
+    expect(requests.at(-1)).toMatchObject({ kind: 'apnsKey', extensions: ['p8'] });
+    expect(JSON.stringify(chosen)).not.toContain('PRIVATE KEY');
+  });
+
+  it('answers null when the chooser is cancelled', async () => {
+    nextPick = undefined;
+    expect(await t.call('directPush:chooseKeyFile', { kind: 'serviceAccount' })).toBeNull();
+  });
+
+  it('refuses a chosen file too large to be a key, naming it without quoting it', async () => {
+    nextPick = path.join(keysDir, 'huge.p8');
+    writeFileSync(nextPick, 'x'.repeat(100_000));
+    const result = await t.services.dispatcher.dispatch('directPush:chooseKeyFile', { kind: 'apnsKey' }, true);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.message).toMatch(/^huge\.p8 is 100000 bytes: that is not a key file/);
+  });
+
+  it('sends to the simulated phone through the APNs emulator: 200 and an apns-id, delivered', async () => {
+    const answer = await t.call<DirectPushOutcome>('directPush:send', {
+      workspaceId,
+      push: apnsPush(chosen.handle, phone.DeviceToken, 'production'),
+    });
+    expect(answer).toMatchObject({ service: 'apns', ok: true, status: 200, topic: BUNDLE });
+    expect(answer.apnsId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(answer.credentialLabel).toBe(`AuthKey_${keyId}.p8 · Team ${TEAM}`);
+    const { Deliveries } = (await (await fetch(`${sandbox.url}/_sandbox/deliveries`)).json()) as {
+      Deliveries: { Via: string; DeviceToken: string; Title?: string }[];
+    };
+    expect(Deliveries.filter((d) => d.Via === 'APNS' && d.DeviceToken === phone.DeviceToken)).toHaveLength(1);
+  });
+
+  it('answers BadDeviceToken with its advice for a development token sent to Production', async () => {
+    const answer = await t.call<DirectPushOutcome>('directPush:send', {
+      workspaceId,
+      push: apnsPush(chosen.handle, devPhone.DeviceToken, 'production'),
+    });
+    expect(answer).toMatchObject({ ok: false, status: 400, reason: 'BadDeviceToken' });
+    expect(answer.advice?.fix).toMatch(/use Sandbox/);
+  });
+
+  it('never reads a path the renderer names instead of a handle', async () => {
+    const result = await t.services.dispatcher.dispatch(
+      'directPush:send',
+      { workspaceId, push: apnsPush(path.join(keysDir, `AuthKey_${keyId}.p8`), phone.DeviceToken, 'production') },
+      true,
+    );
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatchObject({ code: 'InvalidCredentials', message: expect.stringMatching(/Choose the key file again/) });
+  });
+
+  it('sends FCM HTTP v1 with a chosen service account', async () => {
+    nextPick = path.join(keysDir, 'service-account.json');
+    const account = await t.call<ChosenKeyFile>('directPush:chooseKeyFile', { kind: 'serviceAccount' });
+    const answer = await t.call<DirectPushOutcome>('directPush:send', {
+      workspaceId,
+      push: { service: 'fcm', token: android.DeviceToken, serviceAccountFile: account.handle, payload: { notification: { title: 'Hi', body: 'FCM' } } },
+    });
+    expect(answer).toMatchObject({ service: 'fcm', ok: true, status: 200, projectId: 'direct-test' });
+    expect(answer.messageName).toMatch(/^projects\/direct-test\/messages\//);
+  });
+
+  it('keeps settings and payloads per workspace, and refuses an unknown workspace', async () => {
+    const payload = { name: 'Silent', service: 'apns', pushType: 'background', payload: { aps: { 'content-available': 1 } } };
+    expect(await t.call('directPush:savePayload', { workspaceId, payload })).toEqual([payload]);
+    const big = { ...payload, name: 'Big', payload: { aps: {}, blob: 'x'.repeat(5000) } };
+    const refused = await t.services.dispatcher.dispatch('directPush:savePayload', { workspaceId, payload: big }, true);
+    expect(!refused.ok && refused.error.code).toBe('InvalidInput');
+    const unknown = await t.services.dispatcher.dispatch('directPush:settings', { workspaceId: 'nope' }, true);
+    expect(!unknown.ok && unknown.error.code).toBe('NotFound');
+  });
+
+  it('restores the settings and the key after a restart: sealed on disk, never sent to the renderer', async () => {
+    await t.services.dispose();
+    const onDisk = readdirSync(userDataDir)
+      .filter((f) => f.startsWith('direct-push'))
+      .map((f) => readFileSync(path.join(userDataDir, f), 'utf8'))
+      .join('');
+    expect(onDisk).toContain(`AuthKey_${keyId}.p8`);
+    expect(onDisk).not.toContain('PRIVATE KEY');
+    expect(onDisk).not.toContain('private_key');
+
+    t = await start();
+    const settings = await t.call<DirectPushSettings>('directPush:settings', { workspaceId });
+    expect(settings.apns).toEqual({ keyId, teamId: TEAM, topic: BUNDLE, environment: 'production', pushType: 'alert', priority: 10 });
+    expect(settings.apnsKey?.fileName).toBe(`AuthKey_${keyId}.p8`);
+    expect(settings.serviceAccount?.fileName).toBe('service-account.json');
+    expect(settings.payloads.map((p) => p.name)).toEqual(['Silent']);
+    expect(settings).toMatchObject({ keysEncrypted: true, unreadableKeys: [] });
+    expect(JSON.stringify(settings)).not.toMatch(/PRIVATE KEY|private_key/);
+
+    const answer = await t.call<DirectPushOutcome>('directPush:send', {
+      workspaceId,
+      push: apnsPush(settings.apnsKey!.handle, devPhone.DeviceToken, 'sandbox'),
+    });
+    expect(answer).toMatchObject({ ok: true, status: 200 });
+    expect(await t.call('directPush:deletePayload', { workspaceId, name: 'Silent' })).toEqual([]);
+  });
+});
