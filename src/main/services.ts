@@ -25,6 +25,7 @@ import { workspaceHandlers } from './ipc/handlers/workspaceHandlers';
 import { shellHandlers } from './ipc/handlers/shellHandlers';
 import { WatchCoordinator } from './watch/watchCoordinator';
 import { watchHandlers } from './ipc/handlers/watchHandlers';
+import { pushHandlers } from './ipc/handlers/pushHandlers';
 import { describeStoreNotice } from './store/noticeText';
 import type { StoreNotice } from '../shared/ipc/appTypes';
 
@@ -119,6 +120,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     }),
     ...watchHandlers(watch),
     ...shellHandlers(options.openExternal),
+    ...pushHandlers({ connections }),
     'app:info': () =>
       ok({
         version: options.appVersion,

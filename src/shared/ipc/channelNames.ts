@@ -70,6 +70,15 @@ export const CHANNEL_NAME_LIST = [
   'settings:get',
   'settings:set',
   'shell:openExternal',
+  'push:plan',
+  'push:send',
+  'push:getPreference',
+  'push:setPreference',
+  'push:cleanupPlan',
+  'push:cleanup',
+  'devices:list',
+  'devices:create',
+  'devices:deliveries',
 ] as const;
 
 export const EVENT_NAME_LIST = [

@@ -14,6 +14,7 @@ import { operationInputSchema } from '../chime/schema';
 import type { ChimeOutput } from './chimeTypes';
 import { channel, event, type ChannelDef, type EventDef } from './define';
 import { appChannels, appEvents } from './appContract';
+import { pushChannels } from './pushContract';
 
 /** One channel per Chime SDK Identity operation: `chime:CreateAppInstance`, … */
 export type ChimeChannelName = `chime:${OperationName}`;
@@ -52,6 +53,7 @@ export const contract = {
   ...chimeChannels,
   ...pagesChannels,
   ...appChannels,
+  ...pushChannels,
 } as const;
 
 export const events = {
