@@ -12,6 +12,8 @@ import { createWatchSlice, type WatchSlice } from '../features/watch/watchSlice'
 import { createWorkspacesSlice, type WorkspacesSlice } from '../features/workspaces/workspacesSlice';
 import { createAdminSlice, type AdminSlice } from '../features/admin/adminSlice';
 import { createTokenSearchSlice, type TokenSearchSlice } from '../features/registration/tokenSearchSlice';
+import { createPushSlice, type PushSlice } from '../features/push/pushSlice';
+import { createDevicesSlice, type DevicesSlice } from '../features/devices/devicesSlice';
 
 export type AppState = ConnectionSlice &
   AppInstancesSlice &
@@ -21,7 +23,9 @@ export type AppState = ConnectionSlice &
   WatchSlice &
   WorkspacesSlice &
   AdminSlice &
-  TokenSearchSlice;
+  TokenSearchSlice &
+  PushSlice &
+  DevicesSlice;
 
 /** What every slice creator looks like: it may read and call the whole store. */
 export type SliceCreator<S> = StateCreator<AppState, [], [], S>;
@@ -36,6 +40,8 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createWorkspacesSlice(...a),
   ...createAdminSlice(...a),
   ...createTokenSearchSlice(...a),
+  ...createPushSlice(...a),
+  ...createDevicesSlice(...a),
 }));
 
 /** Tests call this between cases so no state leaks from one to the next. */

@@ -9,6 +9,8 @@ import { EndpointsTable, type EndpointsTableProps } from './EndpointsTable';
 import { UserInfo } from './UserInfo';
 import { UserWatchSwitch } from '../watch/UserWatchSwitch';
 import { EndpointWatchCell } from '../watch/EndpointWatchCell';
+import { SendTestPushButton } from '../push/SendTestPushButton';
+import { SimulatedDevicesButton, SimulatedDevicesPanel } from '../devices/SimulatedDevicesPanel';
 
 const watchCell: NonNullable<EndpointsTableProps['rowExtra']> = (endpoint) => <EndpointWatchCell endpoint={endpoint} />;
 
@@ -69,6 +71,7 @@ export function UserDetail({
           <h2>{userName || 'User'}</h2>
           <span className="spacer" />
           {watchSlot}
+          <SendTestPushButton />
           <button
             type="button"
             onClick={() => void useAppStore.getState().refreshUserDetail()}
@@ -100,6 +103,7 @@ export function UserDetail({
         <div className="card-header">
           <h3>Endpoints</h3>
           <span className="spacer" />
+          <SimulatedDevicesButton />
           <button
             type="button"
             className="primary"
@@ -122,6 +126,7 @@ export function UserDetail({
         )}
         <EndpointsTable extraColumn={extraColumn} rowExtra={rowExtra} />
       </section>
+      <SimulatedDevicesPanel />
       {registering && <RegisterEndpointDialog onClose={() => setRegistering(false)} />}
     </div>
   );

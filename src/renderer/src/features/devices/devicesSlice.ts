@@ -1,0 +1,60 @@
+/**
+ * The Local sandbox's simulated phones (issue 13): whether the "Simulated
+ * devices" panel is open, the devices and every delivery they received (one
+ * load, so a device and its notifications never disagree), and creating one.
+ * Main refuses these on AWS profiles; the panel is offered on the sandbox only.
+ */
+import type { SliceCreator } from '../../store';
+import { getApi } from '../../api';
+import type { Resource } from '../../store/resource';
+import type { Result } from '../../../../shared/errors';
+import type { SandboxDelivery, SandboxDevice } from '../../../../shared/push/deliveries';
+
+export interface SimulatedDevices {
+  readonly devices: readonly SandboxDevice[];
+  readonly deliveries: readonly SandboxDelivery[];
+}
+
+export interface NewSimulatedDeviceInput {
+  readonly platform: 'APNS' | 'APNS_SANDBOX' | 'GCM';
+  readonly name: string;
+  readonly voip: boolean;
+}
+
+export interface DevicesSlice {
+  readonly simulatedDevicesOpen: boolean;
+  readonly simulatedDevices?: Resource<SimulatedDevices>;
+  setSimulatedDevicesOpen(open: boolean): void;
+  loadSimulatedDevices(): Promise<void>;
+  createSimulatedDevice(input: NewSimulatedDeviceInput): Promise<Result<SandboxDevice>>;
+}
+
+const KEY = 'sandbox';
+
+export const createDevicesSlice: SliceCreator<DevicesSlice> = (set, get) => ({
+  simulatedDevicesOpen: false,
+
+  setSimulatedDevicesOpen(open) {
+    set({ simulatedDevicesOpen: open });
+    if (open) void get().loadSimulatedDevices();
+  },
+
+  async loadSimulatedDevices() {
+    const previous = get().simulatedDevices?.value;
+    // A poll keeps what is shown while it runs; only its answer replaces it.
+    set({ simulatedDevices: { key: KEY, loading: true, ...(previous && { value: previous }) } });
+    const [devices, deliveries] = await Promise.all([getApi()['devices:list'](), getApi()['devices:deliveries']({})]);
+    if (devices.ok && deliveries.ok) {
+      set({ simulatedDevices: { key: KEY, loading: false, value: { devices: devices.value, deliveries: deliveries.value }, at: Date.now() } });
+    } else {
+      const error = devices.ok ? (deliveries.ok ? undefined : deliveries.error) : devices.error;
+      set({ simulatedDevices: { key: KEY, loading: false, ...(previous && { value: previous }), ...(error && { error }) } });
+    }
+  },
+
+  async createSimulatedDevice(input) {
+    const result = await getApi()['devices:create'](input);
+    if (result.ok) await get().loadSimulatedDevices();
+    return result;
+  },
+});
