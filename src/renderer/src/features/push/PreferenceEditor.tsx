@@ -18,7 +18,9 @@ const MODE_HELP: Record<PreferenceMode, string> = {
 export function PreferenceEditor({ channelArn, memberArn }: { readonly channelArn: string; readonly memberArn: string }) {
   const ids = { group: useId(), rule: useId(), problem: useId() };
   const saved = useAppStore((s) => (s.pushPreference?.key === `${channelArn}|${memberArn}` ? s.pushPreference : undefined));
-  const [draft, setDraft] = useState<PushPreference>(saved?.value ?? { mode: 'Default' });
+  // The edit in progress; none: the saved preference is shown.
+  const [edit, setDraft] = useState<PushPreference>();
+  const draft = edit ?? saved?.value ?? { mode: 'Default' };
   const [error, setError] = useState<WorkbenchError>();
   const [busy, setBusy] = useState(false);
 
@@ -27,16 +29,15 @@ export function PreferenceEditor({ channelArn, memberArn }: { readonly channelAr
     // Load once per channel and member; the editor keeps the draft meanwhile.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [channelArn, memberArn]);
-  useEffect(() => {
-    if (saved?.value) setDraft(saved.value);
-  }, [saved?.value]);
 
   const problem = preferenceProblem(draft);
   const dirty = saved?.value ? JSON.stringify(saved.value) !== JSON.stringify(draft) : draft.mode !== 'Default';
   const save = async () => {
     if (problem) return;
     setBusy(true);
-    setError(await useAppStore.getState().savePushPreference(channelArn, memberArn, draft));
+    const failed = await useAppStore.getState().savePushPreference(channelArn, memberArn, draft);
+    setError(failed);
+    if (!failed) setDraft(undefined);
     setBusy(false);
   };
 
