@@ -66,6 +66,7 @@ describe('send a test push', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     await phone.getByRole('listitem', { name: 'Hello from the e2e test' }).waitFor({ timeout: 10_000 });
+    await phone.scrollIntoViewIfNeeded();
     await s.step('notification on the phone');
   });
 
@@ -104,6 +105,8 @@ describe('send a test push', () => {
     expect(await wrongRow.textContent()).toContain('INVALID_DEVICE_TOKEN');
     expect(await wrong.getByRole('listitem', { name: 'Two endpoints' }).count()).toBe(0);
     await s.step('one delivered, the wrong environment inactive');
+    await good.scrollIntoViewIfNeeded();
+    await s.step('the notification on the registered device');
   });
 
   it('keeps the history and cleans up what the workbench created', async () => {
@@ -118,6 +121,7 @@ describe('send a test push', () => {
     await cleanUp.getByRole('button', { name: 'Clean up…' }).click();
     await expect.poll(() => cleanUp.textContent()).toContain('Will remove');
     expect(await cleanUp.textContent()).toContain('the sender user workbench-push-sender');
+    await cleanUp.scrollIntoViewIfNeeded();
     await s.step('clean up plan');
     await cleanUp.getByRole('button', { name: /^Remove/ }).click();
     await expect.poll(() => cleanUp.getByRole('status').textContent()).toMatch(/^Removed the channel .* the sender user workbench-push-sender\.$/);

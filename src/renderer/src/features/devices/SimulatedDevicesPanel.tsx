@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../store';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Timestamp } from '../../components/Timestamp';
@@ -45,11 +45,16 @@ export function SimulatedDevicesPanel() {
   const [creating, setCreating] = useState(false);
   const [registering, setRegistering] = useState<SandboxDevice>();
   const visible = sandbox && open;
+  const ref = useRef<HTMLElement>(null);
 
   useEffect(() => {
     if (!visible) return;
     const timer = setInterval(() => void useAppStore.getState().loadSimulatedDevices(), DEVICES_POLL_MS);
     return () => clearInterval(timer);
+  }, [visible]);
+  // Opened below the endpoints: bring it into view (jsdom has no scrolling).
+  useEffect(() => {
+    if (visible) ref.current?.scrollIntoView?.({ block: 'nearest' });
   }, [visible]);
 
   if (!visible) return null;
@@ -60,7 +65,7 @@ export function SimulatedDevicesPanel() {
   const ordered = [...devices].sort((a, b) => (lastAt(byDevice, b) ?? Date.parse(b.Created)) - (lastAt(byDevice, a) ?? Date.parse(a.Created)));
 
   return (
-    <section className="card simulated-devices" role="region" aria-label="Simulated devices">
+    <section ref={ref} className="card simulated-devices" role="region" aria-label="Simulated devices">
       <div className="card-header">
         <h3>Simulated devices</h3>
         <span className="muted small">phones of the Local sandbox and the notifications they received</span>

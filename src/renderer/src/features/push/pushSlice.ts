@@ -54,6 +54,11 @@ export interface PushSlice {
   runCleanUp(): Promise<Result<CleanUpOutcome>>;
 }
 
+function preferenceOf(plan: TestPushPlan | undefined): Resource<PushPreference> | undefined {
+  if (!plan?.channel.arn || !plan.targetPreference) return undefined;
+  return { key: `${plan.channel.arn}|${plan.userArn}`, loading: false, value: plan.targetPreference, at: Date.now() };
+}
+
 const appInstanceOf = (userArn: string) => userArn.slice(0, userArn.indexOf('/user/'));
 
 export const createPushSlice: SliceCreator<PushSlice> = (set, get) => ({
@@ -69,16 +74,13 @@ export const createPushSlice: SliceCreator<PushSlice> = (set, get) => ({
       ...(choice.senderArn && { senderArn: choice.senderArn }),
     };
     const key = `${userArn}|${choice.channelArn ?? ''}|${choice.senderArn ?? ''}`;
-    const result = await loadInto(
+    await loadInto(
       key,
       () => getApi()['push:plan'](input),
       () => get().testPushPlan,
-      (testPushPlan) => set({ testPushPlan }),
+      // The plan carries the member's preference: stored with it, so the editor never reads it again.
+      (testPushPlan) => set({ testPushPlan, ...(!testPushPlan.loading && { pushPreference: preferenceOf(testPushPlan.value) }) }),
     );
-    const plan = result.ok ? result.value : undefined;
-    if (plan?.channel.arn && plan.targetPreference) {
-      set({ pushPreference: { key: `${plan.channel.arn}|${userArn}`, loading: false, value: plan.targetPreference, at: Date.now() } });
-    } else set({ pushPreference: undefined });
   },
 
   async sendTestPush(message) {
