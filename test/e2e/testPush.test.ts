@@ -104,6 +104,9 @@ describe('send a test push', () => {
     await expect.poll(() => wrongRow.textContent(), { timeout: 20_000 }).toContain('INACTIVE');
     expect(await wrongRow.textContent()).toContain('INVALID_DEVICE_TOKEN');
     expect(await wrong.getByRole('listitem', { name: 'Two endpoints' }).count()).toBe(0);
+    // Each row says what happened to its last push.
+    await expect.poll(() => page.getByRole('row', { name: 'E2E dev iPhone' }).textContent()).toMatch(/delivered \d\d:\d\d:\d\d/);
+    await expect.poll(() => wrongRow.textContent()).toMatch(/failed \d\d:\d\d:\d\d: .*\(endpoint turned INACTIVE INVALID_DEVICE_TOKEN\)/);
     await s.step('one delivered, the wrong environment inactive');
     await good.scrollIntoViewIfNeeded();
     await s.step('the notification on the registered device');

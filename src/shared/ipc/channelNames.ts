@@ -79,6 +79,7 @@ export const CHANNEL_NAME_LIST = [
   'devices:list',
   'devices:create',
   'devices:deliveries',
+  'devices:lastDeliveries',
 ] as const;
 
 export const EVENT_NAME_LIST = [

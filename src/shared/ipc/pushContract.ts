@@ -15,7 +15,7 @@ import {
   type TestPushPlan,
   type TestPushSent,
 } from '../push/testPush';
-import type { SandboxDelivery, SandboxDevice } from '../push/deliveries';
+import type { LastDelivery, SandboxDelivery, SandboxDevice } from '../push/deliveries';
 
 const arn = z.string().min(1).max(1600);
 
@@ -64,4 +64,11 @@ export const pushChannels = {
   'devices:list': channel<readonly SandboxDevice[]>()(z.undefined()),
   'devices:create': channel<SandboxDevice>()(createSimulatedDeviceSchema),
   'devices:deliveries': channel<readonly SandboxDelivery[]>()(z.strictObject({ deviceId: z.string().min(1).max(128).optional() })),
+  /** Each endpoint's newest delivery or delivery failure on the sandbox (endpoints without one are absent). */
+  'devices:lastDeliveries': channel<readonly EndpointLastDelivery[]>()(z.strictObject({ userArn: arn })),
 };
+
+export interface EndpointLastDelivery {
+  readonly endpointId: string;
+  readonly last: LastDelivery;
+}

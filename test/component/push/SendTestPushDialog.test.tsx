@@ -18,7 +18,7 @@ function setup(handlers: FakeHandlers, options: { sandbox?: boolean } = {}) {
   useAppStore.setState({ activeWorkspace: WORKSPACE, workspaces: [WORKSPACE] });
   const api = installFakeApi({
     'watch:follow': () => ({ untilMs: Date.now() + 10_000 }),
-    'workspace:update': ({ patch }) => ({ ...WORKSPACE, ...patch, updatedAt: 2 }),
+    'workspace:update': ({ patch }) => ({ ...WORKSPACE, ...(patch.testPushes && { testPushes: patch.testPushes }), updatedAt: 2 }),
     ...handlers,
   });
   const user = userEvent.setup();

@@ -84,7 +84,12 @@ describe('simulated devices on the Local sandbox', () => {
     const handlers = pushHandlers({
       connections: { current: () => ({ kind: 'profile', profile: 'dev', region: 'us-east-1' }), clients: async () => ({ ok: false, error: { code: 'X', message: 'unused', retryable: false } }) },
     });
-    for (const answer of [await handlers['devices:list'](), await handlers['devices:deliveries']({}), await handlers['devices:create']({ platform: 'APNS', name: 'x', voip: false })]) {
+    for (const answer of [
+      await handlers['devices:list'](),
+      await handlers['devices:deliveries']({}),
+      await handlers['devices:create']({ platform: 'APNS', name: 'x', voip: false }),
+      await handlers['devices:lastDeliveries']({ userArn }),
+    ]) {
       expect(answer).toEqual({ ok: false, error: { code: 'NotSandbox', message: NOT_SANDBOX_MESSAGE, retryable: false } });
     }
   });
@@ -126,6 +131,9 @@ describe('a test push through Chime', () => {
     expect(sent.created.map((c) => c.kind)).toEqual(['sender', 'channel']);
     const deliveries = await call<SandboxDelivery[]>('devices:deliveries', { deviceId: device.DeviceId });
     expect(deliveries.map((d) => [d.Title, d.Body, d.Via])).toEqual([['Hello Ada', 'From the handler test', 'CHIME']]);
+    // The endpoint row's last delivery, matched by the device token.
+    const last = await call<{ endpointId: string; last: { kind: string; title?: string; via?: string } }[]>('devices:lastDeliveries', { userArn });
+    expect(last).toEqual([{ endpointId: expect.any(String), last: expect.objectContaining({ kind: 'delivered', title: 'Hello Ada', via: 'CHIME' }) }]);
     // The next plan finds the channel by its tag and creates nothing.
     const again = await call<TestPushPlan>('push:plan', { appInstanceArn, userArn });
     expect(again.steps).toEqual([]);

@@ -9,12 +9,15 @@ import type { ConnectionManager } from '../../aws/connections';
 import type { ServiceClients } from '../../aws/chimeClient';
 import { fail, ok, type Result } from '../../../shared/errors';
 import type { PlanTestPushInput, PushPreference, TestPushMessage, TestPushPlan } from '../../../shared/push/testPush';
-import type { CleanUpOutcome, CleanUpPlanView } from '../../../shared/ipc/pushContract';
+import type { CleanUpOutcome, CleanUpPlanView, EndpointLastDelivery } from '../../../shared/ipc/pushContract';
 import {
   cleanUpWorkbenchResources,
+  createSandboxPushReader,
+  endpointTokensOf,
   getMembershipPreference,
   planCleanUp,
   planTestPush,
+  pushError,
   sendTestPush,
   setMembershipPreference,
   type CleanUpPlan,
@@ -42,10 +45,13 @@ export function pushHandlers({ connections, fetch: fetchImpl }: PushHandlerDeps)
     const clients = await connections.clients();
     return clients.ok ? run(clients.value) : clients;
   }
-  async function withSandbox<T>(run: (sandbox: SandboxDevicesClient) => Promise<Result<T>>): Promise<Result<T>> {
+  function sandboxUrl(): Result<string> {
     const info = connections.current();
-    if (info?.kind !== 'sandbox' || !info.endpointUrl) return fail({ code: 'NotSandbox', message: NOT_SANDBOX_MESSAGE, retryable: false });
-    return run(createSandboxDevicesClient(info.endpointUrl, fetchImpl));
+    return info?.kind === 'sandbox' && info.endpointUrl ? ok(info.endpointUrl) : fail({ code: 'NotSandbox', message: NOT_SANDBOX_MESSAGE, retryable: false });
+  }
+  async function withSandbox<T>(run: (sandbox: SandboxDevicesClient) => Promise<Result<T>>): Promise<Result<T>> {
+    const url = sandboxUrl();
+    return url.ok ? run(createSandboxDevicesClient(url.value, fetchImpl)) : url;
   }
 
   return {
@@ -83,5 +89,23 @@ export function pushHandlers({ connections, fetch: fetchImpl }: PushHandlerDeps)
     'devices:list': () => withSandbox((s) => s.list()),
     'devices:create': (input: NewSimulatedDevice) => withSandbox((s) => s.create(input)),
     'devices:deliveries': ({ deviceId }: { deviceId?: string | undefined }) => withSandbox((s) => s.deliveries(deviceId)),
+    'devices:lastDeliveries': async ({ userArn }: { userArn: string }): Promise<Result<EndpointLastDelivery[]>> => {
+      const url = sandboxUrl();
+      if (!url.ok) return url;
+      return withClients(async (c) => {
+        let tokens;
+        try {
+          tokens = await endpointTokensOf(c.identity, userArn);
+        } catch (e) {
+          return fail(pushError(e, 'sandbox'));
+        }
+        try {
+          const last = await createSandboxPushReader(url.value, fetchImpl).lastDeliveryByEndpoint(tokens);
+          return ok([...last].map(([key, value]) => ({ endpointId: key.slice(key.lastIndexOf('#') + 1), last: value })));
+        } catch (e) {
+          return fail({ code: 'SandboxError', message: e instanceof Error ? e.message : String(e), retryable: true });
+        }
+      });
+    },
   };
 }

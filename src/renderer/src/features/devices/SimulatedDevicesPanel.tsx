@@ -16,6 +16,11 @@ const onSandbox = (s: ReturnType<typeof useAppStore.getState>) => s.connection?.
 export function SimulatedDevicesButton() {
   const sandbox = useAppStore(onSandbox);
   const open = useAppStore((s) => s.simulatedDevicesOpen);
+  const userArn = useAppStore((s) => s.selectedUserArn);
+  // The endpoint rows' last delivery: read for each user shown on the sandbox (a send reads it again).
+  useEffect(() => {
+    if (sandbox && userArn) void useAppStore.getState().loadLastDeliveries(userArn);
+  }, [sandbox, userArn]);
   if (!sandbox) return null;
   return (
     <button type="button" aria-expanded={open} onClick={() => useAppStore.getState().setSimulatedDevicesOpen(!open)}>

@@ -8,7 +8,8 @@ import type { SliceCreator } from '../../store';
 import { getApi } from '../../api';
 import type { Resource } from '../../store/resource';
 import type { Result } from '../../../../shared/errors';
-import type { SandboxDelivery, SandboxDevice } from '../../../../shared/push/deliveries';
+import type { LastDelivery, SandboxDelivery, SandboxDevice } from '../../../../shared/push/deliveries';
+import { loadInto } from '../../store/resource';
 
 export interface SimulatedDevices {
   readonly devices: readonly SandboxDevice[];
@@ -27,6 +28,9 @@ export interface DevicesSlice {
   setSimulatedDevicesOpen(open: boolean): void;
   loadSimulatedDevices(): Promise<void>;
   createSimulatedDevice(input: NewSimulatedDeviceInput): Promise<Result<SandboxDevice>>;
+  /** Each endpoint row's last delivery on the sandbox, keyed by user; by endpoint id. */
+  readonly lastDeliveries?: Resource<Readonly<Record<string, LastDelivery>>>;
+  loadLastDeliveries(userArn: string): Promise<void>;
 }
 
 const KEY = 'sandbox';
@@ -50,6 +54,19 @@ export const createDevicesSlice: SliceCreator<DevicesSlice> = (set, get) => ({
       const error = devices.ok ? (deliveries.ok ? undefined : deliveries.error) : devices.error;
       set({ simulatedDevices: { key: KEY, loading: false, ...(previous && { value: previous }), ...(error && { error }) } });
     }
+  },
+
+  async loadLastDeliveries(userArn) {
+    if (get().connection?.info.kind !== 'sandbox') return;
+    await loadInto(
+      userArn,
+      async () => {
+        const result = await getApi()['devices:lastDeliveries']({ userArn });
+        return result.ok ? { ok: true as const, value: Object.fromEntries(result.value.map((e) => [e.endpointId, e.last])) } : result;
+      },
+      () => get().lastDeliveries,
+      (lastDeliveries) => set({ lastDeliveries }),
+    );
   },
 
   async createSimulatedDevice(input) {

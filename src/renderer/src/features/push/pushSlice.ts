@@ -102,6 +102,7 @@ export const createPushSlice: SliceCreator<PushSlice> = (set, get) => ({
         }
       }
       if (get().simulatedDevicesOpen) void get().loadSimulatedDevices();
+      void get().loadLastDeliveries(plan.userArn);
     }
     // What exists may have changed (a sender, a channel, a membership, even after a failure): plan the next send again.
     if (answer.ok || plan.steps.length > 0) {
