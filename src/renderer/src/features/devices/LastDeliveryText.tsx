@@ -5,5 +5,10 @@ import { describeLastDelivery } from '../../../../shared/push/deliveries';
 export function LastDeliveryText({ userArn, endpointId }: { readonly userArn: string | undefined; readonly endpointId: string }) {
   const last = useAppStore((s) => (userArn && s.lastDeliveries?.key === userArn ? s.lastDeliveries.value?.[endpointId] : undefined));
   if (!last) return null;
-  return <div className={last.kind === 'delivered' ? 'last-delivery notify-yes small' : 'last-delivery status-error small'}>{describeLastDelivery(last)}</div>;
+  const text = describeLastDelivery(last);
+  return (
+    <div className={last.kind === 'delivered' ? 'last-delivery notify-yes small' : 'last-delivery status-error small'} title={text}>
+      {text}
+    </div>
+  );
 }
