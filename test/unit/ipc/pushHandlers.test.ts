@@ -5,7 +5,7 @@
  * created), send, the delivery on the phone, membership preferences, clean
  * up, and the refusals (bad input, AWS profiles for sandbox-only routes).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
@@ -35,6 +35,9 @@ let device: SandboxDevice;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'push-handlers-'));
+  // One AWS profile (see the last test).
+  await writeFile(path.join(dir, 'config'), '[profile dev]\nregion = us-east-1\n');
+  await writeFile(path.join(dir, 'credentials'), '[dev]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = example\n');
   services = await createMainServices({
     userDataDir: dir,
     openDocuments: createConfOpener({ cwd: dir, create: (o) => new Conf(o as ConstructorParameters<typeof Conf>[0]) as unknown as ConfLike }),
@@ -43,7 +46,7 @@ beforeAll(async () => {
     openExternal: async () => {},
     appVersion: 'test',
     platform: 'linux',
-    profileSource: { env: { AWS_CONFIG_FILE: path.join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none') } },
+    profileSource: { env: { AWS_CONFIG_FILE: path.join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials') } },
   });
   await call('workspace:restore');
   await call('connection:select', { connection: { kind: 'sandbox' }, region: 'us-east-1' });
@@ -175,5 +178,25 @@ describe('a test push through Chime', () => {
     expect(second).toMatchObject({ removed: [{ arn: sent.senderArn }], failed: [] });
     const none = await call<CleanUpPlanView>('push:cleanupPlan', { appInstanceArn });
     expect(none.remove).toEqual([]);
+  });
+});
+
+describe('following the endpoints after a test push on AWS', () => {
+  it('follows them for 60 s (a registration is not followed on AWS), and refuses the sandbox routes', async () => {
+    // The profile points at the sandbox, so the watcher's polls stay on this machine.
+    await writeFile(path.join(dir, 'config'), `[profile dev]\nregion = us-east-1\nendpoint_url = ${services.sandboxUrl}\n`);
+    await call('connection:select', { connection: { kind: 'profile', profile: 'dev' }, region: 'us-east-1' });
+    try {
+      const known = { endpointId: 'ep-1', status: 'ACTIVE' };
+      const before = Date.now();
+      const follow = await call<{ untilMs: number }>('watch:follow', { userArn, endpointId: 'ep-1', known, after: 'push' });
+      expect(follow.untilMs - before).toBeGreaterThanOrEqual(60_000);
+      expect(follow.untilMs - before).toBeLessThan(61_000);
+      expect(await call('watch:follow', { userArn, endpointId: 'ep-1', known })).toBeNull();
+      const list = await dispatch('devices:list');
+      expect(!list.ok && list.error.code).toBe('NotSandbox');
+    } finally {
+      await call('connection:select', { connection: { kind: 'sandbox' }, region: 'us-east-1' });
+    }
   });
 });
