@@ -20,7 +20,9 @@ async function sendTestPush(page: Page, title: string): Promise<Locator> {
   await dialog.getByRole('region', { name: 'What this push will use' }).waitFor();
   await dialog.getByLabel('Title').fill(title);
   await dialog.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/^Sent, message id \S+/);
+  await expect
+    .poll(() => dialog.getByRole('status').textContent(), { timeout: 10_000 })
+    .toMatch(/^Sent, message id \S+/);
   return dialog;
 }
 
@@ -60,7 +62,9 @@ describe('send a test push', () => {
 
     const dialog = await sendTestPush(page, 'Hello from the e2e test');
     // Alice is a member of the demo's test channel already: nothing is created.
-    await expect.poll(() => dialog.getByRole('region', { name: 'What this push will use' }).textContent()).toContain('is already a member');
+    await expect
+      .poll(() => dialog.getByRole('region', { name: 'What this push will use' }).textContent())
+      .toContain('is already a member');
     await expect.poll(() => dialog.textContent()).toContain('This message would notify the user');
     await s.step('sent');
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -104,8 +108,12 @@ describe('send a test push', () => {
     await wrongRow.getByText('INACTIVE (INVALID_DEVICE_TOKEN)', { exact: true }).waitFor({ timeout: 20_000 });
     expect(await wrong.getByRole('listitem', { name: 'Two endpoints' }).count()).toBe(0);
     // Each row says what happened to its last push.
-    await expect.poll(() => page.getByRole('row', { name: 'E2E dev iPhone' }).textContent()).toMatch(/delivered \d\d:\d\d:\d\d/);
-    await expect.poll(() => wrongRow.textContent()).toMatch(/failed \d\d:\d\d:\d\d: .*\(endpoint turned INACTIVE INVALID_DEVICE_TOKEN\)/);
+    await expect
+      .poll(() => page.getByRole('row', { name: 'E2E dev iPhone' }).textContent())
+      .toMatch(/delivered \d\d:\d\d:\d\d/);
+    await expect
+      .poll(() => wrongRow.textContent())
+      .toMatch(/failed \d\d:\d\d:\d\d: .*\(endpoint turned INACTIVE INVALID_DEVICE_TOKEN\)/);
     await s.step('one delivered, the wrong environment inactive');
     await good.scrollIntoViewIfNeeded();
     await s.step('the notification on the registered device');
@@ -126,9 +134,13 @@ describe('send a test push', () => {
     await cleanUp.scrollIntoViewIfNeeded();
     await s.step('clean up plan');
     await cleanUp.getByRole('button', { name: /^Remove/ }).click();
-    await expect.poll(() => cleanUp.getByRole('status').textContent()).toMatch(/^Removed the channel .* the sender user workbench-push-sender\.$/);
+    await expect
+      .poll(() => cleanUp.getByRole('status').textContent())
+      .toMatch(/^Removed the channel .* the sender user workbench-push-sender\.$/);
     // The next push would create them again, and says so first.
-    await expect.poll(() => dialog.getByRole('region', { name: 'What this push will use' }).textContent()).toContain('Create the AppInstanceUser "workbench-push-sender"');
+    await expect
+      .poll(() => dialog.getByRole('region', { name: 'What this push will use' }).textContent())
+      .toContain('Create the AppInstanceUser "workbench-push-sender"');
     await s.step('cleaned up');
   });
 });

@@ -21,7 +21,8 @@ export interface SandboxDevicesClient {
   deliveries(deviceId?: string): Promise<Result<SandboxDelivery[]>>;
 }
 
-function sandboxError(thrown: unknown, route: string): WorkbenchError {
+/** A failed read of the sandbox's control routes: unreachable (retryable) or a bad answer. */
+export function sandboxError(thrown: unknown, route: string): WorkbenchError {
   const message = thrown instanceof Error ? thrown.message : String(thrown);
   // fetch rejects with a TypeError when nothing listens; a bad answer is the reader's Error.
   const network = thrown instanceof TypeError;
@@ -45,7 +46,8 @@ export function createSandboxDevicesClient(sandboxUrl: string, fetchImpl: typeof
   const reader = createSandboxPushReader(base, fetchImpl);
   return {
     list: () => attempt('GET /_sandbox/devices', () => reader.devices()),
-    deliveries: (deviceId) => attempt('GET /_sandbox/deliveries', () => reader.deliveries(deviceId ? { deviceId } : {})),
+    deliveries: (deviceId) =>
+      attempt('GET /_sandbox/deliveries', () => reader.deliveries(deviceId ? { deviceId } : {})),
     async create({ platform, name, voip }) {
       const route = 'POST /_sandbox/devices';
       return attempt(route, async () => {

@@ -18,6 +18,7 @@ import {
 import type { LastDelivery, SandboxDelivery, SandboxDevice } from '../push/deliveries';
 
 const arn = z.string().min(1).max(1600);
+const token = z.string().min(1).max(1600);
 
 export const SIMULATED_DEVICE_PLATFORMS = ['APNS', 'APNS_SANDBOX', 'GCM'] as const;
 
@@ -28,13 +29,25 @@ export const createSimulatedDeviceSchema = z
     name: z.string().trim().min(1, 'Name is required').max(256, 'Name is at most 256 characters'),
     voip: z.boolean().default(false),
   })
-  .refine((d) => !(d.platform === 'GCM' && d.voip), { message: 'VoIP is for APNs devices only (PushKit); FCM devices have no VoIP token', path: ['voip'] });
+  .refine((d) => !(d.platform === 'GCM' && d.voip), {
+    message: 'VoIP is for APNs devices only (PushKit); FCM devices have no VoIP token',
+    path: ['voip'],
+  });
 
 /** What "Clean up" will remove and keep, in plain words; `remove` ARNs are what the run may delete. */
 export interface CleanUpPlanView {
   readonly appInstanceArn: string;
-  readonly remove: readonly { readonly kind: 'channel' | 'sender' | 'device'; readonly arn: string; readonly text: string }[];
-  readonly keep: readonly { readonly kind: 'channel' | 'sender' | 'device'; readonly arn: string; readonly text: string; readonly reason: string }[];
+  readonly remove: readonly {
+    readonly kind: 'channel' | 'sender' | 'device';
+    readonly arn: string;
+    readonly text: string;
+  }[];
+  readonly keep: readonly {
+    readonly kind: 'channel' | 'sender' | 'device';
+    readonly arn: string;
+    readonly text: string;
+    readonly reason: string;
+  }[];
   readonly summary: readonly string[];
 }
 
@@ -56,16 +69,36 @@ export const pushChannels = {
   /** Creates what the plan says, then SendChannelMessage; a failure says what was created before it. */
   'push:send': channel<TestPushSent>()(sendTestPushInputSchema),
   'push:getPreference': channel<PushPreference>()(z.strictObject({ channelArn: arn, memberArn: arn })),
-  'push:setPreference': channel<PushPreference>()(z.strictObject({ channelArn: arn, memberArn: arn, preference: pushPreferenceSchema })),
+  'push:setPreference': channel<PushPreference>()(
+    z.strictObject({ channelArn: arn, memberArn: arn, preference: pushPreferenceSchema }),
+  ),
   'push:cleanupPlan': channel<CleanUpPlanView>()(z.strictObject(cleanUpScope)),
   /** Removes only what a fresh plan still finds among the ARNs the developer confirmed. */
   'push:cleanup': channel<CleanUpOutcome>()(z.strictObject({ ...cleanUpScope, confirmed: z.array(arn).max(200) })),
   /** Local sandbox only: its simulated phones, a new one, and what they received (newest last). */
   'devices:list': channel<readonly SandboxDevice[]>()(z.undefined()),
   'devices:create': channel<SandboxDevice>()(createSimulatedDeviceSchema),
-  'devices:deliveries': channel<readonly SandboxDelivery[]>()(z.strictObject({ deviceId: z.string().min(1).max(128).optional() })),
-  /** Each endpoint's newest delivery or delivery failure on the sandbox (endpoints without one are absent). */
-  'devices:lastDeliveries': channel<readonly EndpointLastDelivery[]>()(z.strictObject({ userArn: arn })),
+  'devices:deliveries': channel<readonly SandboxDelivery[]>()(
+    z.strictObject({ deviceId: z.string().min(1).max(128).optional() }),
+  ),
+  /**
+   * Each endpoint's newest delivery or delivery failure on the sandbox (endpoints without one are absent). The
+   * renderer passes the tokens its endpoint rows already show, so this costs two local reads and no Chime call.
+   */
+  'devices:lastDeliveries': channel<readonly EndpointLastDelivery[]>()(
+    z.strictObject({
+      userArn: arn,
+      endpoints: z
+        .array(
+          z.strictObject({
+            endpointId: z.string().min(1).max(64),
+            deviceToken: token.optional(),
+            voipDeviceToken: token.optional(),
+          }),
+        )
+        .max(100),
+    }),
+  ),
 };
 
 export interface EndpointLastDelivery {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { SimulatedDevicesButton, SimulatedDevicesPanel } from '../../../src/renderer/src/features/devices/SimulatedDevicesPanel';
+import {
+  SimulatedDevicesButton,
+  SimulatedDevicesPanel,
+} from '../../../src/renderer/src/features/devices/SimulatedDevicesPanel';
 import { installFakeApi, type FakeHandlers } from '../fakeApi';
 import { useAppStore } from '../../../src/renderer/src/store';
 import { HEX64, VOIP64, seedStore } from '../registration/fixtures';
@@ -16,7 +19,14 @@ const PHONE: SandboxDevice = {
   VoipDeviceToken: VOIP64,
   Created: '2026-11-30T10:00:00.000Z',
 };
-const PIXEL: SandboxDevice = { DeviceId: 'dev-2', Name: 'Pixel', Platform: 'GCM', Voip: false, DeviceToken: 'fcm-token', Created: '2026-11-30T09:00:00.000Z' };
+const PIXEL: SandboxDevice = {
+  DeviceId: 'dev-2',
+  Name: 'Pixel',
+  Platform: 'GCM',
+  Voip: false,
+  DeviceToken: 'fcm-token',
+  Created: '2026-11-30T09:00:00.000Z',
+};
 const delivery = (id: string, deviceId: string, title: string): SandboxDelivery => ({
   DeliveryId: id,
   Time: '2026-11-30T10:05:00.000Z',
@@ -36,7 +46,14 @@ function setup(handlers: FakeHandlers = {}) {
     'devices:list': () => devices,
     'devices:deliveries': () => [delivery('d1', 'dev-1', 'First push'), delivery('d2', 'dev-1', 'Second push')],
     'devices:create': ({ platform, name, voip }) => {
-      const created: SandboxDevice = { DeviceId: 'dev-3', Name: name, Platform: platform, Voip: voip, DeviceToken: 'b'.repeat(64), Created: '2026-11-30T11:00:00.000Z' };
+      const created: SandboxDevice = {
+        DeviceId: 'dev-3',
+        Name: name,
+        Platform: platform,
+        Voip: voip,
+        DeviceToken: 'b'.repeat(64),
+        Created: '2026-11-30T11:00:00.000Z',
+      };
       devices = [...devices, created];
       return created;
     },
@@ -58,7 +75,11 @@ describe('Simulated devices', () => {
     await user.click(screen.getByRole('button', { name: 'Simulated devices' }));
     const region = screen.getByRole('region', { name: 'Simulated devices' });
     const phone = await within(region).findByRole('listitem', { name: 'Ada dev iPhone' });
-    expect(within(phone).getAllByRole('listitem').map((li) => li.getAttribute('aria-label'))).toEqual(['Second push', 'First push']);
+    expect(
+      within(phone)
+        .getAllByRole('listitem')
+        .map((li) => li.getAttribute('aria-label')),
+    ).toEqual(['Second push', 'First push']);
     const pixel = within(region).getByRole('listitem', { name: 'Pixel' });
     expect(pixel).toHaveTextContent('No notifications received.');
     await user.click(screen.getByRole('button', { name: 'Simulated devices' }));
@@ -80,7 +101,11 @@ describe('Simulated devices', () => {
     await user.click(within(form).getByRole('switch', { name: 'VoIP (a PushKit token too)' }));
     await user.click(within(form).getByRole('button', { name: 'Create device' }));
     await within(region).findByRole('listitem', { name: 'Prod iPhone' });
-    expect(api.calls.find((c) => c.channel === 'devices:create')?.input).toEqual({ platform: 'APNS', name: 'Prod iPhone', voip: true });
+    expect(api.calls.find((c) => c.channel === 'devices:create')?.input).toEqual({
+      platform: 'APNS',
+      name: 'Prod iPhone',
+      voip: true,
+    });
     expect(within(region).queryByRole('form', { name: 'New simulated device' })).not.toBeInTheDocument();
   });
 
@@ -98,7 +123,10 @@ describe('Simulated devices', () => {
 
   it('is not offered on an AWS profile', () => {
     seedStore();
-    useAppStore.setState({ connection: { info: { kind: 'profile', profile: 'dev', region: 'us-east-1' }, status: 'connected' }, simulatedDevicesOpen: true });
+    useAppStore.setState({
+      connection: { info: { kind: 'profile', profile: 'dev', region: 'us-east-1' }, status: 'connected' },
+      simulatedDevicesOpen: true,
+    });
     installFakeApi({});
     render(
       <>
@@ -111,7 +139,16 @@ describe('Simulated devices', () => {
   });
 
   it('shows the sandbox error where the devices would be', async () => {
-    const { user } = setup({ 'devices:list': () => ({ ok: false as const, error: { code: 'NetworkError', message: 'The Local sandbox did not answer GET /_sandbox/devices: fetch failed', retryable: true } }) });
+    const { user } = setup({
+      'devices:list': () => ({
+        ok: false as const,
+        error: {
+          code: 'NetworkError',
+          message: 'The Local sandbox did not answer GET /_sandbox/devices: fetch failed',
+          retryable: true,
+        },
+      }),
+    });
     await user.click(screen.getByRole('button', { name: 'Simulated devices' }));
     const region = screen.getByRole('region', { name: 'Simulated devices' });
     await waitFor(() => expect(region).toHaveTextContent('Could not read the simulated devices.'));

@@ -22,12 +22,16 @@ describe('membership preference editor', () => {
     const { api, user, editor } = setup();
     await waitFor(() => expect(within(editor).getByRole('radio', { name: 'Default' })).toBeChecked());
     await user.click(within(editor).getByRole('radio', { name: 'Filtered' }));
-    expect(within(editor).getByRole('alert')).toHaveTextContent('Filtered needs a FilterRule, e.g. {"mention":["Bob"]}');
+    expect(within(editor).getByRole('alert')).toHaveTextContent(
+      'Filtered needs a FilterRule, e.g. {"mention":["Bob"]}',
+    );
     const rule = within(editor).getByLabelText('FilterRule');
     await user.click(rule);
     await user.paste('{"mention":"Bob"}');
     expect(rule).toHaveAttribute('aria-invalid', 'true');
-    expect(within(editor).getByRole('alert')).toHaveTextContent('FilterRule: "mention" needs a non-empty list of values');
+    expect(within(editor).getByRole('alert')).toHaveTextContent(
+      'FilterRule: "mention" needs a non-empty list of values',
+    );
     expect(within(editor).getByRole('button', { name: 'Save preference' })).toBeDisabled();
     await user.clear(rule);
     await user.paste('{"mention":["Bob"]}');
@@ -49,6 +53,10 @@ describe('membership preference editor', () => {
     await user.click(within(editor).getByRole('radio', { name: 'Mute' }));
     expect(editor).toHaveTextContent('NONE: no message notifies');
     await user.click(within(editor).getByRole('button', { name: 'Save preference' }));
-    await waitFor(() => expect(api.calls.find((c) => c.channel === 'push:setPreference')?.input).toMatchObject({ preference: { mode: 'Mute' } }));
+    await waitFor(() =>
+      expect(api.calls.find((c) => c.channel === 'push:setPreference')?.input).toMatchObject({
+        preference: { mode: 'Mute' },
+      }),
+    );
   });
 });

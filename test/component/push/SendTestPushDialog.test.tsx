@@ -9,16 +9,30 @@ import type { Endpoint } from '../../../src/renderer/src/features/endpoints/endp
 import { CHANNEL_ARN, SENDER_ARN, WORKSPACE, createPlan, memberPlan } from './fixtures';
 
 const ENDPOINTS: Endpoint[] = [
-  { AppInstanceUserArn: USER_ARN, EndpointId: 'ep-1', Name: 'iPhone', Type: 'APNS', AllowMessages: 'ALL', EndpointState: { Status: 'ACTIVE' } },
+  {
+    AppInstanceUserArn: USER_ARN,
+    EndpointId: 'ep-1',
+    Name: 'iPhone',
+    Type: 'APNS',
+    AllowMessages: 'ALL',
+    EndpointState: { Status: 'ACTIVE' },
+  },
 ];
 
 function setup(handlers: FakeHandlers, options: { sandbox?: boolean } = {}) {
   seedStore(ENDPOINTS);
-  if (options.sandbox === false) useAppStore.setState({ connection: { info: { kind: 'profile', profile: 'dev', region: 'us-east-1' }, status: 'connected' } });
+  if (options.sandbox === false)
+    useAppStore.setState({
+      connection: { info: { kind: 'profile', profile: 'dev', region: 'us-east-1' }, status: 'connected' },
+    });
   useAppStore.setState({ activeWorkspace: WORKSPACE, workspaces: [WORKSPACE] });
   const api = installFakeApi({
     'watch:follow': () => ({ untilMs: Date.now() + 10_000 }),
-    'workspace:update': ({ patch }) => ({ ...WORKSPACE, ...(patch.testPushes && { testPushes: patch.testPushes }), updatedAt: 2 }),
+    'workspace:update': ({ patch }) => ({
+      ...WORKSPACE,
+      ...(patch.testPushes && { testPushes: patch.testPushes }),
+      updatedAt: 2,
+    }),
     ...handlers,
   });
   const user = userEvent.setup();
@@ -35,14 +49,20 @@ describe('Send test push', () => {
     expect(plan).toHaveTextContent('Create the AppInstanceUser "workbench-push-sender".');
     expect(plan).toHaveTextContent('Create the channel "Workbench push tests".');
     expect(api.calls.map((c) => c.channel)).toEqual(['push:plan']);
-    expect(api.calls[0]?.input).toEqual({ appInstanceArn: USER_ARN.slice(0, USER_ARN.indexOf('/user/')), userArn: USER_ARN });
+    expect(api.calls[0]?.input).toEqual({
+      appInstanceArn: USER_ARN.slice(0, USER_ARN.indexOf('/user/')),
+      userArn: USER_ARN,
+    });
     // No member yet, so no preference editor; Default notifies.
     expect(within(dialog).queryByRole('group', { name: 'Push preference in this channel' })).not.toBeInTheDocument();
     expect(dialog).toHaveTextContent('This message would notify the user: no preferences set (ALL).');
   });
 
   it('checks Title and Body limits as typed and sends nothing out of bounds', async () => {
-    const { user, sends, dialog } = setup({ 'push:plan': () => memberPlan(), 'push:getPreference': () => ({ mode: 'Default' as const }) });
+    const { user, sends, dialog } = setup({
+      'push:plan': () => memberPlan(),
+      'push:getPreference': () => ({ mode: 'Default' as const }),
+    });
     await within(dialog).findByRole('region', { name: 'What this push will use' });
     const title = within(dialog).getByLabelText('Title');
     await user.clear(title);
@@ -78,10 +98,26 @@ describe('Send test push', () => {
       messageAttributes: { mention: { StringValues: ['Bob'] } },
     });
     await waitFor(() => expect(api.calls.some((c) => c.channel === 'watch:follow')).toBe(true));
-    expect(api.calls.find((c) => c.channel === 'watch:follow')?.input).toMatchObject({ userArn: USER_ARN, endpointId: 'ep-1', after: 'push', known: { status: 'ACTIVE' } });
-    await waitFor(() => expect(within(dialog).getByRole('region', { name: 'Recent test pushes' })).toHaveTextContent('Hello (VOIP) sent'));
-    const update = api.calls.find((c) => c.channel === 'workspace:update')?.input as { patch: { testPushes: unknown[] } };
-    expect(update.patch.testPushes).toEqual([expect.objectContaining({ title: 'Hello', userArn: USER_ARN, channelArn: CHANNEL_ARN, outcome: { kind: 'sent', messageId: 'msg-42' } })]);
+    expect(api.calls.find((c) => c.channel === 'watch:follow')?.input).toMatchObject({
+      userArn: USER_ARN,
+      endpointId: 'ep-1',
+      after: 'push',
+      known: { status: 'ACTIVE' },
+    });
+    await waitFor(() =>
+      expect(within(dialog).getByRole('region', { name: 'Recent test pushes' })).toHaveTextContent('Hello (VOIP) sent'),
+    );
+    const update = api.calls.find((c) => c.channel === 'workspace:update')?.input as {
+      patch: { testPushes: unknown[] };
+    };
+    expect(update.patch.testPushes).toEqual([
+      expect.objectContaining({
+        title: 'Hello',
+        userArn: USER_ARN,
+        channelArn: CHANNEL_ARN,
+        outcome: { kind: 'sent', messageId: 'msg-42' },
+      }),
+    ]);
   });
 
   it('shows the error with its meaning, and what the send created before failing', async () => {
@@ -100,9 +136,13 @@ describe('Send test push', () => {
   });
 
   it('answers "would this message notify?" from the saved Filtered preference and the attributes', async () => {
-    const { user, dialog } = setup({ 'push:plan': () => memberPlan({ targetPreference: { mode: 'Filtered', filterRule: '{"mention":["Bob"]}' } }) });
+    const { user, dialog } = setup({
+      'push:plan': () => memberPlan({ targetPreference: { mode: 'Filtered', filterRule: '{"mention":["Bob"]}' } }),
+    });
     await within(dialog).findByRole('region', { name: 'What this push will use' });
-    expect(dialog).toHaveTextContent('This message would not notify the user: FilterRule does not match the message attributes.');
+    expect(dialog).toHaveTextContent(
+      'This message would not notify the user: FilterRule does not match the message attributes.',
+    );
     await user.type(within(dialog).getByLabelText('Message attributes'), 'mention=Bob');
     expect(dialog).toHaveTextContent('This message would notify the user: FilterRule matches the message attributes.');
     await user.clear(within(dialog).getByLabelText('Message attributes'));
@@ -112,7 +152,10 @@ describe('Send test push', () => {
   });
 
   it('on AWS says deliveries cannot be seen and to check the device', async () => {
-    const { dialog } = setup({ 'push:plan': () => memberPlan(), 'push:getPreference': () => ({ mode: 'Default' as const }) }, { sandbox: false });
+    const { dialog } = setup(
+      { 'push:plan': () => memberPlan(), 'push:getPreference': () => ({ mode: 'Default' as const }) },
+      { sandbox: false },
+    );
     await within(dialog).findByRole('region', { name: 'What this push will use' });
     expect(dialog).toHaveTextContent('On AWS the deliveries cannot be seen from here: check the device.');
   });

@@ -165,7 +165,7 @@ describe('IPC results at run time carry no secret', () => {
     expect((await dispatch('devices:create', { platform: 'APNS', name: 'No secrets phone' })).ok).toBe(true);
     await dispatch('devices:list');
     await dispatch('devices:deliveries', {});
-    expect((await dispatch('devices:lastDeliveries', { userArn: alice })).ok).toBe(true);
+    expect((await dispatch('devices:lastDeliveries', { userArn: alice, endpoints: [{ endpointId: 'e1', deviceToken: 'device-token-1' }] })).ok).toBe(true);
     expect((await dispatch('push:cleanupPlan', { appInstanceArn: demo })).ok).toBe(true);
     await dispatch('push:cleanup', { appInstanceArn: demo, confirmed: [] });
 

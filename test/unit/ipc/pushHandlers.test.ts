@@ -22,7 +22,8 @@ import type { CleanUpOutcome, CleanUpPlanView } from '../../../src/shared/ipc/pu
 
 let dir: string;
 let services: MainServices;
-const dispatch = (channel: string, input?: unknown) => services.dispatcher.dispatch(channel, input, true) as Promise<Result<unknown>>;
+const dispatch = (channel: string, input?: unknown) =>
+  services.dispatcher.dispatch(channel, input, true) as Promise<Result<unknown>>;
 const call = async <T>(channel: string, input?: unknown): Promise<T> => {
   const result = await dispatch(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
@@ -37,20 +38,33 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'push-handlers-'));
   // One AWS profile (see the last test).
   await writeFile(path.join(dir, 'config'), '[profile dev]\nregion = us-east-1\n');
-  await writeFile(path.join(dir, 'credentials'), '[dev]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = example\n');
+  await writeFile(
+    path.join(dir, 'credentials'),
+    '[dev]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = example\n',
+  );
   services = await createMainServices({
     userDataDir: dir,
-    openDocuments: createConfOpener({ cwd: dir, create: (o) => new Conf(o as ConstructorParameters<typeof Conf>[0]) as unknown as ConfLike }),
+    openDocuments: createConfOpener({
+      cwd: dir,
+      create: (o) => new Conf(o as ConstructorParameters<typeof Conf>[0]) as unknown as ConfLike,
+    }),
     encryptor: plainTextEncryptor,
     notify: () => {},
     openExternal: async () => {},
     appVersion: 'test',
     platform: 'linux',
-    profileSource: { env: { AWS_CONFIG_FILE: path.join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials') } },
+    profileSource: {
+      env: { AWS_CONFIG_FILE: path.join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials') },
+    },
   });
   await call('workspace:restore');
   await call('connection:select', { connection: { kind: 'sandbox' }, region: 'us-east-1' });
-  appInstanceArn = (await call<{ AppInstanceArn: string }>('chime:CreateAppInstance', { Name: 'push handlers', ClientRequestToken: 'push-handlers-instance' })).AppInstanceArn;
+  appInstanceArn = (
+    await call<{ AppInstanceArn: string }>('chime:CreateAppInstance', {
+      Name: 'push handlers',
+      ClientRequestToken: 'push-handlers-instance',
+    })
+  ).AppInstanceArn;
   userArn = (
     await call<{ AppInstanceUserArn: string }>('chime:CreateAppInstanceUser', {
       AppInstanceArn: appInstanceArn,
@@ -68,7 +82,11 @@ afterAll(async () => {
 
 describe('simulated devices on the Local sandbox', () => {
   it('creates a phone and lists it with its tokens', async () => {
-    device = await call<SandboxDevice>('devices:create', { platform: 'APNS_SANDBOX', name: 'Ada test iPhone', voip: true });
+    device = await call<SandboxDevice>('devices:create', {
+      platform: 'APNS_SANDBOX',
+      name: 'Ada test iPhone',
+      voip: true,
+    });
     expect(device).toMatchObject({ Name: 'Ada test iPhone', Platform: 'APNS_SANDBOX', Voip: true });
     expect(device.DeviceToken).toMatch(/^[0-9a-f]{64}$/);
     expect(device.VoipDeviceToken).toMatch(/^[0-9a-f]{64}$/);
@@ -78,22 +96,34 @@ describe('simulated devices on the Local sandbox', () => {
 
   it('refuses a VoIP Android phone and an empty name before reaching the sandbox', async () => {
     const voip = await dispatch('devices:create', { platform: 'GCM', name: 'Pixel', voip: true });
-    expect(voip.ok || voip.error).toMatchObject({ code: 'InvalidInput', message: expect.stringContaining('VoIP is for APNs devices only') });
+    expect(voip.ok || voip.error).toMatchObject({
+      code: 'InvalidInput',
+      message: expect.stringContaining('VoIP is for APNs devices only'),
+    });
     const empty = await dispatch('devices:create', { platform: 'APNS', name: '  ' });
-    expect(empty.ok || empty.error).toMatchObject({ code: 'InvalidInput', message: expect.stringContaining('Name is required') });
+    expect(empty.ok || empty.error).toMatchObject({
+      code: 'InvalidInput',
+      message: expect.stringContaining('Name is required'),
+    });
   });
 
   it('refuses on an AWS profile, saying where to look instead', async () => {
     const handlers = pushHandlers({
-      connections: { current: () => ({ kind: 'profile', profile: 'dev', region: 'us-east-1' }), clients: async () => ({ ok: false, error: { code: 'X', message: 'unused', retryable: false } }) },
+      connections: {
+        current: () => ({ kind: 'profile', profile: 'dev', region: 'us-east-1' }),
+        clients: async () => ({ ok: false, error: { code: 'X', message: 'unused', retryable: false } }),
+      },
     });
     for (const answer of [
       await handlers['devices:list'](),
       await handlers['devices:deliveries']({}),
       await handlers['devices:create']({ platform: 'APNS', name: 'x', voip: false }),
-      await handlers['devices:lastDeliveries']({ userArn }),
+      await handlers['devices:lastDeliveries']({ userArn, endpoints: [] }),
     ]) {
-      expect(answer).toEqual({ ok: false, error: { code: 'NotSandbox', message: NOT_SANDBOX_MESSAGE, retryable: false } });
+      expect(answer).toEqual({
+        ok: false,
+        error: { code: 'NotSandbox', message: NOT_SANDBOX_MESSAGE, retryable: false },
+      });
     }
   });
 });
@@ -101,22 +131,27 @@ describe('simulated devices on the Local sandbox', () => {
 describe('a test push through Chime', () => {
   let plan: TestPushPlan;
   let sent: TestPushSent;
+  let endpointId = '';
 
   it('says what it will create before creating it', async () => {
-    await call('chime:RegisterAppInstanceUserEndpoint', {
-      AppInstanceUserArn: userArn,
-      Name: 'Ada test iPhone',
-      Type: 'APNS_SANDBOX',
-      ResourceArn: `arn:aws:mobiletargeting:us-east-1:000000000000:apps/${DEMO_PINPOINT_APP_ID}`,
-      EndpointAttributes: { DeviceToken: device.DeviceToken },
-      AllowMessages: 'ALL',
-      ClientRequestToken: 'push-handlers-endpoint',
-    });
+    endpointId = (
+      await call<{ EndpointId: string }>('chime:RegisterAppInstanceUserEndpoint', {
+        AppInstanceUserArn: userArn,
+        Name: 'Ada test iPhone',
+        Type: 'APNS_SANDBOX',
+        ResourceArn: `arn:aws:mobiletargeting:us-east-1:000000000000:apps/${DEMO_PINPOINT_APP_ID}`,
+        EndpointAttributes: { DeviceToken: device.DeviceToken },
+        AllowMessages: 'ALL',
+        ClientRequestToken: 'push-handlers-endpoint',
+      })
+    ).EndpointId;
     plan = await call<TestPushPlan>('push:plan', { appInstanceArn, userArn });
     expect(plan.steps.map((s) => s.kind)).toEqual(['createSender', 'createChannel']);
     expect(plan.summary.join(' ')).toContain('Create the AppInstanceUser "workbench-push-sender"');
     // Planning created nothing.
-    const users = await call<{ AppInstanceUsers: unknown[] }>('chime:ListAppInstanceUsers', { AppInstanceArn: appInstanceArn });
+    const users = await call<{ AppInstanceUsers: unknown[] }>('chime:ListAppInstanceUsers', {
+      AppInstanceArn: appInstanceArn,
+    });
     expect(users.AppInstanceUsers).toHaveLength(1);
   });
 
@@ -124,19 +159,37 @@ describe('a test push through Chime', () => {
     const answer = await dispatch('push:send', { plan, title: 'x'.repeat(51), body: 'b', pushType: 'DEFAULT' });
     expect(answer.ok).toBe(false);
     expect(!answer.ok && answer.error.message).toContain('Title is at most 50 characters');
-    const users = await call<{ AppInstanceUsers: unknown[] }>('chime:ListAppInstanceUsers', { AppInstanceArn: appInstanceArn });
+    const users = await call<{ AppInstanceUsers: unknown[] }>('chime:ListAppInstanceUsers', {
+      AppInstanceArn: appInstanceArn,
+    });
     expect(users.AppInstanceUsers).toHaveLength(1);
   });
 
   it('sends, and the simulated phone receives the notification', async () => {
-    sent = await call<TestPushSent>('push:send', { plan, title: 'Hello Ada', body: 'From the handler test', pushType: 'DEFAULT' });
+    sent = await call<TestPushSent>('push:send', {
+      plan,
+      title: 'Hello Ada',
+      body: 'From the handler test',
+      pushType: 'DEFAULT',
+    });
     expect(sent.messageId).toMatch(/\S/);
     expect(sent.created.map((c) => c.kind)).toEqual(['sender', 'channel']);
     const deliveries = await call<SandboxDelivery[]>('devices:deliveries', { deviceId: device.DeviceId });
     expect(deliveries.map((d) => [d.Title, d.Body, d.Via])).toEqual([['Hello Ada', 'From the handler test', 'CHIME']]);
     // The endpoint row's last delivery, matched by the device token.
-    const last = await call<{ endpointId: string; last: { kind: string; title?: string; via?: string } }[]>('devices:lastDeliveries', { userArn });
-    expect(last).toEqual([{ endpointId: expect.any(String), last: expect.objectContaining({ kind: 'delivered', title: 'Hello Ada', via: 'CHIME' }) }]);
+    const last = await call<{ endpointId: string; last: { kind: string; title?: string; via?: string } }[]>(
+      'devices:lastDeliveries',
+      {
+        userArn,
+        endpoints: [
+          { endpointId, deviceToken: device.DeviceToken },
+          { endpointId: 'never-pushed', deviceToken: 'f'.repeat(64) },
+        ],
+      },
+    );
+    expect(last).toEqual([
+      { endpointId, last: expect.objectContaining({ kind: 'delivered', title: 'Hello Ada', via: 'CHIME' }) },
+    ]);
     // The next plan finds the channel by its tag and creates nothing.
     const again = await call<TestPushPlan>('push:plan', { appInstanceArn, userArn });
     expect(again.steps).toEqual([]);
@@ -146,12 +199,26 @@ describe('a test push through Chime', () => {
   it('reads and sets the membership preference; an invalid FilterRule is named', async () => {
     const ref = { channelArn: sent.channelArn, memberArn: userArn };
     expect(await call<PushPreference>('push:getPreference', ref)).toEqual({ mode: 'Default' });
-    const bad = await dispatch('push:setPreference', { ...ref, preference: { mode: 'Filtered', filterRule: '{"mention":"Ada"}' } });
-    expect(!bad.ok && bad.error).toMatchObject({ code: 'InvalidInput', message: expect.stringContaining('"mention" needs a non-empty list of values') });
+    const bad = await dispatch('push:setPreference', {
+      ...ref,
+      preference: { mode: 'Filtered', filterRule: '{"mention":"Ada"}' },
+    });
+    expect(!bad.ok && bad.error).toMatchObject({
+      code: 'InvalidInput',
+      message: expect.stringContaining('"mention" needs a non-empty list of values'),
+    });
     await call('push:setPreference', { ...ref, preference: { mode: 'Filtered', filterRule: '{"mention":["Ada"]}' } });
-    expect(await call<PushPreference>('push:getPreference', ref)).toEqual({ mode: 'Filtered', filterRule: '{"mention":["Ada"]}' });
+    expect(await call<PushPreference>('push:getPreference', ref)).toEqual({
+      mode: 'Filtered',
+      filterRule: '{"mention":["Ada"]}',
+    });
     // Filtered out: no second delivery; with the attribute: delivered.
-    await call('push:send', { plan: await call('push:plan', { appInstanceArn, userArn }), title: 'Not for Ada', body: 'b', pushType: 'DEFAULT' });
+    await call('push:send', {
+      plan: await call('push:plan', { appInstanceArn, userArn }),
+      title: 'Not for Ada',
+      body: 'b',
+      pushType: 'DEFAULT',
+    });
     await call('push:send', {
       plan: await call('push:plan', { appInstanceArn, userArn }),
       title: 'For Ada',
@@ -159,7 +226,9 @@ describe('a test push through Chime', () => {
       pushType: 'DEFAULT',
       messageAttributes: { mention: { StringValues: ['Ada'] } },
     });
-    const titles = (await call<SandboxDelivery[]>('devices:deliveries', { deviceId: device.DeviceId })).map((d) => d.Title);
+    const titles = (await call<SandboxDelivery[]>('devices:deliveries', { deviceId: device.DeviceId })).map(
+      (d) => d.Title,
+    );
     expect(titles).toEqual(['Hello Ada', 'For Ada']);
   });
 
@@ -174,7 +243,10 @@ describe('a test push through Chime', () => {
     expect(first.removed.map((r) => r.arn)).toEqual([sent.channelArn]);
     const after = await call<CleanUpPlanView>('push:cleanupPlan', { appInstanceArn });
     expect(after.remove.map((r) => r.kind)).toEqual(['sender']);
-    const second = await call<CleanUpOutcome>('push:cleanup', { appInstanceArn, confirmed: after.remove.map((r) => r.arn) });
+    const second = await call<CleanUpOutcome>('push:cleanup', {
+      appInstanceArn,
+      confirmed: after.remove.map((r) => r.arn),
+    });
     expect(second).toMatchObject({ removed: [{ arn: sent.senderArn }], failed: [] });
     const none = await call<CleanUpPlanView>('push:cleanupPlan', { appInstanceArn });
     expect(none.remove).toEqual([]);
@@ -184,12 +256,20 @@ describe('a test push through Chime', () => {
 describe('following the endpoints after a test push on AWS', () => {
   it('follows them for 60 s (a registration is not followed on AWS), and refuses the sandbox routes', async () => {
     // The profile points at the sandbox, so the watcher's polls stay on this machine.
-    await writeFile(path.join(dir, 'config'), `[profile dev]\nregion = us-east-1\nendpoint_url = ${services.sandboxUrl}\n`);
+    await writeFile(
+      path.join(dir, 'config'),
+      `[profile dev]\nregion = us-east-1\nendpoint_url = ${services.sandboxUrl}\n`,
+    );
     await call('connection:select', { connection: { kind: 'profile', profile: 'dev' }, region: 'us-east-1' });
     try {
       const known = { endpointId: 'ep-1', status: 'ACTIVE' };
       const before = Date.now();
-      const follow = await call<{ untilMs: number }>('watch:follow', { userArn, endpointId: 'ep-1', known, after: 'push' });
+      const follow = await call<{ untilMs: number }>('watch:follow', {
+        userArn,
+        endpointId: 'ep-1',
+        known,
+        after: 'push',
+      });
       expect(follow.untilMs - before).toBeGreaterThanOrEqual(60_000);
       expect(follow.untilMs - before).toBeLessThan(61_000);
       expect(await call('watch:follow', { userArn, endpointId: 'ep-1', known })).toBeNull();

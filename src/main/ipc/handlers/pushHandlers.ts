@@ -13,16 +13,19 @@ import type { CleanUpOutcome, CleanUpPlanView, EndpointLastDelivery } from '../.
 import {
   cleanUpWorkbenchResources,
   createSandboxPushReader,
-  endpointTokensOf,
   getMembershipPreference,
   planCleanUp,
   planTestPush,
-  pushError,
   sendTestPush,
   setMembershipPreference,
   type CleanUpPlan,
 } from '../../push/chime';
-import { createSandboxDevicesClient, type NewSimulatedDevice, type SandboxDevicesClient } from '../../push/sandboxDevicesClient';
+import {
+  createSandboxDevicesClient,
+  sandboxError,
+  type NewSimulatedDevice,
+  type SandboxDevicesClient,
+} from '../../push/sandboxDevicesClient';
 
 export interface PushHandlerDeps {
   readonly connections: Pick<ConnectionManager, 'clients' | 'current'>;
@@ -32,12 +35,23 @@ export interface PushHandlerDeps {
 export const NOT_SANDBOX_MESSAGE =
   'Simulated devices exist only on the Local sandbox. With an AWS profile the push goes to real devices: check the device, and watch the endpoint state.';
 
+interface EndpointTokenInput {
+  readonly endpointId: string;
+  readonly deviceToken?: string | undefined;
+  readonly voipDeviceToken?: string | undefined;
+}
+
 interface CleanUpScope {
   readonly appInstanceArn: string;
   readonly bearerArn?: string | undefined;
 }
 
-const planView = (p: CleanUpPlan): CleanUpPlanView => ({ appInstanceArn: p.appInstanceArn, remove: p.remove, keep: p.keep, summary: p.summary });
+const planView = (p: CleanUpPlan): CleanUpPlanView => ({
+  appInstanceArn: p.appInstanceArn,
+  remove: p.remove,
+  keep: p.keep,
+  summary: p.summary,
+});
 const scopeOf = ({ appInstanceArn, bearerArn }: CleanUpScope) => ({ appInstanceArn, ...(bearerArn && { bearerArn }) });
 
 export function pushHandlers({ connections, fetch: fetchImpl }: PushHandlerDeps) {
@@ -47,7 +61,9 @@ export function pushHandlers({ connections, fetch: fetchImpl }: PushHandlerDeps)
   }
   function sandboxUrl(): Result<string> {
     const info = connections.current();
-    return info?.kind === 'sandbox' && info.endpointUrl ? ok(info.endpointUrl) : fail({ code: 'NotSandbox', message: NOT_SANDBOX_MESSAGE, retryable: false });
+    return info?.kind === 'sandbox' && info.endpointUrl
+      ? ok(info.endpointUrl)
+      : fail({ code: 'NotSandbox', message: NOT_SANDBOX_MESSAGE, retryable: false });
   }
   async function withSandbox<T>(run: (sandbox: SandboxDevicesClient) => Promise<Result<T>>): Promise<Result<T>> {
     const url = sandboxUrl();
@@ -63,8 +79,15 @@ export function pushHandlers({ connections, fetch: fetchImpl }: PushHandlerDeps)
       }),
     'push:getPreference': ({ channelArn, memberArn }: { channelArn: string; memberArn: string }) =>
       withClients((c) => getMembershipPreference(c, { channelArn, memberArn })),
-    'push:setPreference': ({ channelArn, memberArn, preference }: { channelArn: string; memberArn: string; preference: PushPreference }) =>
-      withClients((c) => setMembershipPreference(c, { channelArn, memberArn, preference })),
+    'push:setPreference': ({
+      channelArn,
+      memberArn,
+      preference,
+    }: {
+      channelArn: string;
+      memberArn: string;
+      preference: PushPreference;
+    }) => withClients((c) => setMembershipPreference(c, { channelArn, memberArn, preference })),
     'push:cleanupPlan': (input: CleanUpScope) =>
       withClients(async (c) => {
         const plan = await planCleanUp(c, scopeOf(input));
@@ -78,7 +101,11 @@ export function pushHandlers({ connections, fetch: fetchImpl }: PushHandlerDeps)
         const confirmed = new Set(input.confirmed);
         // The sender deletes the channels it moderates, so it stays their bearer even when it is kept.
         const bearerArn = plan.value.bearerArn ?? plan.value.remove.find((r) => r.kind === 'sender')?.arn;
-        const narrowed = { ...plan.value, ...(bearerArn && { bearerArn }), remove: plan.value.remove.filter((r) => confirmed.has(r.arn)) };
+        const narrowed = {
+          ...plan.value,
+          ...(bearerArn && { bearerArn }),
+          remove: plan.value.remove.filter((r) => confirmed.has(r.arn)),
+        };
         const result = await cleanUpWorkbenchResources(c, narrowed);
         return ok({
           removed: result.removed.map(({ arn, text }) => ({ arn, text })),
@@ -88,24 +115,25 @@ export function pushHandlers({ connections, fetch: fetchImpl }: PushHandlerDeps)
       }),
     'devices:list': () => withSandbox((s) => s.list()),
     'devices:create': (input: NewSimulatedDevice) => withSandbox((s) => s.create(input)),
-    'devices:deliveries': ({ deviceId }: { deviceId?: string | undefined }) => withSandbox((s) => s.deliveries(deviceId)),
-    'devices:lastDeliveries': async ({ userArn }: { userArn: string }): Promise<Result<EndpointLastDelivery[]>> => {
+    'devices:deliveries': ({ deviceId }: { deviceId?: string | undefined }) =>
+      withSandbox((s) => s.deliveries(deviceId)),
+    'devices:lastDeliveries': async ({
+      userArn,
+      endpoints,
+    }: {
+      userArn: string;
+      endpoints: readonly EndpointTokenInput[];
+    }): Promise<Result<EndpointLastDelivery[]>> => {
       const url = sandboxUrl();
       if (!url.ok) return url;
-      return withClients(async (c) => {
-        let tokens;
-        try {
-          tokens = await endpointTokensOf(c.identity, userArn);
-        } catch (e) {
-          return fail(pushError(e, 'sandbox'));
-        }
-        try {
-          const last = await createSandboxPushReader(url.value, fetchImpl).lastDeliveryByEndpoint(tokens);
-          return ok([...last].map(([key, value]) => ({ endpointId: key.slice(key.lastIndexOf('#') + 1), last: value })));
-        } catch (e) {
-          return fail({ code: 'SandboxError', message: e instanceof Error ? e.message : String(e), retryable: true });
-        }
-      });
+      try {
+        const last = await createSandboxPushReader(url.value, fetchImpl).lastDeliveryByEndpoint(
+          endpoints.map((e) => ({ userArn, ...e })),
+        );
+        return ok([...last].map(([key, value]) => ({ endpointId: key.slice(key.lastIndexOf('#') + 1), last: value })));
+      } catch (e) {
+        return fail(sandboxError(e, 'GET /_sandbox/deliveries'));
+      }
     },
   };
 }

@@ -19,13 +19,19 @@ export function NewSimulatedDeviceForm({ onDone }: { readonly onDone: () => void
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<WorkbenchError>();
   const [busy, setBusy] = useState(false);
-  const nameProblem = name.trim() ? (name.trim().length > 256 ? 'Name is at most 256 characters' : undefined) : 'Name is required';
+  const nameProblem = name.trim()
+    ? name.trim().length > 256
+      ? 'Name is at most 256 characters'
+      : undefined
+    : 'Name is required';
 
   const submit = async () => {
     setTried(true);
     if (nameProblem || busy) return;
     setBusy(true);
-    const result = await useAppStore.getState().createSimulatedDevice({ platform, name: name.trim(), voip: platform !== 'GCM' && voip });
+    const result = await useAppStore
+      .getState()
+      .createSimulatedDevice({ platform, name: name.trim(), voip: platform !== 'GCM' && voip });
     setBusy(false);
     if (result.ok) onDone();
     else setError(result.error);
@@ -44,7 +50,11 @@ export function NewSimulatedDeviceForm({ onDone }: { readonly onDone: () => void
       <div className="form-row">
         <div className="field">
           <label htmlFor={ids.platform}>Platform</label>
-          <select id={ids.platform} value={platform} onChange={(e) => setPlatform(e.target.value as NewSimulatedDeviceInput['platform'])}>
+          <select
+            id={ids.platform}
+            value={platform}
+            onChange={(e) => setPlatform(e.target.value as NewSimulatedDeviceInput['platform'])}
+          >
             {PLATFORMS.map((p) => (
               <option key={p.value} value={p.value}>
                 {p.label}

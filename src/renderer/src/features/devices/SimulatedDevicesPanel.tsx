@@ -17,10 +17,11 @@ export function SimulatedDevicesButton() {
   const sandbox = useAppStore(onSandbox);
   const open = useAppStore((s) => s.simulatedDevicesOpen);
   const userArn = useAppStore((s) => s.selectedUserArn);
-  // The endpoint rows' last delivery: read for each user shown on the sandbox (a send reads it again).
+  const endpoints = useAppStore((s) => s.endpoints);
+  // The endpoint rows' last delivery: read whenever the rows are (re)loaded on the sandbox; a send reads it again.
   useEffect(() => {
     if (sandbox && userArn) void useAppStore.getState().loadLastDeliveries(userArn);
-  }, [sandbox, userArn]);
+  }, [sandbox, userArn, endpoints]);
   if (!sandbox) return null;
   return (
     <button type="button" aria-expanded={open} onClick={() => useAppStore.getState().setSimulatedDevicesOpen(!open)}>
@@ -54,7 +55,12 @@ export function SimulatedDevicesPanel() {
 
   useEffect(() => {
     if (!visible) return;
-    const timer = setInterval(() => void useAppStore.getState().loadSimulatedDevices(), DEVICES_POLL_MS);
+    const timer = setInterval(() => {
+      const state = useAppStore.getState();
+      void state.loadSimulatedDevices();
+      // Pushes from elsewhere (the CLI, your backend) show on the rows too while the panel is open.
+      if (state.selectedUserArn) void state.loadLastDeliveries(state.selectedUserArn);
+    }, DEVICES_POLL_MS);
     return () => clearInterval(timer);
   }, [visible]);
   // Opened below the endpoints: bring it into view (jsdom has no scrolling).
@@ -67,7 +73,9 @@ export function SimulatedDevicesPanel() {
   const byDevice = new Map<string, SandboxDelivery[]>();
   for (const d of resource?.value?.deliveries ?? []) byDevice.set(d.DeviceId, [d, ...(byDevice.get(d.DeviceId) ?? [])]);
   // Devices that received something recently first, then the newest created.
-  const ordered = [...devices].sort((a, b) => (lastAt(byDevice, b) ?? Date.parse(b.Created)) - (lastAt(byDevice, a) ?? Date.parse(a.Created)));
+  const ordered = [...devices].sort(
+    (a, b) => (lastAt(byDevice, b) ?? Date.parse(b.Created)) - (lastAt(byDevice, a) ?? Date.parse(a.Created)),
+  );
 
   return (
     <section ref={ref} className="card simulated-devices" role="region" aria-label="Simulated devices">
@@ -75,7 +83,11 @@ export function SimulatedDevicesPanel() {
         <h3>Simulated devices</h3>
         <span className="muted small">phones of the Local sandbox and the notifications they received</span>
         <span className="spacer" />
-        <button type="button" onClick={() => void useAppStore.getState().loadSimulatedDevices()} disabled={resource?.loading}>
+        <button
+          type="button"
+          onClick={() => void useAppStore.getState().loadSimulatedDevices()}
+          disabled={resource?.loading}
+        >
           Refresh
         </button>
         <button type="button" className="primary" onClick={() => setCreating(true)} disabled={creating}>
@@ -127,7 +139,9 @@ export function SimulatedDevicesPanel() {
           );
         })}
       </ul>
-      {registering && <RegisterEndpointDialog initial={registerValues(registering)} onClose={() => setRegistering(undefined)} />}
+      {registering && (
+        <RegisterEndpointDialog initial={registerValues(registering)} onClose={() => setRegistering(undefined)} />
+      )}
     </section>
   );
 }

@@ -49,10 +49,19 @@ export const createDevicesSlice: SliceCreator<DevicesSlice> = (set, get) => ({
     set({ simulatedDevices: { key: KEY, loading: true, ...(previous && { value: previous }) } });
     const [devices, deliveries] = await Promise.all([getApi()['devices:list'](), getApi()['devices:deliveries']({})]);
     if (devices.ok && deliveries.ok) {
-      set({ simulatedDevices: { key: KEY, loading: false, value: { devices: devices.value, deliveries: deliveries.value }, at: Date.now() } });
+      set({
+        simulatedDevices: {
+          key: KEY,
+          loading: false,
+          value: { devices: devices.value, deliveries: deliveries.value },
+          at: Date.now(),
+        },
+      });
     } else {
       const error = devices.ok ? (deliveries.ok ? undefined : deliveries.error) : devices.error;
-      set({ simulatedDevices: { key: KEY, loading: false, ...(previous && { value: previous }), ...(error && { error }) } });
+      set({
+        simulatedDevices: { key: KEY, loading: false, ...(previous && { value: previous }), ...(error && { error }) },
+      });
     }
   },
 
@@ -61,8 +70,24 @@ export const createDevicesSlice: SliceCreator<DevicesSlice> = (set, get) => ({
     await loadInto(
       userArn,
       async () => {
-        const result = await getApi()['devices:lastDeliveries']({ userArn });
-        return result.ok ? { ok: true as const, value: Object.fromEntries(result.value.map((e) => [e.endpointId, e.last])) } : result;
+        // The tokens the rows show (the endpoints are described for the table): matched in main, no Chime call.
+        const endpoints = (get().selectedUserArn === userArn ? get().endpoints : []).flatMap((e) =>
+          e.EndpointId
+            ? [
+                {
+                  endpointId: e.EndpointId,
+                  ...(e.EndpointAttributes?.DeviceToken && { deviceToken: e.EndpointAttributes.DeviceToken }),
+                  ...(e.EndpointAttributes?.VoipDeviceToken && {
+                    voipDeviceToken: e.EndpointAttributes.VoipDeviceToken,
+                  }),
+                },
+              ]
+            : [],
+        );
+        const result = await getApi()['devices:lastDeliveries']({ userArn, endpoints });
+        return result.ok
+          ? { ok: true as const, value: Object.fromEntries(result.value.map((e) => [e.endpointId, e.last])) }
+          : result;
       },
       () => get().lastDeliveries,
       (lastDeliveries) => set({ lastDeliveries }),

@@ -60,7 +60,9 @@ export function CleanUpSection() {
       )}
       {outcome && (
         <p role="status">
-          {outcome.removed.length ? `Removed ${outcome.removed.map((r) => r.text).join('; ')}.` : 'Nothing was removed.'}
+          {outcome.removed.length
+            ? `Removed ${outcome.removed.map((r) => r.text).join('; ')}.`
+            : 'Nothing was removed.'}
           {outcome.failed.map((f) => ` Could not remove ${f.text}: ${f.message}.`).join('')}
         </p>
       )}

@@ -2,7 +2,12 @@ import { useEffect, useId, useState } from 'react';
 import { useAppStore } from '../../store';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { WorkbenchError } from '../../../../shared/errors';
-import { PREFERENCE_MODES, preferenceProblem, type PreferenceMode, type PushPreference } from '../../../../shared/push/testPush';
+import {
+  PREFERENCE_MODES,
+  preferenceProblem,
+  type PreferenceMode,
+  type PushPreference,
+} from '../../../../shared/push/testPush';
 
 const MODE_HELP: Record<PreferenceMode, string> = {
   Default: 'ALL: every message notifies',
@@ -15,9 +20,17 @@ const MODE_HELP: Record<PreferenceMode, string> = {
  * the API's ALL / NONE / FILTERED). The FilterRule is checked as you type with
  * the shared validator; Save writes it as the member (PutChannelMembershipPreferences).
  */
-export function PreferenceEditor({ channelArn, memberArn }: { readonly channelArn: string; readonly memberArn: string }) {
+export function PreferenceEditor({
+  channelArn,
+  memberArn,
+}: {
+  readonly channelArn: string;
+  readonly memberArn: string;
+}) {
   const ids = { group: useId(), rule: useId(), problem: useId() };
-  const saved = useAppStore((s) => (s.pushPreference?.key === `${channelArn}|${memberArn}` ? s.pushPreference : undefined));
+  const saved = useAppStore((s) =>
+    s.pushPreference?.key === `${channelArn}|${memberArn}` ? s.pushPreference : undefined,
+  );
   // The edit in progress; none: the saved preference is shown.
   const [edit, setDraft] = useState<PushPreference>();
   const draft = edit ?? saved?.value ?? { mode: 'Default' };
@@ -83,14 +96,21 @@ export function PreferenceEditor({ channelArn, memberArn }: { readonly channelAr
         </span>
       )}
       <div className="choice-row">
-        <button type="button" className="small" onClick={() => void save()} disabled={busy || !dirty || Boolean(problem)}>
+        <button
+          type="button"
+          className="small"
+          onClick={() => void save()}
+          disabled={busy || !dirty || Boolean(problem)}
+        >
           Save preference
         </button>
         {saved?.loading && <span className="muted small">Reading the preference…</span>}
         {dirty && !problem && <span className="muted small">Not saved: the send uses the saved preference.</span>}
       </div>
       {saved?.error && <ErrorMessage error={saved.error} lead="Could not read the preference." />}
-      {error && <ErrorMessage error={error} lead="Could not save the preference." onDismiss={() => setError(undefined)} />}
+      {error && (
+        <ErrorMessage error={error} lead="Could not save the preference." onDismiss={() => setError(undefined)} />
+      )}
     </fieldset>
   );
 }

@@ -4,7 +4,13 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useFormState } from '../../forms/useFormState';
 import { UserSubject } from '../users/UserSubject';
-import { PUSH_BODY_MAX, PUSH_TITLE_MAX, PUSH_TYPES, wouldNotifyWith, type PushType } from '../../../../shared/push/testPush';
+import {
+  PUSH_BODY_MAX,
+  PUSH_TITLE_MAX,
+  PUSH_TYPES,
+  wouldNotifyWith,
+  type PushType,
+} from '../../../../shared/push/testPush';
 import { checkTestPushForm, EMPTY_TEST_PUSH, hasProblems, type TestPushForm } from './testPushForm';
 import { TestPushPlanView } from './TestPushPlanView';
 import { PreferenceEditor } from './PreferenceEditor';
@@ -19,7 +25,15 @@ import { CleanUpSection } from './CleanUpSection';
  * status says "Sent" with the message id, or the error with its meaning.
  */
 export function SendTestPushDialog({ onClose }: { readonly onClose: () => void }) {
-  const ids = { title: useId(), body: useId(), type: useId(), attributes: useId(), titleMsg: useId(), bodyMsg: useId(), attrMsg: useId() };
+  const ids = {
+    title: useId(),
+    body: useId(),
+    type: useId(),
+    attributes: useId(),
+    titleMsg: useId(),
+    bodyMsg: useId(),
+    attrMsg: useId(),
+  };
   const userArn = useAppStore((s) => s.selectedUserArn);
   const onSandbox = useAppStore((s) => s.connection?.info.kind === 'sandbox');
   const plan = useAppStore((s) => s.testPushPlan);
@@ -27,7 +41,9 @@ export function SendTestPushDialog({ onClose }: { readonly onClose: () => void }
   const sending = useAppStore((s) => s.testPushSending);
   const channelArn = plan?.value?.channel.arn;
   const isMember = Boolean(channelArn && plan?.value && !plan.value.steps.some((s) => s.kind === 'addMember'));
-  const preference = useAppStore((s) => (channelArn && userArn && s.pushPreference?.key === `${channelArn}|${userArn}` ? s.pushPreference.value : undefined));
+  const preference = useAppStore((s) =>
+    channelArn && userArn && s.pushPreference?.key === `${channelArn}|${userArn}` ? s.pushPreference.value : undefined,
+  );
   const state = useFormState<TestPushForm>(EMPTY_TEST_PUSH);
   const form = state.values;
   const check = checkTestPushForm(form);
@@ -39,7 +55,9 @@ export function SendTestPushDialog({ onClose }: { readonly onClose: () => void }
   }, [userArn]);
 
   // Before the first send the target may not be a member yet: then no preference is set (Default).
-  const decision = check.attributes ? undefined : wouldNotifyWith(isMember ? preference : undefined, check.messageAttributes);
+  const decision = check.attributes
+    ? undefined
+    : wouldNotifyWith(isMember ? preference : undefined, check.messageAttributes);
 
   const submit = async () => {
     state.attempt();
@@ -62,24 +80,42 @@ export function SendTestPushDialog({ onClose }: { readonly onClose: () => void }
     <Dialog title="Send test push" onClose={onClose} wide subject={<UserSubject userArn={userArn} />}>
       <TestPushPlanView
         plan={plan}
-        onRetry={() => void useAppStore.getState().planTestPush({ channelArn: choice.channelArn || undefined, senderArn: choice.senderArn || undefined })}
+        onRetry={() =>
+          void useAppStore
+            .getState()
+            .planTestPush({ channelArn: choice.channelArn || undefined, senderArn: choice.senderArn || undefined })
+        }
       />
       <details className="push-choice">
         <summary>Use another channel or sender</summary>
         <div className="form-row">
           <label>
             Channel ARN (optional)
-            <input className="mono" spellCheck={false} value={choice.channelArn} onChange={(e) => setChoice({ ...choice, channelArn: e.target.value.trim() })} />
+            <input
+              className="mono"
+              spellCheck={false}
+              value={choice.channelArn}
+              onChange={(e) => setChoice({ ...choice, channelArn: e.target.value.trim() })}
+            />
           </label>
           <label>
             Sender ARN (optional)
-            <input className="mono" spellCheck={false} value={choice.senderArn} onChange={(e) => setChoice({ ...choice, senderArn: e.target.value.trim() })} />
+            <input
+              className="mono"
+              spellCheck={false}
+              value={choice.senderArn}
+              onChange={(e) => setChoice({ ...choice, senderArn: e.target.value.trim() })}
+            />
           </label>
         </div>
         <button
           type="button"
           className="small"
-          onClick={() => void useAppStore.getState().planTestPush({ channelArn: choice.channelArn || undefined, senderArn: choice.senderArn || undefined })}
+          onClick={() =>
+            void useAppStore
+              .getState()
+              .planTestPush({ channelArn: choice.channelArn || undefined, senderArn: choice.senderArn || undefined })
+          }
         >
           Plan with these
         </button>
@@ -95,27 +131,53 @@ export function SendTestPushDialog({ onClose }: { readonly onClose: () => void }
         <div className="form-row">
           <div className="field">
             <label htmlFor={ids.title}>Title</label>
-            <input {...fieldAria(ids.title, ids.titleMsg, check.title, state.shows('title'))} value={form.title} onChange={(e) => state.setValue('title', e.target.value)} onBlur={() => state.blur('title')} />
-            <span id={ids.titleMsg} className={check.title && state.shows('title') ? 'field-error' : 'field-hint'} role={check.title && state.shows('title') ? 'alert' : undefined}>
+            <input
+              data-autofocus
+              {...fieldAria(ids.title, ids.titleMsg, check.title, state.shows('title'))}
+              value={form.title}
+              onChange={(e) => state.setValue('title', e.target.value)}
+              onBlur={() => state.blur('title')}
+            />
+            <span
+              id={ids.titleMsg}
+              className={check.title && state.shows('title') ? 'field-error' : 'field-hint'}
+              role={check.title && state.shows('title') ? 'alert' : undefined}
+            >
               {check.title && state.shows('title') ? check.title : `${[...form.title].length}/${PUSH_TITLE_MAX}`}
             </span>
           </div>
           <div className="field">
             <label htmlFor={ids.type}>Push type</label>
-            <select id={ids.type} value={form.pushType} onChange={(e) => state.setValue('pushType', e.target.value as PushType)}>
+            <select
+              id={ids.type}
+              value={form.pushType}
+              onChange={(e) => state.setValue('pushType', e.target.value as PushType)}
+            >
               {PUSH_TYPES.map((t) => (
                 <option key={t} value={t}>
                   {t}
                 </option>
               ))}
             </select>
-            <span className="field-hint">{form.pushType === 'VOIP' ? 'Goes to VoIP device tokens only' : 'An alert to device tokens'}</span>
+            <span className="field-hint">
+              {form.pushType === 'VOIP' ? 'Goes to VoIP device tokens only' : 'An alert to device tokens'}
+            </span>
           </div>
         </div>
         <div className="field">
           <label htmlFor={ids.body}>Body</label>
-          <textarea rows={2} {...fieldAria(ids.body, ids.bodyMsg, check.body, state.shows('body'))} value={form.body} onChange={(e) => state.setValue('body', e.target.value)} onBlur={() => state.blur('body')} />
-          <span id={ids.bodyMsg} className={check.body && state.shows('body') ? 'field-error' : 'field-hint'} role={check.body && state.shows('body') ? 'alert' : undefined}>
+          <textarea
+            rows={2}
+            {...fieldAria(ids.body, ids.bodyMsg, check.body, state.shows('body'))}
+            value={form.body}
+            onChange={(e) => state.setValue('body', e.target.value)}
+            onBlur={() => state.blur('body')}
+          />
+          <span
+            id={ids.bodyMsg}
+            className={check.body && state.shows('body') ? 'field-error' : 'field-hint'}
+            role={check.body && state.shows('body') ? 'alert' : undefined}
+          >
             {check.body && state.shows('body') ? check.body : `${[...form.body].length}/${PUSH_BODY_MAX}`}
           </span>
         </div>
@@ -131,20 +193,25 @@ export function SendTestPushDialog({ onClose }: { readonly onClose: () => void }
             onChange={(e) => state.setValue('attributes', e.target.value)}
             onBlur={() => state.blur('attributes')}
           />
-          <span id={ids.attrMsg} className={check.attributes ? 'field-error' : 'field-hint'} role={check.attributes ? 'alert' : undefined}>
+          <span
+            id={ids.attrMsg}
+            className={check.attributes ? 'field-error' : 'field-hint'}
+            role={check.attributes ? 'alert' : undefined}
+          >
             {check.attributes ?? 'Matched against a Filtered preference’s FilterRule'}
           </span>
         </div>
         {decision && (
           <p className={decision.notify ? 'notify-yes' : 'notify-no'}>
-            {decision.notify ? 'This message would notify' : 'This message would not notify'} the user: {decision.reason}.
+            {decision.notify ? 'This message would notify' : 'This message would not notify'} the user:{' '}
+            {decision.reason}.
           </p>
         )}
         {channelArn && userArn && isMember && <PreferenceEditor channelArn={channelArn} memberArn={userArn} />}
         {!onSandbox && (
           <p className="muted small">
-            On AWS the deliveries cannot be seen from here: check the device. The user’s endpoints are followed for 60 s after the send, so an
-            endpoint the push turns INACTIVE shows without a click.
+            On AWS the deliveries cannot be seen from here: check the device. The user’s endpoints are followed for 60 s
+            after the send, so an endpoint the push turns INACTIVE shows without a click.
           </p>
         )}
         <div className="dialog-actions">

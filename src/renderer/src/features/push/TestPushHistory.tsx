@@ -15,8 +15,17 @@ export function TestPushHistory() {
         {newest.map((entry) => (
           <li key={`${entry.time}-${entry.title}`}>
             <Timestamp value={entry.time} compact /> <strong>{entry.title}</strong> ({entry.pushType}){' '}
-            {entry.outcome.kind === 'sent' ? <span className="notify-yes">sent</span> : <span className="status-error">failed: {entry.outcome.code}</span>}
-            {entry.channelArn && <span className="muted small mono" title={entry.channelArn}> channel {entry.channelArn.slice(entry.channelArn.lastIndexOf("/") + 1).slice(0, 12)}…</span>}
+            {entry.outcome.kind === 'sent' ? (
+              <span className="notify-yes">sent</span>
+            ) : (
+              <span className="status-error">failed: {entry.outcome.code}</span>
+            )}
+            {entry.channelArn && (
+              <span className="muted small mono" title={entry.channelArn}>
+                {' '}
+                channel {entry.channelArn.slice(entry.channelArn.lastIndexOf('/') + 1).slice(0, 12)}…
+              </span>
+            )}
           </li>
         ))}
       </ul>

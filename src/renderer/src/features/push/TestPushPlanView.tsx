@@ -3,8 +3,15 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import type { TestPushPlan } from '../../../../shared/push/testPush';
 
 /** What the send will use and create, in main's plain words, before anything is created. */
-export function TestPushPlanView({ plan, onRetry }: { readonly plan: Resource<TestPushPlan> | undefined; readonly onRetry: () => void }) {
-  if (plan?.error) return <ErrorMessage error={plan.error} onRetry={onRetry} lead="Could not look at what the test push needs." />;
+export function TestPushPlanView({
+  plan,
+  onRetry,
+}: {
+  readonly plan: Resource<TestPushPlan> | undefined;
+  readonly onRetry: () => void;
+}) {
+  if (plan?.error)
+    return <ErrorMessage error={plan.error} onRetry={onRetry} lead="Could not look at what the test push needs." />;
   if (!plan?.value) return <p className="muted">Looking at what the test push needs…</p>;
   const { steps, summary, warnings } = plan.value;
   return (

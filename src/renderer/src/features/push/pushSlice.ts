@@ -30,7 +30,8 @@ export interface TestPushMessageInput {
 }
 
 /** A failed send: the error, whose message already says what the send created before failing. */
-export type TestPushOutcome = { readonly kind: 'sent'; readonly sent: TestPushSent } | { readonly kind: 'failed'; readonly error: WorkbenchError };
+export type TestPushOutcome =
+  { readonly kind: 'sent'; readonly sent: TestPushSent } | { readonly kind: 'failed'; readonly error: WorkbenchError };
 
 export interface PlanChoice {
   readonly channelArn?: string | undefined;
@@ -49,7 +50,11 @@ export interface PushSlice {
   sendTestPush(message: TestPushMessageInput): Promise<TestPushOutcome | undefined>;
   resetTestPush(): void;
   loadPushPreference(channelArn: string, memberArn: string): Promise<void>;
-  savePushPreference(channelArn: string, memberArn: string, preference: PushPreference): Promise<WorkbenchError | undefined>;
+  savePushPreference(
+    channelArn: string,
+    memberArn: string,
+    preference: PushPreference,
+  ): Promise<WorkbenchError | undefined>;
   planCleanUp(): Promise<void>;
   runCleanUp(): Promise<Result<CleanUpOutcome>>;
 }
@@ -79,7 +84,8 @@ export const createPushSlice: SliceCreator<PushSlice> = (set, get) => ({
       () => getApi()['push:plan'](input),
       () => get().testPushPlan,
       // The plan carries the member's preference: stored with it, so the editor never reads it again.
-      (testPushPlan) => set({ testPushPlan, ...(!testPushPlan.loading && { pushPreference: preferenceOf(testPushPlan.value) }) }),
+      (testPushPlan) =>
+        set({ testPushPlan, ...(!testPushPlan.loading && { pushPreference: preferenceOf(testPushPlan.value) }) }),
     );
   },
 
@@ -88,9 +94,15 @@ export const createPushSlice: SliceCreator<PushSlice> = (set, get) => ({
     if (!plan || get().testPushSending) return undefined; // one send in flight
     set({ testPushSending: true, testPushOutcome: undefined });
     const answer = await getApi()['push:send']({ plan, ...message });
-    const outcome: TestPushOutcome = answer.ok ? { kind: 'sent', sent: answer.value } : { kind: 'failed', error: answer.error };
+    const outcome: TestPushOutcome = answer.ok
+      ? { kind: 'sent', sent: answer.value }
+      : { kind: 'failed', error: answer.error };
     set({ testPushSending: false, testPushOutcome: outcome });
-    const entry = historyEntryOf({ userArn: plan.userArn, title: message.title, pushType: message.pushType, channelArn: plan.channel.arn }, answer, Date.now());
+    const entry = historyEntryOf(
+      { userArn: plan.userArn, title: message.title, pushType: message.pushType, channelArn: plan.channel.arn },
+      answer,
+      Date.now(),
+    );
     const active = get().activeWorkspace;
     if (active) void get().patchActiveWorkspace({ testPushes: appendTestPush(active.testPushes ?? [], entry) });
     if (answer.ok) {
@@ -114,7 +126,8 @@ export const createPushSlice: SliceCreator<PushSlice> = (set, get) => ({
     return outcome;
   },
 
-  resetTestPush: () => set({ testPushPlan: undefined, testPushOutcome: undefined, pushPreference: undefined, testPushSending: false }),
+  resetTestPush: () =>
+    set({ testPushPlan: undefined, testPushOutcome: undefined, pushPreference: undefined, testPushSending: false }),
 
   async loadPushPreference(channelArn, memberArn) {
     await loadInto(
@@ -146,8 +159,12 @@ export const createPushSlice: SliceCreator<PushSlice> = (set, get) => ({
 
   async runCleanUp() {
     const plan = get().cleanUpPlan?.value;
-    if (!plan) return { ok: false, error: { code: 'NoPlan', message: 'Look at what will be removed first.', retryable: false } };
-    const result = await getApi()['push:cleanup']({ appInstanceArn: plan.appInstanceArn, confirmed: plan.remove.map((r) => r.arn) });
+    if (!plan)
+      return { ok: false, error: { code: 'NoPlan', message: 'Look at what will be removed first.', retryable: false } };
+    const result = await getApi()['push:cleanup']({
+      appInstanceArn: plan.appInstanceArn,
+      confirmed: plan.remove.map((r) => r.arn),
+    });
     set({ cleanUpPlan: undefined, testPushPlan: undefined, pushPreference: undefined });
     return result;
   },

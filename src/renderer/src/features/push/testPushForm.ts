@@ -3,7 +3,13 @@
  * (Title 1–50, Body 1–150, MessageAttributes as KEY=VALUE lines): what the
  * dialog shows under each field while typing, and the message it sends.
  */
-import { parseAttributePairs, PUSH_BODY_MAX, PUSH_TITLE_MAX, type MessageAttributeMap, type PushType } from '../../../../shared/push/testPush';
+import {
+  parseAttributePairs,
+  PUSH_BODY_MAX,
+  PUSH_TITLE_MAX,
+  type MessageAttributeMap,
+  type PushType,
+} from '../../../../shared/push/testPush';
 
 export interface TestPushForm {
   readonly title: string;
@@ -13,7 +19,12 @@ export interface TestPushForm {
   readonly attributes: string;
 }
 
-export const EMPTY_TEST_PUSH: TestPushForm = { title: 'Test push', body: 'Sent from Chime Endpoint Workbench', pushType: 'DEFAULT', attributes: '' };
+export const EMPTY_TEST_PUSH: TestPushForm = {
+  title: 'Test push',
+  body: 'Sent from Chime Endpoint Workbench',
+  pushType: 'DEFAULT',
+  attributes: '',
+};
 
 export interface TestPushFormCheck {
   readonly title?: string;
@@ -25,8 +36,16 @@ export interface TestPushFormCheck {
 
 export function checkTestPushForm(form: TestPushForm): TestPushFormCheck {
   const length = (s: string) => [...s].length;
-  const title = !form.title ? 'Title is required' : length(form.title) > PUSH_TITLE_MAX ? `Title is at most ${PUSH_TITLE_MAX} characters (now ${length(form.title)})` : undefined;
-  const body = !form.body ? 'Body is required' : length(form.body) > PUSH_BODY_MAX ? `Body is at most ${PUSH_BODY_MAX} characters (now ${length(form.body)})` : undefined;
+  const title = !form.title
+    ? 'Title is required'
+    : length(form.title) > PUSH_TITLE_MAX
+      ? `Title is at most ${PUSH_TITLE_MAX} characters (now ${length(form.title)})`
+      : undefined;
+  const body = !form.body
+    ? 'Body is required'
+    : length(form.body) > PUSH_BODY_MAX
+      ? `Body is at most ${PUSH_BODY_MAX} characters (now ${length(form.body)})`
+      : undefined;
   const lines = form.attributes
     .split('\n')
     .map((l) => l.trim())
