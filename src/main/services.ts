@@ -26,6 +26,7 @@ import { shellHandlers } from './ipc/handlers/shellHandlers';
 import { WatchCoordinator } from './watch/watchCoordinator';
 import { watchHandlers } from './ipc/handlers/watchHandlers';
 import { DoctorRuns, doctorHandlers } from './ipc/handlers/doctorHandlers';
+import { pushHandlers } from './ipc/handlers/pushHandlers';
 import { describeStoreNotice } from './store/noticeText';
 import type { StoreNotice } from '../shared/ipc/appTypes';
 import { DirectPushServices, directPushHandlers, type FileChooser } from './ipc/handlers/directPushHandlers';
@@ -137,6 +138,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       services: directPush,
       ...(options.chooseFile && { chooseFile: options.chooseFile }),
     }),
+    ...pushHandlers({ connections }),
     'app:info': () =>
       ok({
         version: options.appVersion,

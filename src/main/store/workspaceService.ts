@@ -274,6 +274,7 @@ function applyPatch(w: Workspace, patch: WorkspacePatch, at: number): Workspace 
   if (patch.region) next.region = patch.region;
   if (patch.watchList) next.watchList = dedupeTargets(patch.watchList);
   if (patch.registrationDefaults) next.registrationDefaults = patch.registrationDefaults;
+  if (patch.testPushes) next.testPushes = patch.testPushes;
   for (const key of ['appInstanceArn', 'selectedUserArn'] as const) {
     const value = patch[key];
     if (value === null) delete next[key];

@@ -32,6 +32,11 @@ export interface WatchCoordinatorOptions {
   readonly timers?: Timers;
 }
 
+/** Why an endpoint is followed: a registration (sandbox only: AWS validates nothing before a push) or a test push. */
+export type FollowReason = 'registration' | 'push';
+/** How long the endpoints of a user are followed after a test push on AWS. */
+export const PUSH_FOLLOW_AWS_MS = 60_000;
+
 /** A registration the watcher follows for a while, whether or not its user is watched. */
 interface Follow {
   readonly target: { readonly userArn: string; readonly endpointId: string };
@@ -78,11 +83,19 @@ export class WatchCoordinator {
    * an ordinary 'watch:change'. On AWS nothing validates a token before a push,
    * so nothing is followed: the answer is null and the app shows no "checking…".
    */
-  follow(target: { userArn: string; endpointId: string }, known: EndpointSnapshot): { untilMs: number } | null {
+  follow(target: { userArn: string; endpointId: string }, known: EndpointSnapshot, after: FollowReason = 'registration'): { untilMs: number } | null {
     const watcher = this.#watcher;
-    if (!watcher || this.#o.connections.current()?.kind !== 'sandbox') return null;
+    const onSandbox = this.#o.connections.current()?.kind === 'sandbox';
+    if (!watcher || (!onSandbox && after === 'registration')) return null;
     const timers = this.#o.timers ?? realTimers;
-    const windowMs = (this.#o.sandboxValidationDelayMs ?? DEFAULT_VALIDATION_DELAY_MS) + 2 * watcher.intervalMs;
+    // After a test push (issue 13): the sandbox decides a delivery while answering the send, so two
+    // cycles see any flip; on AWS a failed delivery turns the endpoint INACTIVE some time later.
+    const windowMs =
+      after === 'push'
+        ? onSandbox
+          ? 2 * watcher.intervalMs
+          : PUSH_FOLLOW_AWS_MS
+        : (this.#o.sandboxValidationDelayMs ?? DEFAULT_VALIDATION_DELAY_MS) + 2 * watcher.intervalMs;
     const key = `${target.userArn}#${target.endpointId}`;
     const previous = this.#follows.get(key);
     if (previous) timers.clearTimeout(previous.timer);

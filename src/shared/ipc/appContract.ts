@@ -51,7 +51,8 @@ export const appChannels = {
   'watch:history': channel<readonly T.HistoryEntry[]>()(z.strictObject({ userArn: arn, endpointId })),
   'watch:retry': channel<boolean>()(z.undefined()),
   'watch:summary': channel<readonly T.WatchSummary[]>()(z.undefined()),
-  'watch:follow': channel<T.WatchFollow>()(z.strictObject({ userArn: arn, endpointId, known: endpointSnapshotSchema })),
+  // `after`: a registration (default; followed on the Local sandbox only) or a test push (also on AWS, for 60 s).
+  'watch:follow': channel<T.WatchFollow>()(z.strictObject({ userArn: arn, endpointId, known: endpointSnapshotSchema, after: z.enum(['registration', 'push']).optional() })),
 
   'workspace:list': channel<T.WorkspaceList>()(z.undefined()),
   'workspace:restore': channel<T.WorkspaceRestore>()(z.undefined()),

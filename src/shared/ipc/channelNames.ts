@@ -76,6 +76,16 @@ export const CHANNEL_NAME_LIST = [
   'directPush:send',
   'directPush:savePayload',
   'directPush:deletePayload',
+  'push:plan',
+  'push:send',
+  'push:getPreference',
+  'push:setPreference',
+  'push:cleanupPlan',
+  'push:cleanup',
+  'devices:list',
+  'devices:create',
+  'devices:deliveries',
+  'devices:lastDeliveries',
 ] as const;
 
 export const EVENT_NAME_LIST = [

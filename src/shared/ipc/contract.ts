@@ -16,6 +16,7 @@ import { channel, event, type ChannelDef, type EventDef } from './define';
 import { appChannels, appEvents } from './appContract';
 import { doctorChannels, doctorEvents } from './doctorContract';
 import { directPushChannels } from './directPushContract';
+import { pushChannels } from './pushContract';
 
 /** One channel per Chime SDK Identity operation: `chime:CreateAppInstance`, … */
 export type ChimeChannelName = `chime:${OperationName}`;
@@ -56,6 +57,7 @@ export const contract = {
   ...appChannels,
   ...doctorChannels,
   ...directPushChannels,
+  ...pushChannels,
 } as const;
 
 export const events = {

@@ -70,3 +70,31 @@ export interface WatchSummary {
   readonly endpoints: number;
   readonly inactive: number;
 }
+
+/** An endpoint as List/Describe answer it (the SDK's summary, or the renderer's plain copy of it). */
+export interface EndpointSummaryLike {
+  readonly EndpointId?: string | undefined;
+  readonly Name?: string | undefined;
+  readonly Type?: string | undefined;
+  readonly AllowMessages?: string | undefined;
+  readonly EndpointState?: { readonly Status?: string | undefined; readonly StatusReason?: string | undefined } | undefined;
+}
+
+const oneOf = <T extends string>(values: readonly T[], value: string | undefined): T | undefined =>
+  value !== undefined && (values as readonly string[]).includes(value) ? (value as T) : undefined;
+
+/** Values the service may add later are dropped rather than passed on as an enum member we do not know. */
+export function snapshotFromSummary(summary: EndpointSummaryLike): EndpointSnapshot | undefined {
+  if (!summary.EndpointId) return undefined;
+  const snapshot: EndpointSnapshot = { endpointId: summary.EndpointId };
+  if (summary.Name !== undefined) snapshot.name = summary.Name;
+  const type = oneOf(ENDPOINT_TYPES, summary.Type);
+  if (type) snapshot.type = type;
+  const allow = oneOf(ALLOW_MESSAGES, summary.AllowMessages);
+  if (allow) snapshot.allowMessages = allow;
+  const status = oneOf(ENDPOINT_STATUSES, summary.EndpointState?.Status);
+  if (status) snapshot.status = status;
+  const reason = oneOf(ENDPOINT_STATUS_REASONS, summary.EndpointState?.StatusReason);
+  if (reason) snapshot.statusReason = reason;
+  return snapshot;
+}

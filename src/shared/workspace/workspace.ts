@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { ChimeArn, ENDPOINT_TYPES, NonEmptySensitiveString1600, String64 } from '../chime/shapes';
 import { REGION_NAME_PATTERN } from '../aws/regions';
+import { testPushHistorySchema } from '../push/testPush';
 
 /** Caps for lists, so a hostile import cannot make the store or the UI unbounded. */
 export const WORKSPACE_LIMITS = {
@@ -95,6 +96,8 @@ export const workspaceSchema = z.strictObject({
   watchList: z.array(watchTargetSchema).max(WORKSPACE_LIMITS.watchList),
   devices: z.array(deviceSchema).max(WORKSPACE_LIMITS.devices),
   registrationDefaults: registrationDefaults.optional(),
+  /** The test pushes sent from this workspace, newest last (issue 13). */
+  testPushes: testPushHistorySchema.optional(),
   createdAt: epochMs,
   updatedAt: epochMs,
 });
@@ -123,6 +126,7 @@ export const workspacePatchSchema = z.strictObject({
   selectedUserArn: arn.nullable().optional(),
   watchList: z.array(watchTargetSchema).max(WORKSPACE_LIMITS.watchList).optional(),
   registrationDefaults: registrationDefaults.optional(),
+  testPushes: testPushHistorySchema.optional(),
 });
 
 export const deviceInputSchema = deviceSchema.omit({ id: true });

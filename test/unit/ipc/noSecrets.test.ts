@@ -161,6 +161,23 @@ describe('IPC results at run time carry no secret', () => {
     await dispatch('watch:set', { target: { userArn }, watched: false });
     await dispatch('doctor:run', { runId: 'r1', userArn });
 
+    // The test-push and simulated-device channels, on the sandbox's demo AppInstance.
+    const instances = await dispatch('chime:ListAppInstances', {});
+    const demo: string = instances.value.AppInstances.find((a: { Name?: string }) => a.Name === 'Demo push app').AppInstanceArn;
+    const alice = `${demo}/user/alice`;
+    const plan = await dispatch('push:plan', { appInstanceArn: demo, userArn: alice });
+    expect(plan.ok).toBe(true);
+    expect((await dispatch('push:send', { plan: plan.value, title: 'No secrets', body: 'Body', pushType: 'DEFAULT' })).ok).toBe(true);
+    const membership = { channelArn: plan.value.channel.arn, memberArn: alice };
+    await dispatch('push:getPreference', membership);
+    await dispatch('push:setPreference', { ...membership, preference: { mode: 'Default' } });
+    expect((await dispatch('devices:create', { platform: 'APNS', name: 'No secrets phone' })).ok).toBe(true);
+    await dispatch('devices:list');
+    await dispatch('devices:deliveries', {});
+    expect((await dispatch('devices:lastDeliveries', { userArn: alice, endpoints: [{ endpointId: 'e1', deviceToken: 'device-token-1' }] })).ok).toBe(true);
+    expect((await dispatch('push:cleanupPlan', { appInstanceArn: demo })).ok).toBe(true);
+    await dispatch('push:cleanup', { appInstanceArn: demo, confirmed: [] });
+
     await dispatch('pages:start', { loadId: 'l1', operation: 'ListAppInstances', input: {} });
     await dispatch('pages:cancel', { loadId: 'l1' });
     const activity = await dispatch('activity:list');

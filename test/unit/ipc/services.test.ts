@@ -147,6 +147,18 @@ describe('store notices', () => {
     await call('settings:set', { watchIntervalMs: 5000 });
   }, 15_000);
 
+  it('follows endpoints after a test push for two cycles on the sandbox (it decides while answering the send)', async () => {
+    await call('settings:set', { watchIntervalMs: 1000 });
+    const instances = await call<{ AppInstances: { AppInstanceArn: string }[] }>('chime:ListAppInstances', {});
+    const userArn = `${instances.AppInstances[0]!.AppInstanceArn}/user/alice`;
+    const before = Date.now();
+    const known = { endpointId: 'pushed-1', status: 'ACTIVE' };
+    const follow = await call<{ untilMs: number }>('watch:follow', { userArn, endpointId: 'pushed-1', known, after: 'push' });
+    expect(follow.untilMs - before).toBeGreaterThanOrEqual(2000);
+    expect(follow.untilMs - before).toBeLessThan(2500);
+    await call('settings:set', { watchIntervalMs: 5000 });
+  });
+
   it('keeps the Local sandbox on the same port across launches while it is free, so copied commands keep working', async () => {
     const data = await mkdtemp(path.join(tmpdir(), 'services-port-'));
     const launch = () =>

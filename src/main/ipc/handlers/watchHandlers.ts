@@ -1,4 +1,4 @@
-import type { WatchCoordinator } from '../../watch/watchCoordinator';
+import type { FollowReason, WatchCoordinator } from '../../watch/watchCoordinator';
 import { ok } from '../../../shared/errors';
 import type { WatchTarget } from '../../../shared/workspace/workspace';
 import type { EndpointSnapshot } from '../../../shared/workspace/watch';
@@ -10,8 +10,8 @@ export function watchHandlers(watch: WatchCoordinator) {
     'watch:health': () => ok(watch.health()),
     'watch:summary': () => ok(watch.summary()),
     'watch:retry': () => ok(watch.retryNow()),
-    'watch:follow': ({ userArn, endpointId, known }: { userArn: string; endpointId: string; known: EndpointSnapshot }) =>
-      ok(watch.follow({ userArn, endpointId }, known)),
+    'watch:follow': ({ userArn, endpointId, known, after }: { userArn: string; endpointId: string; known: EndpointSnapshot; after?: FollowReason | undefined }) =>
+      ok(watch.follow({ userArn, endpointId }, known, after)),
     'watch:history': ({ userArn, endpointId }: { userArn: string; endpointId: string }) => ok(watch.history(userArn, endpointId)),
   };
 }

@@ -14,6 +14,8 @@ import { createAdminSlice, type AdminSlice } from '../features/admin/adminSlice'
 import { createTokenSearchSlice, type TokenSearchSlice } from '../features/registration/tokenSearchSlice';
 import { createDoctorSlice, type DoctorSlice } from '../features/doctor/doctorSlice';
 import { createDirectPushSlice, type DirectPushSlice } from '../features/directPush/directPushSlice';
+import { createPushSlice, type PushSlice } from '../features/push/pushSlice';
+import { createDevicesSlice, type DevicesSlice } from '../features/devices/devicesSlice';
 
 export type AppState = ConnectionSlice &
   AppInstancesSlice &
@@ -25,7 +27,9 @@ export type AppState = ConnectionSlice &
   AdminSlice &
   TokenSearchSlice &
   DoctorSlice &
-  DirectPushSlice;
+  DirectPushSlice &
+  PushSlice &
+  DevicesSlice;
 
 /** What every slice creator looks like: it may read and call the whole store. */
 export type SliceCreator<S> = StateCreator<AppState, [], [], S>;
@@ -42,6 +46,8 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createTokenSearchSlice(...a),
   ...createDoctorSlice(...a),
   ...createDirectPushSlice(...a),
+  ...createPushSlice(...a),
+  ...createDevicesSlice(...a),
 }));
 
 /** Tests call this between cases so no state leaks from one to the next. */

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Timestamp } from '../../components/Timestamp';
 import { MaskedToken } from './MaskedToken';
 import { EndpointStateText } from './EndpointStateText';
+import { LastDeliveryText } from '../devices/LastDeliveryText';
 import { EndpointNameCell } from './EndpointNameCell';
 import { UserSubject } from '../users/UserSubject';
 import { EndpointDetailsDialog } from './EndpointDetailsDialog';
@@ -86,6 +87,7 @@ export function EndpointRow({ endpoint, extra, hasExtraColumn, isNew }: Endpoint
         </td>
         <td>
           <EndpointStateText state={endpoint.EndpointState} checking={checking} resourceArn={endpoint.ResourceArn} />
+          <LastDeliveryText userArn={userArn} endpointId={id} />
         </td>
         <td className="dates-cell col-optional">
           <Timestamp value={endpoint.CreatedTimestamp} compact />

@@ -10,6 +10,8 @@ import { UserInfo } from './UserInfo';
 import { UserWatchSwitch } from '../watch/UserWatchSwitch';
 import { EndpointWatchCell } from '../watch/EndpointWatchCell';
 import { DoctorRegion } from '../doctor/DoctorRegion';
+import { SendTestPushButton } from '../push/SendTestPushButton';
+import { SimulatedDevicesButton, SimulatedDevicesPanel } from '../devices/SimulatedDevicesPanel';
 
 const watchCell: NonNullable<EndpointsTableProps['rowExtra']> = (endpoint) => <EndpointWatchCell endpoint={endpoint} />;
 
@@ -70,6 +72,7 @@ export function UserDetail({
           <h2>{userName || 'User'}</h2>
           <span className="spacer" />
           {watchSlot}
+          <SendTestPushButton />
           <button
             type="button"
             onClick={() => void useAppStore.getState().refreshUserDetail()}
@@ -101,6 +104,7 @@ export function UserDetail({
         <div className="card-header">
           <h3>Endpoints</h3>
           <span className="spacer" />
+          <SimulatedDevicesButton />
           <button
             type="button"
             className="primary"
@@ -124,6 +128,7 @@ export function UserDetail({
         <EndpointsTable extraColumn={extraColumn} rowExtra={rowExtra} />
       </section>
       <DoctorRegion />
+      <SimulatedDevicesPanel />
       {registering && <RegisterEndpointDialog onClose={() => setRegistering(false)} />}
     </div>
   );

@@ -33,7 +33,14 @@ import { hasErrors, isApnsType, lintRegistration, type RegistrationField, type R
  * and Pinpoint app used on this AppInstance and offers the apps its endpoints
  * already use; a token known under another user is called out.
  */
-export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => void }) {
+export function RegisterEndpointDialog({
+  onClose,
+  initial,
+}: {
+  readonly onClose: () => void;
+  /** Values to start from over the remembered defaults (a simulated device's name, type and tokens). */
+  readonly initial?: Partial<RegistrationForm>;
+}) {
   const ids = { name: useId(), type: useId(), deviceToken: useId(), voipDeviceToken: useId(), pinpointAppArn: useId() };
   const region = useAppStore((s) => s.connection?.info.region);
   const account = useAppStore((s) => s.identity?.account);
@@ -43,7 +50,7 @@ export function RegisterEndpointDialog({ onClose }: { readonly onClose: () => vo
 
   const appInstanceArn = userArn ? appInstanceOfUser(userArn) : undefined;
   const remembered = useAppStore((s) => defaultFor(appInstanceArn, s.sessionRegistrationDefaults, s.activeWorkspace));
-  const state = useFormState<RegistrationForm>(initialForm(remembered));
+  const state = useFormState<RegistrationForm>({ ...initialForm(remembered), ...initial });
   const { values: form, attempts } = state;
   const submission = useSubmission<{ endpointId: string }>('RegisterAppInstanceUserEndpoint');
   const [saveToLibrary, setSaveToLibrary] = useState(false);

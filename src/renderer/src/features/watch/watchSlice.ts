@@ -32,7 +32,8 @@ export interface WatchSlice {
   /** Endpoints followed after a registration (Local sandbox), by `userArn#endpointId`, until when (epoch ms). */
   readonly follows: Readonly<Record<string, number>>;
   /** Asks main to follow a new endpoint until the sandbox has validated it; a no-op on AWS. */
-  followEndpoint(userArn: string, known: EndpointSnapshot): Promise<void>;
+  /** `after`: a registration (default) or a test push (followed on AWS too). */
+  followEndpoint(userArn: string, known: EndpointSnapshot, after?: 'registration' | 'push'): Promise<void>;
   loadWatch(): Promise<void>;
   setWatched(target: WatchTarget, watched: boolean): Promise<void>;
   setWatchTargets(targets: readonly WatchTarget[]): void;
@@ -77,8 +78,8 @@ export const createWatchSlice: SliceCreator<WatchSlice> = (set, get) => ({
 
   dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 
-  async followEndpoint(userArn, known) {
-    const result = await getApi()['watch:follow']({ userArn, endpointId: known.endpointId, known });
+  async followEndpoint(userArn, known, after) {
+    const result = await getApi()['watch:follow']({ userArn, endpointId: known.endpointId, known, ...(after && { after }) });
     if (!result.ok || !result.value) return;
     const key = followKey(userArn, known.endpointId);
     const { untilMs } = result.value;
