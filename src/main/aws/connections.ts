@@ -257,6 +257,7 @@ export async function defaultProfileConnection(source?: ProfileSourceOptions): P
 }
 
 function destroy(active: Active): void {
+  active.credentials.destroy?.();
   active.client.destroy();
   active.backgroundClient.destroy();
   void active.services?.then((built) => {
