@@ -23,6 +23,7 @@ import { connectionHandlers, describeConnection } from './ipc/handlers/connectio
 import { activityHandlers } from './ipc/handlers/activityHandlers';
 import { workspaceHandlers } from './ipc/handlers/workspaceHandlers';
 import { shellHandlers } from './ipc/handlers/shellHandlers';
+import { ssoHandlers } from './ipc/handlers/ssoHandlers';
 import { WatchCoordinator } from './watch/watchCoordinator';
 import { watchHandlers } from './ipc/handlers/watchHandlers';
 import { describeStoreNotice } from './store/noticeText';
@@ -119,6 +120,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     }),
     ...watchHandlers(watch),
     ...shellHandlers(options.openExternal),
+    ...ssoHandlers({ bus, openExternal: options.openExternal, ...(options.profileSource ? { profileSource: options.profileSource } : {}) }),
     'app:info': () =>
       ok({
         version: options.appVersion,

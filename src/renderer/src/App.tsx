@@ -4,6 +4,7 @@ import { bootstrap } from './session/sessionActions';
 import { ConnectionPicker } from './features/connection/ConnectionPicker';
 import { RegionPicker } from './features/connection/RegionPicker';
 import { IdentityBadge } from './features/connection/IdentityBadge';
+import { SsoControls } from './features/sso/SsoControls';
 import { MfaDialog } from './features/connection/MfaDialog';
 import { StatusLine } from './features/connection/StatusLine';
 import { AppInstancePicker } from './features/appInstances/AppInstancePicker';
@@ -40,6 +41,7 @@ export function App() {
           <ConnectionPicker />
           <RegionPicker />
           <IdentityBadge />
+          <SsoControls />
         </div>
       </header>
       <StoreNotices />

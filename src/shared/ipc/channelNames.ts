@@ -70,6 +70,12 @@ export const CHANNEL_NAME_LIST = [
   'settings:get',
   'settings:set',
   'shell:openExternal',
+  'sso:status',
+  'sso:signIn',
+  'sso:openBrowser',
+  'sso:cancel',
+  'sso:signOut',
+  'profiles:settings',
 ] as const;
 
 export const EVENT_NAME_LIST = [
@@ -80,4 +86,5 @@ export const EVENT_NAME_LIST = [
   'watch:change',
   'watch:status',
   'store:notice',
+  'sso:progress',
 ] as const;

@@ -14,6 +14,7 @@ import { operationInputSchema } from '../chime/schema';
 import type { ChimeOutput } from './chimeTypes';
 import { channel, event, type ChannelDef, type EventDef } from './define';
 import { appChannels, appEvents } from './appContract';
+import { ssoChannels, ssoEvents } from './ssoContract';
 
 /** One channel per Chime SDK Identity operation: `chime:CreateAppInstance`, … */
 export type ChimeChannelName = `chime:${OperationName}`;
@@ -52,11 +53,13 @@ export const contract = {
   ...chimeChannels,
   ...pagesChannels,
   ...appChannels,
+  ...ssoChannels,
 } as const;
 
 export const events = {
   'pages:page': event<PageEvent>(),
   ...appEvents,
+  ...ssoEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -17,6 +17,7 @@ export function subscribeToMain(): () => void {
     api['watch:change']((change) => s().watchChanged(change)),
     api['watch:status']((health) => s().watchHealthChanged(health)),
     api['store:notice']((notice) => s().storeNotice(notice)),
+    api['sso:progress']((progress) => s().ssoProgress(progress)),
   ];
   return () => unsubscribers.forEach((off) => off());
 }

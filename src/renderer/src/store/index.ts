@@ -12,6 +12,7 @@ import { createWatchSlice, type WatchSlice } from '../features/watch/watchSlice'
 import { createWorkspacesSlice, type WorkspacesSlice } from '../features/workspaces/workspacesSlice';
 import { createAdminSlice, type AdminSlice } from '../features/admin/adminSlice';
 import { createTokenSearchSlice, type TokenSearchSlice } from '../features/registration/tokenSearchSlice';
+import { createSsoSlice, type SsoSlice } from '../features/sso/ssoSlice';
 
 export type AppState = ConnectionSlice &
   AppInstancesSlice &
@@ -21,7 +22,8 @@ export type AppState = ConnectionSlice &
   WatchSlice &
   WorkspacesSlice &
   AdminSlice &
-  TokenSearchSlice;
+  TokenSearchSlice &
+  SsoSlice;
 
 /** What every slice creator looks like: it may read and call the whole store. */
 export type SliceCreator<S> = StateCreator<AppState, [], [], S>;
@@ -36,6 +38,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createWorkspacesSlice(...a),
   ...createAdminSlice(...a),
   ...createTokenSearchSlice(...a),
+  ...createSsoSlice(...a),
 }));
 
 /** Tests call this between cases so no state leaks from one to the next. */
