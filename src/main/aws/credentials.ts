@@ -23,6 +23,7 @@ import { ssoTokenExpired, toWorkbenchError } from './errors';
 import type { MfaPrompt } from './mfaPrompt';
 import { ConfigSettingError, resolveClientConfig } from './config';
 import { resolveSsoTarget } from './sso/target';
+import { createSsoCredentialsProvider } from './sso/credentials';
 import { readSharedProfiles, sharedFilePaths, type ProfileSourceOptions, type Section, type SharedProfiles } from './profiles';
 
 /** `destroy` (profiles) closes the sockets of the STS and SSO clients the chain built. */
@@ -89,7 +90,7 @@ function fromProfile(options: CredentialsOptions, now: () => number): Credential
       if (own && isProcessOnly(own)) return await runCredentialProcess(profile, own.credential_process ?? '', {
           ...(options.processTimeoutMs !== undefined ? { timeoutMs: options.processTimeoutMs } : {}),
         });
-      built ??= profileChain(options);
+      built ??= own && isSsoOnly(own) ? ssoChain(options) : profileChain(options);
       const chain = await built.catch((thrown: unknown) => {
         built = undefined; // a fixed config file is read again on the next call
         throw thrown;
@@ -106,6 +107,20 @@ function fromProfile(options: CredentialsOptions, now: () => number): Credential
   return Object.assign(provider, {
     destroy: () => void built?.then((chain) => chain.destroy(), () => undefined),
   });
+}
+
+/**
+ * An SSO profile: fromSSO with the files named, since fromIni hands its SSO
+ * link neither the config path nor the injected environment (it would read
+ * ~/.aws/config or AWS_CONFIG_FILE of the process, not the profile source).
+ */
+async function ssoChain(options: CredentialsOptions): Promise<ProfileChain> {
+  const sso = await createSsoCredentialsProvider({
+    profile: options.profile,
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.homeDir ? { homeDir: options.homeDir } : {}),
+  });
+  return sso;
 }
 
 interface ProfileChain {
