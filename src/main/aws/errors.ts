@@ -31,7 +31,7 @@ export function ssoLoginCommand(profile: string): string {
 
 export function ssoTokenExpired(profile: string | undefined, detail = 'The SSO session has expired or has not been started.'): WorkbenchError {
   const command = ssoLoginCommand(profile ?? 'PROFILE');
-  return { code: WorkbenchCodes.SsoTokenExpired, message: `${detail} Run \`${command}\` in a terminal, then try again.`, retryable: false };
+  return { code: WorkbenchCodes.SsoTokenExpired, message: `${detail} Use "Sign in with AWS SSO" in the app, or run \`${command}\` in a terminal, then try again.`, retryable: false };
 }
 
 /**

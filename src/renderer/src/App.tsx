@@ -4,7 +4,7 @@ import { bootstrap } from './session/sessionActions';
 import { ConnectionPicker } from './features/connection/ConnectionPicker';
 import { RegionPicker } from './features/connection/RegionPicker';
 import { IdentityBadge } from './features/connection/IdentityBadge';
-import { SsoControls } from './features/sso/SsoControls';
+import { ProfileBar } from './features/sso/ProfileBar';
 import { MfaDialog } from './features/connection/MfaDialog';
 import { StatusLine } from './features/connection/StatusLine';
 import { AppInstancePicker } from './features/appInstances/AppInstancePicker';
@@ -41,9 +41,9 @@ export function App() {
           <ConnectionPicker />
           <RegionPicker />
           <IdentityBadge />
-          <SsoControls />
         </div>
       </header>
+      <ProfileBar />
       <StoreNotices />
       <div className="app-body">
         <aside className="sidebar" aria-label="App instance and users">
