@@ -24,6 +24,7 @@ import { activityHandlers } from './ipc/handlers/activityHandlers';
 import { workspaceHandlers } from './ipc/handlers/workspaceHandlers';
 import { shellHandlers } from './ipc/handlers/shellHandlers';
 import { ssoHandlers } from './ipc/handlers/ssoHandlers';
+import { followSsoSession } from './aws/sso';
 import { WatchCoordinator } from './watch/watchCoordinator';
 import { watchHandlers } from './ipc/handlers/watchHandlers';
 import { describeStoreNotice } from './store/noticeText';
@@ -87,8 +88,11 @@ export async function createMainServices(options: MainServicesOptions): Promise<
 
   activityLog.onEntry((entry) => bus.emit('activity:appended', entry));
   mfa.onRequest((request) => bus.emit('mfa:request', request));
+  // The connection's SSO session is refreshed before it expires; the window hears when it cannot be.
+  const ssoSession = followSsoSession({ ...options.profileSource, onState: (state) => bus.emit('sso:session', state) });
   connections.onChanged((info) => {
     bus.emit('connection:changed', describeConnection(info));
+    void ssoSession.follow(info.kind === 'profile' ? info.profile : undefined);
     watch.connectionChanged();
   });
   // Notices from opening the stores are replayed to each window that subscribes (see `notices`).
@@ -120,7 +124,12 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     }),
     ...watchHandlers(watch),
     ...shellHandlers(options.openExternal),
-    ...ssoHandlers({ bus, openExternal: options.openExternal, ...(options.profileSource ? { profileSource: options.profileSource } : {}) }),
+    ...ssoHandlers({
+      bus,
+      openExternal: options.openExternal,
+      signedIn: () => void ssoSession.check(),
+      ...(options.profileSource ? { profileSource: options.profileSource } : {}),
+    }),
     'app:info': () =>
       ok({
         version: options.appVersion,
@@ -140,6 +149,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     resume: () => watch.resume(),
     async dispose() {
       pagedLoads.cancelAll();
+      ssoSession.stop();
       await watch.dispose();
       connections.dispose();
       await workspaces.flush();

@@ -87,4 +87,5 @@ export const EVENT_NAME_LIST = [
   'watch:status',
   'store:notice',
   'sso:progress',
+  'sso:session',
 ] as const;

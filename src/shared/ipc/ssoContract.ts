@@ -45,6 +45,14 @@ export type SsoProgress =
   | { readonly signInId: string; readonly profile: string; readonly state: 'cancelled' }
   | { readonly signInId: string; readonly profile: string; readonly state: 'failed'; readonly error: WorkbenchError };
 
+/** The connection's SSO session as main keeps it fresh (refreshed with its refresh token before expiry). */
+export type SsoSessionEvent =
+  | { readonly state: 'signed-in' | 'refreshed'; readonly profile: string; readonly expiresAt: string }
+  /** The session cannot be refreshed: offer "Sign in with AWS SSO". */
+  | { readonly state: 'needs-sign-in'; readonly profile: string; readonly message: string }
+  /** A refresh failed for a reason that may pass (network): main retries in `retryInMs`. */
+  | { readonly state: 'refresh-failed'; readonly profile: string; readonly message: string; readonly retryInMs: number };
+
 export interface ProfileSettingLine {
   readonly setting: string;
   readonly value: string;
@@ -74,4 +82,5 @@ export const ssoChannels = {
 
 export const ssoEvents = {
   'sso:progress': event<SsoProgress>(),
+  'sso:session': event<SsoSessionEvent>(),
 };

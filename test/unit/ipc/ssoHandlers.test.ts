@@ -17,7 +17,7 @@ import { createMainServices, type MainServices } from '../../../src/main/service
 import { createConfOpener, type ConfLike } from '../../../src/main/store/persistence';
 import { plainTextEncryptor } from '../../../src/main/store/encryption';
 import { isAllowedSignInPage } from '../../../src/main/platform/linkPolicy';
-import type { SsoProgress, SsoSignInStarted, SsoStatus, ProfileSettingsView } from '../../../src/shared/ipc/ssoContract';
+import type { SsoProgress, SsoSessionEvent, SsoSignInStarted, SsoStatus, ProfileSettingsView } from '../../../src/shared/ipc/ssoContract';
 import type { WorkbenchError } from '../../../src/shared/errors';
 
 let dir: string;
@@ -40,8 +40,12 @@ const until = async (predicate: () => boolean, ms = 15_000) => {
   }
 };
 
+const savedHome = process.env['HOME'];
+
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'sso-handlers-'));
+  // The SDK's fromSSO reads the token cache under HOME, as the CLI does; homeDir below is the same folder.
+  process.env['HOME'] = dir;
   await writeFile(path.join(dir, 'credentials'), '[keys]\naws_access_key_id = AKIDX\naws_secret_access_key = s\n');
   services = await createMainServices({
     userDataDir: dir,
@@ -81,6 +85,7 @@ sso_region = us-east-1
 });
 
 afterAll(async () => {
+  process.env['HOME'] = savedHome;
   await services?.dispose();
   await rm(dir, { recursive: true, force: true });
 });
@@ -92,6 +97,10 @@ describe('SSO over IPC', () => {
   });
 
   it('signs in: the code comes back, main opens the page, the approval ends in signed-in and the CLI cache', async () => {
+    // On the profile's connection, main's session keeper says it needs a sign-in, then that it is signed in.
+    await call('connection:select', { connection: { kind: 'profile', profile: 'sso-dev' }, region: 'us-east-1' });
+    const sessions = () => events.filter((e) => e.event === 'sso:session').map((e) => e.payload as SsoSessionEvent);
+    await until(() => sessions().some((e) => e.state === 'needs-sign-in' && e.profile === 'sso-dev'));
     const started = await call<SsoSignInStarted>('sso:signIn', { profile: 'sso-dev' });
     expect(started.userCode).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     expect(started.verificationUriComplete).toContain(started.userCode);
@@ -107,6 +116,9 @@ describe('SSO over IPC', () => {
     await until(() => progressOf(started.signInId).some((p) => p.state === 'signed-in'));
     expect(progressOf(started.signInId).some((p) => p.state === 'waiting')).toBe(true);
 
+    await until(() => sessions().some((e) => e.state === 'signed-in' && e.profile === 'sso-dev'));
+    // The connection now works with the portal's role credentials.
+    expect((await dispatch('chime:ListAppInstances', {})).ok).toBe(true);
     const status = await call<SsoStatus>('sso:status', { profile: 'sso-dev' });
     expect(status).toMatchObject({ state: 'signed-in', startUrl: 'https://team.awsapps.com/start', refreshable: true });
     const cacheFile = path.join(dir, '.aws', 'sso', 'cache', `${createHash('sha1').update('team').digest('hex')}.json`);

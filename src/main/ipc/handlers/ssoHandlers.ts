@@ -19,6 +19,8 @@ export interface SsoHandlerDeps {
   readonly bus: EventBus;
   readonly openExternal: (url: string) => Promise<void>;
   readonly profileSource?: ProfileSourceOptions;
+  /** Told after a sign-in ends signed in (the session keeper checks again). */
+  readonly signedIn?: (profile: string) => void;
 }
 
 interface RunningSignIn {
@@ -29,7 +31,7 @@ interface RunningSignIn {
   readonly sandbox: boolean;
 }
 
-export function ssoHandlers({ bus, openExternal, profileSource = {} }: SsoHandlerDeps) {
+export function ssoHandlers({ bus, openExternal, profileSource = {}, signedIn }: SsoHandlerDeps) {
   const running = new Map<string, RunningSignIn>();
 
   const statusOf = async (profile: string): Promise<Result<SsoStatus>> => {
@@ -83,7 +85,10 @@ export function ssoHandlers({ bus, openExternal, profileSource = {} }: SsoHandle
           }
         },
       })
-        .then((info) => emitEnd({ signInId, profile, state: 'signed-in', expiresAt: info.expiresAt ?? '' }))
+        .then((info) => {
+          emitEnd({ signInId, profile, state: 'signed-in', expiresAt: info.expiresAt ?? '' });
+          signedIn?.(profile);
+        })
         .catch((thrown: unknown) => {
           const error: WorkbenchError = toWorkbenchError(thrown, { profile });
           if (!started) return resolve(fail(error));

@@ -8,7 +8,7 @@ import type { SliceCreator } from '../../store';
 import { getApi } from '../../api';
 import { loadInto, type Resource } from '../../store/resource';
 import type { WorkbenchError } from '../../../../shared/errors';
-import type { ProfileSettingsView, SsoProgress, SsoSignInStarted, SsoStatus } from '../../../../shared/ipc/ssoContract';
+import type { ProfileSettingsView, SsoProgress, SsoSessionEvent, SsoSignInStarted, SsoStatus } from '../../../../shared/ipc/ssoContract';
 
 export interface SsoSignInView {
   readonly profile: string;
@@ -29,6 +29,8 @@ export interface SsoSlice {
   /** Cancels a running sign-in (if any) and closes the dialog. */
   closeSsoSignIn(): Promise<void>;
   ssoProgress(progress: SsoProgress): void;
+  /** Main's session keeper: refreshed, or the session needs a sign-in again. */
+  ssoSessionChanged(session: SsoSessionEvent): void;
   signOutSso(profile: string): Promise<void>;
   loadProfileSettings(profile: string, region?: string): Promise<void>;
   closeProfileSettings(): void;
@@ -86,6 +88,10 @@ export const createSsoSlice: SliceCreator<SsoSlice> = (set, get) => ({
       void get().loadIdentity();
       void get().loadAppInstances();
     }
+  },
+
+  ssoSessionChanged(session) {
+    if (get().connection?.info.profile === session.profile) void get().loadSsoStatus(session.profile);
   },
 
   async signOutSso(profile) {
