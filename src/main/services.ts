@@ -128,6 +128,11 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       bus,
       openExternal: options.openExternal,
       signedIn: () => void ssoSession.check(),
+      // Signed out: the connection forgets the role credentials of that session (a fresh provider), as the CLI's logout does.
+      signedOut: async (profile) => {
+        const info = connections.current();
+        if (info?.kind === 'profile' && info.profile === profile) await connections.select({ kind: 'profile', profile, region: info.region });
+      },
       ...(options.profileSource ? { profileSource: options.profileSource } : {}),
     }),
     'app:info': () =>

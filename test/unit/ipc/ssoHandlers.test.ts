@@ -136,6 +136,9 @@ describe('SSO over IPC', () => {
     const signedOut = await call<SsoStatus>('sso:signOut', { profile: 'sso-dev' });
     expect(signedOut.state).toBe('signed-out');
     expect(existsSync(cacheFile)).toBe(false);
+    // The connection no longer uses the role credentials of that session.
+    const after = await dispatch('chime:ListAppInstances', {});
+    expect(!after.ok && after.error.code).toBe('SsoTokenExpired');
   });
 
   it('cancels a waiting sign-in', async () => {

@@ -21,6 +21,8 @@ export interface SsoHandlerDeps {
   readonly profileSource?: ProfileSourceOptions;
   /** Told after a sign-in ends signed in (the session keeper checks again). */
   readonly signedIn?: (profile: string) => void;
+  /** Told after a sign-out, so the connection drops the role credentials it got from that session. */
+  readonly signedOut?: (profile: string) => Promise<void>;
 }
 
 interface RunningSignIn {
@@ -31,7 +33,7 @@ interface RunningSignIn {
   readonly sandbox: boolean;
 }
 
-export function ssoHandlers({ bus, openExternal, profileSource = {}, signedIn }: SsoHandlerDeps) {
+export function ssoHandlers({ bus, openExternal, profileSource = {}, signedIn, signedOut }: SsoHandlerDeps) {
   const running = new Map<string, RunningSignIn>();
 
   const statusOf = async (profile: string): Promise<Result<SsoStatus>> => {
@@ -125,7 +127,9 @@ export function ssoHandlers({ bus, openExternal, profileSource = {}, signedIn }:
     },
     'sso:signOut': async ({ profile }: { profile: string }): Promise<Result<SsoStatus>> => {
       try {
-        return ok(describe(profile, await signOut({ ...profileSource, profile })));
+        const status = describe(profile, await signOut({ ...profileSource, profile }));
+        await signedOut?.(profile);
+        return ok(status);
       } catch (thrown) {
         return fail(toWorkbenchError(thrown, { profile }));
       }

@@ -97,6 +97,8 @@ export const createSsoSlice: SliceCreator<SsoSlice> = (set, get) => ({
   async signOutSso(profile) {
     const result = await getApi()['sso:signOut']({ profile });
     set({ ssoStatus: result.ok ? { key: profile, loading: false, value: result.value } : { key: profile, loading: false, error: result.error } });
+    // Main dropped the session's credentials: show what the connection can do now.
+    if (result.ok && get().connection?.info.profile === profile) void get().loadIdentity();
   },
 
   async loadProfileSettings(profile, region) {
