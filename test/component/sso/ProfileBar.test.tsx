@@ -84,9 +84,15 @@ describe('Profile bar and SSO sign-in', () => {
   });
 
   it('offers Sign out when signed in, and lists the profile settings with their sources', async () => {
+    let signedIn = true;
     const api = installFakeApi({
-      'sso:status': ({ profile }) => ({ profile, state: 'signed-in', expiresAt: '2030-01-01T08:00:00Z', startUrl: 'https://team.awsapps.com/start' }),
-      'sso:signOut': ({ profile }) => ({ profile, state: 'signed-out' }),
+      'sso:status': ({ profile }) =>
+        signedIn ? { profile, state: 'signed-in', expiresAt: '2030-01-01T08:00:00Z', startUrl: 'https://team.awsapps.com/start' } : { profile, state: 'signed-out' },
+      'sso:signOut': ({ profile }) => {
+        signedIn = false;
+        return { profile, state: 'signed-out' };
+      },
+      'connection:whoami': () => ({ ok: false, error: { code: 'SsoTokenExpired', message: 'Profile "sso-dev" has no SSO session yet.', retryable: false } }),
       'profiles:settings': ({ profile }) => ({
         profile,
         region: 'us-east-1',
@@ -105,5 +111,7 @@ describe('Profile bar and SSO sign-in', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     await screen.findByRole('button', { name: 'Sign in with AWS SSO' });
     expect(api.calls.find((c) => c.channel === 'sso:signOut')?.input).toEqual({ profile: 'sso-dev' });
+    // The connection is proven again after the sign-out.
+    await waitFor(() => expect(useAppStore.getState().identityError?.code).toBe('SsoTokenExpired'));
   });
 });
