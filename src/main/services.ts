@@ -25,6 +25,7 @@ import { workspaceHandlers } from './ipc/handlers/workspaceHandlers';
 import { shellHandlers } from './ipc/handlers/shellHandlers';
 import { ssoHandlers } from './ipc/handlers/ssoHandlers';
 import { followSsoSession } from './aws/sso';
+import type { ProxyResolver } from './aws/config';
 import { WatchCoordinator } from './watch/watchCoordinator';
 import { watchHandlers } from './ipc/handlers/watchHandlers';
 import { describeStoreNotice } from './store/noticeText';
@@ -41,6 +42,8 @@ export interface MainServicesOptions {
   /** Use this running sandbox instead of starting the embedded one. */
   readonly sandboxUrl?: string;
   readonly profileSource?: ProfileSourceOptions;
+  /** The OS proxy settings for every AWS call (the app: Electron's resolveProxy); default: the proxy environment variables. */
+  readonly proxyForUrl?: ProxyResolver;
   /** Options for the embedded sandbox (the harness shortens validation in tests). */
   readonly sandboxValidationDelayMs?: number;
 }
@@ -72,6 +75,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     mfaPrompt: mfa.prompt,
     client: { appVersion: options.appVersion },
     ...(options.profileSource ? { profileSource: options.profileSource } : {}),
+    ...(options.proxyForUrl ? { proxyForUrl: options.proxyForUrl } : {}),
   });
   const workspaces = new WorkspaceService({ open: options.openDocuments, encryptor: options.encryptor });
   const pagedLoads = new PagedLoads(connections, bus);
@@ -89,7 +93,11 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   activityLog.onEntry((entry) => bus.emit('activity:appended', entry));
   mfa.onRequest((request) => bus.emit('mfa:request', request));
   // The connection's SSO session is refreshed before it expires; the window hears when it cannot be.
-  const ssoSession = followSsoSession({ ...options.profileSource, onState: (state) => bus.emit('sso:session', state) });
+  const ssoSession = followSsoSession({
+    ...options.profileSource,
+    ...(options.proxyForUrl ? { proxyForUrl: options.proxyForUrl } : {}),
+    onState: (state) => bus.emit('sso:session', state),
+  });
   connections.onChanged((info) => {
     bus.emit('connection:changed', describeConnection(info));
     void ssoSession.follow(info.kind === 'profile' ? info.profile : undefined);
@@ -128,6 +136,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       bus,
       openExternal: options.openExternal,
       signedIn: () => void ssoSession.check(),
+      ...(options.proxyForUrl ? { proxyForUrl: options.proxyForUrl } : {}),
       // Signed out: the connection forgets the role credentials of that session (a fresh provider), as the CLI's logout does.
       signedOut: async (profile) => {
         const info = connections.current();

@@ -23,7 +23,7 @@ import type { MfaPrompt } from './mfaPrompt';
 import { listProfiles, type ProfileSourceOptions } from './profiles';
 import { whoAmI, type WhoAmIOptions } from './whoami';
 import { DEFAULT_REGION, isRegionName } from '../../shared/aws/regions';
-import { resolveClientConfig, type ClientConfigResolution } from './config';
+import { resolveClientConfig, type ClientConfigResolution, type ProxyResolver, type ServiceName } from './config';
 import type { MappingContext } from './errors';
 
 type Explain = NonNullable<MappingContext['explain']>;
@@ -46,6 +46,8 @@ export interface ConnectionManagerOptions {
   readonly credentials?: Pick<CredentialsOptions, 'roleAssumer' | 'stsEndpoint' | 'now' | 'refreshWindowMs'>;
   /** STS endpoint for "Who am I" (tests: a loopback stand-in). */
   readonly stsEndpoint?: string;
+  /** The OS proxy settings (Electron's resolveProxy in the app); without it, the proxy environment variables. */
+  readonly proxyForUrl?: ProxyResolver;
   /** Builds each client (tests wrap it to see the clients a switch creates and destroys). */
   readonly createClient?: typeof createChimeClient;
 }
@@ -123,13 +125,12 @@ export class ConnectionManager {
       profile: connection.profile,
       region,
       ...(this.#options.mfaPrompt ? { mfaPrompt: this.#options.mfaPrompt } : {}),
+      ...(this.#options.proxyForUrl ? { proxyForUrl: this.#options.proxyForUrl } : {}),
     });
     const info: ConnectionInfo = { kind: 'profile', profile: connection.profile, region };
     // The profile's shared-config settings (endpoint_url, services, FIPS, retries, proxy, CA), one
     // resolution per client: destroying a client closes its request handler.
-    const timeout = this.#options.client?.timeoutMs;
-    const settings = () =>
-      resolveClientConfig(connection.profile, 'identity', { ...this.#options.profileSource, regionOverride: region, ...(timeout !== undefined ? { timeoutMs: timeout } : {}) });
+    const settings = () => this.#settings(connection.profile, 'identity', region);
     let resolved: [ClientConfigResolution, ClientConfigResolution];
     try {
       resolved = [await settings(), await settings()];
@@ -200,10 +201,7 @@ export class ConnectionManager {
     try {
       for (const service of CLIENT_SERVICES) {
         if (service === 'identity') continue;
-        const timeout = this.#options.client?.timeoutMs;
-        const resolution = profile
-          ? await resolveClientConfig(profile, service, { ...this.#options.profileSource, regionOverride: info.region, ...(timeout !== undefined ? { timeoutMs: timeout } : {}) })
-          : undefined;
+        const resolution = profile ? await this.#settings(profile, service, info.region) : undefined;
         const log = this.#options.activityLog;
         built[service] = createServiceClient(service, {
           ...this.#options.client,
@@ -222,6 +220,17 @@ export class ConnectionManager {
     return ok(built as ServiceClients);
   }
 
+  /** The profile's shared-config settings for one client of this connection. */
+  #settings(profile: string, service: ServiceName, region: string, withTimeout = true): Promise<ClientConfigResolution> {
+    const timeout = withTimeout ? this.#options.client?.timeoutMs : undefined;
+    return resolveClientConfig(profile, service, {
+      ...this.#options.profileSource,
+      regionOverride: region,
+      ...(timeout !== undefined ? { timeoutMs: timeout } : {}),
+      ...(this.#options.proxyForUrl ? { proxyForUrl: this.#options.proxyForUrl } : {}),
+    });
+  }
+
   /** Account and ARN behind the current connection. */
   async whoAmI(options: CallOptions = {}): Promise<Result<CallerIdentity>> {
     const active = this.#active;
@@ -231,7 +240,7 @@ export class ConnectionManager {
     let resolution: ClientConfigResolution | undefined;
     if (profile && profile !== ENVIRONMENT_PROFILE) {
       try {
-        resolution = await resolveClientConfig(profile, 'sts', { ...this.#options.profileSource, regionOverride: active.info.region });
+        resolution = await this.#settings(profile, 'sts', active.info.region, false);
       } catch (thrown) {
         return fail(invalid(thrown instanceof Error ? thrown.message : String(thrown)));
       }

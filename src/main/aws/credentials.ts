@@ -21,7 +21,7 @@ import { runCredentialProcess } from './credentialProcess';
 import { WorkbenchFailure } from '../../shared/errors';
 import { ssoTokenExpired, toWorkbenchError } from './errors';
 import type { MfaPrompt } from './mfaPrompt';
-import { ConfigSettingError, resolveClientConfig } from './config';
+import { ConfigSettingError, resolveClientConfig, type ProxyResolver } from './config';
 import { resolveSsoTarget } from './sso/target';
 import { createSsoCredentialsProvider } from './sso/credentials';
 import { readSharedProfiles, sharedFilePaths, type ProfileSourceOptions, type Section, type SharedProfiles } from './profiles';
@@ -43,6 +43,8 @@ export interface CredentialsOptions extends ProfileSourceOptions {
   /** Refresh this long before expiry (default 5 minutes, as the SDK's own memo does). */
   readonly refreshWindowMs?: number;
   readonly now?: () => number;
+  /** The OS proxy settings for the chain's STS and SSO calls (default: the proxy environment variables). */
+  readonly proxyForUrl?: ProxyResolver;
   /** How long a credential_process may run (default CREDENTIAL_PROCESS_TIMEOUT_MS). */
   readonly processTimeoutMs?: number;
 }
@@ -119,6 +121,7 @@ async function ssoChain(options: CredentialsOptions): Promise<ProfileChain> {
     profile: options.profile,
     ...(options.env ? { env: options.env } : {}),
     ...(options.homeDir ? { homeDir: options.homeDir } : {}),
+    ...(options.proxyForUrl ? { proxyForUrl: options.proxyForUrl } : {}),
   });
   return sso;
 }
@@ -139,7 +142,11 @@ interface ProfileChain {
 async function profileChain(options: CredentialsOptions): Promise<ProfileChain> {
   const { profile, mfaPrompt } = options;
   const paths = sharedFilePaths(options);
-  const source = { ...(options.env ? { env: options.env } : {}), ...(options.homeDir ? { homeDir: options.homeDir } : {}) };
+  const source = {
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.homeDir ? { homeDir: options.homeDir } : {}),
+    ...(options.proxyForUrl ? { proxyForUrl: options.proxyForUrl } : {}),
+  };
   const sts = await resolveClientConfig(profile, 'sts', {
     ...source,
     ...(options.region ? { regionOverride: options.region } : {}),

@@ -18,7 +18,7 @@ export interface SsoSessionFollower {
   stop(): void;
 }
 
-export interface FollowOptions extends ProfileSourceOptions, Pick<SsoKeeperOptions, 'now' | 'setTimer' | 'refreshWindowMs'> {
+export interface FollowOptions extends ProfileSourceOptions, Pick<SsoKeeperOptions, 'now' | 'setTimer' | 'refreshWindowMs' | 'proxyForUrl'> {
   readonly onState: (state: SsoKeeperState) => void;
 }
 

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { fail, ok, WorkbenchCodes, WorkbenchFailure, type Result, type WorkbenchError } from '../../../shared/errors';
 import type { ProfileSettingsView, SsoSignInStarted, SsoStatus } from '../../../shared/ipc/ssoContract';
-import { resolveClientConfig } from '../../aws/config';
+import { resolveClientConfig, type ProxyResolver } from '../../aws/config';
 import { toWorkbenchError } from '../../aws/errors';
 import type { ProfileSourceOptions } from '../../aws/profiles';
 import { resolveSsoTarget, signInWithDeviceCode, signOut, SsoConfigError, ssoSessionStatus, type SsoSessionInfo } from '../../aws/sso';
@@ -19,6 +19,8 @@ export interface SsoHandlerDeps {
   readonly bus: EventBus;
   readonly openExternal: (url: string) => Promise<void>;
   readonly profileSource?: ProfileSourceOptions;
+  /** The OS proxy settings, for the sign-in's calls (default: the proxy environment variables). */
+  readonly proxyForUrl?: ProxyResolver;
   /** Told after a sign-in ends signed in (the session keeper checks again). */
   readonly signedIn?: (profile: string) => void;
   /** Told after a sign-out, so the connection drops the role credentials it got from that session. */
@@ -33,7 +35,9 @@ interface RunningSignIn {
   readonly sandbox: boolean;
 }
 
-export function ssoHandlers({ bus, openExternal, profileSource = {}, signedIn, signedOut }: SsoHandlerDeps) {
+export function ssoHandlers({ bus, openExternal, profileSource: files = {}, proxyForUrl, signedIn, signedOut }: SsoHandlerDeps) {
+  // Every call of the sign-in goes through the profile's settings and, in the app, the OS proxy.
+  const profileSource = { ...files, ...(proxyForUrl ? { proxyForUrl } : {}) };
   const running = new Map<string, RunningSignIn>();
 
   const statusOf = async (profile: string): Promise<Result<SsoStatus>> => {
@@ -160,7 +164,7 @@ function describe(profile: string, info: SsoSessionInfo): SsoStatus {
 }
 
 /** Whether the profile's SSO OIDC endpoint is on this machine (a sandbox), whose pages are loopback pages. */
-async function signsInAtLoopback(profile: string, source: ProfileSourceOptions): Promise<boolean> {
+async function signsInAtLoopback(profile: string, source: ProfileSourceOptions & { readonly proxyForUrl?: ProxyResolver }): Promise<boolean> {
   try {
     const target = await resolveSsoTarget(profile, source);
     const oidc = await resolveClientConfig(target.profile, 'ssoOidc', { ...source, regionOverride: target.region });

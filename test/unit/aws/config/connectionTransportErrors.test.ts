@@ -53,9 +53,10 @@ afterAll(async () => {
 
 const activityLog = new ActivityLog();
 
-function manager(extraEnv: Record<string, string> = {}): ConnectionManager {
+function manager(extraEnv: Record<string, string> = {}, proxyForUrl?: (url: string) => string): ConnectionManager {
   return new ConnectionManager({
     activityLog,
+    ...(proxyForUrl ? { proxyForUrl } : {}),
     sandboxEndpoint: () => ({ url: 'http://127.0.0.1:1', credentials: SANDBOX_CREDENTIALS }),
     profileSource: { env: envFor(home, extraEnv), homeDir: home.home },
     client: { timeoutMs: 3000 },
@@ -95,5 +96,21 @@ it('a proxy that is not listening is named as the problem, without its password'
   expect(message).toContain(`Cannot reach the proxy http://alice:***@127.0.0.1:${closedPort}`);
   expect(message).toContain('profile "proxied"');
   expect(message).not.toContain('s3cret-pass');
+  m.dispose();
+});
+
+it('with the OS proxy settings (the app passes Electron resolveProxy), every call asks them and names that proxy', async () => {
+  const asked: string[] = [];
+  const m = manager({}, (url) => {
+    asked.push(url);
+    return `http://127.0.0.1:${closedPort}`;
+  });
+  await m.select({ kind: 'profile', profile: 'proxied', region: 'us-east-1' });
+  const listed = await m.invoke('ListAppInstances', {});
+  expect(!listed.ok && listed.error.message).toContain(`Cannot reach the proxy http://127.0.0.1:${closedPort}`);
+  expect(asked.some((url) => url.startsWith('https://chime.corp.example'))).toBe(true);
+  // "Who am I" (STS) takes the same route.
+  const me = await m.whoAmI();
+  expect(!me.ok && me.error.message).toContain(`Cannot reach the proxy http://127.0.0.1:${closedPort}`);
   m.dispose();
 });
