@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import { createMainServices, type MainServices } from './services';
+import { proxyFromPacResult } from './aws/config';
 import { bindIpc } from './ipc/electronBinding';
 import { APP_SCHEME, isAppUrl } from './ipc/appOrigin';
 import { registerAppProtocol } from './platform/appProtocol';
@@ -61,6 +62,8 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     platform: process.platform,
     chooseFile: nativeFileChooser(dialog, () => mainWindow),
+    // The OS proxy settings (and PAC) for every AWS call, as Chromium resolves them for the window.
+    proxyForUrl: async (url) => proxyFromPacResult(await session.defaultSession.resolveProxy(url)),
   });
   bindIpc(ipcMain, services, () => mainWindow);
   powerMonitor.on('suspend', () => services?.suspend());

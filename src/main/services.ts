@@ -23,6 +23,9 @@ import { connectionHandlers, describeConnection } from './ipc/handlers/connectio
 import { activityHandlers } from './ipc/handlers/activityHandlers';
 import { workspaceHandlers } from './ipc/handlers/workspaceHandlers';
 import { shellHandlers } from './ipc/handlers/shellHandlers';
+import { ssoHandlers } from './ipc/handlers/ssoHandlers';
+import { followSsoSession } from './aws/sso';
+import type { ProxyResolver } from './aws/config';
 import { WatchCoordinator } from './watch/watchCoordinator';
 import { watchHandlers } from './ipc/handlers/watchHandlers';
 import { DoctorRuns, doctorHandlers } from './ipc/handlers/doctorHandlers';
@@ -44,6 +47,8 @@ export interface MainServicesOptions {
   /** Use this running sandbox instead of starting the embedded one. */
   readonly sandboxUrl?: string;
   readonly profileSource?: ProfileSourceOptions;
+  /** The OS proxy settings for every AWS call (the app: Electron's resolveProxy); default: the proxy environment variables. */
+  readonly proxyForUrl?: ProxyResolver;
   /** Options for the embedded sandbox (the harness shortens validation in tests). */
   readonly sandboxValidationDelayMs?: number;
   /** The native file chooser (Electron's dialog; the harness's `--dialog-dir` page). */
@@ -77,6 +82,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     mfaPrompt: mfa.prompt,
     client: { appVersion: options.appVersion },
     ...(options.profileSource ? { profileSource: options.profileSource } : {}),
+    ...(options.proxyForUrl ? { proxyForUrl: options.proxyForUrl } : {}),
   });
   const workspaces = new WorkspaceService({ open: options.openDocuments, encryptor: options.encryptor });
   const pagedLoads = new PagedLoads(connections, bus);
@@ -96,8 +102,15 @@ export async function createMainServices(options: MainServicesOptions): Promise<
 
   activityLog.onEntry((entry) => bus.emit('activity:appended', entry));
   mfa.onRequest((request) => bus.emit('mfa:request', request));
+  // The connection's SSO session is refreshed before it expires; the window hears when it cannot be.
+  const ssoSession = followSsoSession({
+    ...options.profileSource,
+    ...(options.proxyForUrl ? { proxyForUrl: options.proxyForUrl } : {}),
+    onState: (state) => bus.emit('sso:session', state),
+  });
   connections.onChanged((info) => {
     bus.emit('connection:changed', describeConnection(info));
+    void ssoSession.follow(info.kind === 'profile' ? info.profile : undefined);
     watch.connectionChanged();
   });
   // Notices from opening the stores are replayed to each window that subscribes (see `notices`).
@@ -139,6 +152,18 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       ...(options.chooseFile && { chooseFile: options.chooseFile }),
     }),
     ...pushHandlers({ connections }),
+    ...ssoHandlers({
+      bus,
+      openExternal: options.openExternal,
+      signedIn: () => void ssoSession.check(),
+      ...(options.proxyForUrl ? { proxyForUrl: options.proxyForUrl } : {}),
+      // Signed out: the connection forgets the role credentials of that session (a fresh provider), as the CLI's logout does.
+      signedOut: async (profile) => {
+        const info = connections.current();
+        if (info?.kind === 'profile' && info.profile === profile) await connections.select({ kind: 'profile', profile, region: info.region });
+      },
+      ...(options.profileSource ? { profileSource: options.profileSource } : {}),
+    }),
     'app:info': () =>
       ok({
         version: options.appVersion,
@@ -159,6 +184,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     async dispose() {
       pagedLoads.cancelAll();
       doctorRuns.cancel();
+      ssoSession.stop();
       await watch.dispose();
       connections.dispose();
       directPush.close();

@@ -17,7 +17,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { PinpointClient } from '@aws-sdk/client-pinpoint';
 import type { CallRecord } from './activityLog';
 import type { CredentialsProvider } from './credentials';
-import { toWorkbenchError } from './errors';
+import { toWorkbenchError, type MappingContext } from './errors';
 import type { ResolvedClientConfig } from './config';
 
 /** The services the app calls with the connection's credentials (STS and SSO have their own paths). */
@@ -59,6 +59,8 @@ export interface ChimeClientOptions {
    * the watcher's one-attempt client); `region` and `timeoutMs` do not apply.
    */
   readonly resolved?: ResolvedClientConfig;
+  /** Its resolution's `explainFailure`: transport failures named by the setting behind them. */
+  readonly explainFailure?: MappingContext['explain'];
 }
 
 export function createChimeClient(options: ChimeClientOptions): ChimeSDKIdentityClient {
@@ -68,7 +70,13 @@ export function createChimeClient(options: ChimeClientOptions): ChimeSDKIdentity
 export function createServiceClient<S extends ClientService>(service: S, options: ChimeClientOptions): ServiceClient<S> {
   const Client = CLIENT_CLASSES[service] as unknown as new (config: object) => ServiceClient<S>;
   const client = new Client(options.resolved ? fromResolved(options, options.resolved) : fromOptions(options));
-  if (options.onCall) addCallRecorder(client, service, options.onCall, options.profile, options.now ?? Date.now);
+  if (options.onCall) {
+    const context: MappingContext = {
+      ...(options.profile ? { profile: options.profile } : {}),
+      ...(options.explainFailure ? { explain: options.explainFailure } : {}),
+    };
+    addCallRecorder(client, service, options.onCall, context, options.now ?? Date.now);
+  }
   return client;
 }
 
@@ -110,7 +118,7 @@ function addCallRecorder(
   client: ServiceClient<ClientService>,
   service: ClientService,
   onCall: (call: CallRecord) => void,
-  profile: string | undefined,
+  mapping: MappingContext,
   now: () => number,
 ): void {
   // The four clients' stacks differ only in their input/output unions.
@@ -143,7 +151,7 @@ function addCallRecorder(
         finish((result.output as { $metadata?: Metadata }).$metadata, { output: result.output });
         return result;
       } catch (thrown) {
-        const error = toWorkbenchError(thrown, profile ? { profile } : {});
+        const error = toWorkbenchError(thrown, mapping);
         finish((thrown as { $metadata?: Metadata }).$metadata, { error });
         throw thrown;
       }

@@ -23,7 +23,10 @@ import type { MfaPrompt } from './mfaPrompt';
 import { listProfiles, type ProfileSourceOptions } from './profiles';
 import { whoAmI, type WhoAmIOptions } from './whoami';
 import { DEFAULT_REGION, isRegionName } from '../../shared/aws/regions';
-import { resolveClientConfig, type ResolvedClientConfig } from './config';
+import { resolveClientConfig, type ClientConfigResolution, type ProxyResolver, type ServiceName } from './config';
+import type { MappingContext } from './errors';
+
+type Explain = NonNullable<MappingContext['explain']>;
 
 /** Where the embedded sandbox listens and the credentials it accepts. */
 export interface SandboxEndpoint {
@@ -43,6 +46,8 @@ export interface ConnectionManagerOptions {
   readonly credentials?: Pick<CredentialsOptions, 'roleAssumer' | 'stsEndpoint' | 'now' | 'refreshWindowMs'>;
   /** STS endpoint for "Who am I" (tests: a loopback stand-in). */
   readonly stsEndpoint?: string;
+  /** The OS proxy settings (Electron's resolveProxy in the app); without it, the proxy environment variables. */
+  readonly proxyForUrl?: ProxyResolver;
   /** Builds each client (tests wrap it to see the clients a switch creates and destroys). */
   readonly createClient?: typeof createChimeClient;
 }
@@ -53,6 +58,8 @@ interface Active {
   /** For background calls (see CallOptions.background): one attempt, logged with source 'watch'. */
   readonly backgroundClient: ChimeSDKIdentityClient;
   readonly credentials: CredentialsProvider;
+  /** Names a transport failure of the Identity clients by the profile's setting behind it (proxy, CA, endpoint). */
+  readonly explain?: Explain;
   /** Messaging, Pinpoint and IAM beside Identity, built on first use (see `clients()`). */
   services?: Promise<Result<ServiceClients>>;
 }
@@ -118,33 +125,33 @@ export class ConnectionManager {
       profile: connection.profile,
       region,
       ...(this.#options.mfaPrompt ? { mfaPrompt: this.#options.mfaPrompt } : {}),
+      ...(this.#options.proxyForUrl ? { proxyForUrl: this.#options.proxyForUrl } : {}),
     });
     const info: ConnectionInfo = { kind: 'profile', profile: connection.profile, region };
     // The profile's shared-config settings (endpoint_url, services, FIPS, retries, proxy, CA), one
     // resolution per client: destroying a client closes its request handler.
-    const timeout = this.#options.client?.timeoutMs;
-    const settings = () =>
-      resolveClientConfig(connection.profile, 'identity', { ...this.#options.profileSource, regionOverride: region, ...(timeout !== undefined ? { timeoutMs: timeout } : {}) });
-    let resolved: [ResolvedClientConfig, ResolvedClientConfig];
+    const settings = () => this.#settings(connection.profile, 'identity', region);
+    let resolved: [ClientConfigResolution, ClientConfigResolution];
     try {
-      resolved = [(await settings()).config, (await settings()).config];
+      resolved = [await settings(), await settings()];
     } catch (thrown) {
       return fail(invalid(thrown instanceof Error ? thrown.message : String(thrown)));
     }
     return ok(this.#activeFor(info, credentials, resolved));
   }
 
-  #activeFor(info: ConnectionInfo, credentials: CredentialsProvider, resolved?: [ResolvedClientConfig, ResolvedClientConfig]): Active {
+  #activeFor(info: ConnectionInfo, credentials: CredentialsProvider, resolved?: [ClientConfigResolution, ClientConfigResolution]): Active {
     const client = this.#client(info, credentials, false, resolved?.[0]);
-    return { info, credentials, client, backgroundClient: this.#client(info, credentials, true, resolved?.[1]) };
+    const explain = resolved?.[0].explainFailure;
+    return { info, credentials, client, backgroundClient: this.#client(info, credentials, true, resolved?.[1]), ...(explain ? { explain } : {}) };
   }
 
-  #client(info: ConnectionInfo, credentials: CredentialsProvider, background = false, resolved?: ResolvedClientConfig): ChimeSDKIdentityClient {
+  #client(info: ConnectionInfo, credentials: CredentialsProvider, background = false, resolution?: ClientConfigResolution): ChimeSDKIdentityClient {
     const log = this.#options.activityLog;
     const create = this.#options.createClient ?? createChimeClient;
     return create({
       ...this.#options.client,
-      ...(resolved ? { resolved } : {}),
+      ...(resolution ? { resolved: resolution.config, explainFailure: resolution.explainFailure } : {}),
       ...(background ? { maxAttempts: 1 } : {}),
       region: info.region,
       credentials,
@@ -158,7 +165,7 @@ export class ConnectionManager {
     const active = this.#active;
     if (!active) return fail(notConnected());
     const client = options.background ? active.backgroundClient : active.client;
-    return sendOperation(client, operation, input, options, mappingContext(active.info));
+    return sendOperation(client, operation, input, options, mappingContext(active));
   }
 
   /** Pages of a list operation; stop early by breaking out of the loop or aborting the signal. */
@@ -169,7 +176,7 @@ export class ConnectionManager {
   ): AsyncGenerator<Result<OperationOutput<Op>>, void, undefined> {
     const active = this.#active;
     if (!active) return yield fail(notConnected());
-    yield* paginateOperation(active.client, operation, input, options, mappingContext(active.info));
+    yield* paginateOperation(active.client, operation, input, options, mappingContext(active));
   }
 
   /**
@@ -194,14 +201,11 @@ export class ConnectionManager {
     try {
       for (const service of CLIENT_SERVICES) {
         if (service === 'identity') continue;
-        const timeout = this.#options.client?.timeoutMs;
-        const resolved = profile
-          ? (await resolveClientConfig(profile, service, { ...this.#options.profileSource, regionOverride: info.region, ...(timeout !== undefined ? { timeoutMs: timeout } : {}) })).config
-          : undefined;
+        const resolution = profile ? await this.#settings(profile, service, info.region) : undefined;
         const log = this.#options.activityLog;
         built[service] = createServiceClient(service, {
           ...this.#options.client,
-          ...(resolved ? { resolved } : {}),
+          ...(resolution ? { resolved: resolution.config, explainFailure: resolution.explainFailure } : {}),
           region: info.region,
           credentials: active.credentials,
           ...(info.endpointUrl ? { endpoint: info.endpointUrl } : {}),
@@ -216,22 +220,33 @@ export class ConnectionManager {
     return ok(built as ServiceClients);
   }
 
+  /** The profile's shared-config settings for one client of this connection. */
+  #settings(profile: string, service: ServiceName, region: string, withTimeout = true): Promise<ClientConfigResolution> {
+    const timeout = withTimeout ? this.#options.client?.timeoutMs : undefined;
+    return resolveClientConfig(profile, service, {
+      ...this.#options.profileSource,
+      regionOverride: region,
+      ...(timeout !== undefined ? { timeoutMs: timeout } : {}),
+      ...(this.#options.proxyForUrl ? { proxyForUrl: this.#options.proxyForUrl } : {}),
+    });
+  }
+
   /** Account and ARN behind the current connection. */
   async whoAmI(options: CallOptions = {}): Promise<Result<CallerIdentity>> {
     const active = this.#active;
     if (!active) return fail(notConnected());
     if (active.info.kind === 'sandbox') return ok(SANDBOX_IDENTITY);
     const profile = active.info.profile;
-    let resolved: ResolvedClientConfig | undefined;
+    let resolution: ClientConfigResolution | undefined;
     if (profile && profile !== ENVIRONMENT_PROFILE) {
       try {
-        resolved = (await resolveClientConfig(profile, 'sts', { ...this.#options.profileSource, regionOverride: active.info.region })).config;
+        resolution = await this.#settings(profile, 'sts', active.info.region, false);
       } catch (thrown) {
         return fail(invalid(thrown instanceof Error ? thrown.message : String(thrown)));
       }
     }
     const request: WhoAmIOptions = {
-      ...(resolved ? { resolved } : {}),
+      ...(resolution ? { resolved: resolution.config, explainFailure: resolution.explainFailure } : {}),
       region: active.info.region,
       credentials: active.credentials,
       ...(active.info.profile ? { profile: active.info.profile } : {}),
@@ -257,6 +272,7 @@ export async function defaultProfileConnection(source?: ProfileSourceOptions): P
 }
 
 function destroy(active: Active): void {
+  active.credentials.destroy?.();
   active.client.destroy();
   active.backgroundClient.destroy();
   void active.services?.then((built) => {
@@ -269,8 +285,11 @@ function destroyServices(clients: Partial<Record<ClientService, unknown>>, ident
   for (const client of Object.values(clients)) if (client !== identity) (client as { destroy(): void } | undefined)?.destroy();
 }
 
-function mappingContext(info: ConnectionInfo) {
-  return info.profile && info.profile !== ENVIRONMENT_PROFILE ? { profile: info.profile } : {};
+function mappingContext({ info, explain }: Active): MappingContext {
+  return {
+    ...(info.profile && info.profile !== ENVIRONMENT_PROFILE ? { profile: info.profile } : {}),
+    ...(explain ? { explain } : {}),
+  };
 }
 
 function notConnected(): WorkbenchError {

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { getDefaultRoleAssumer, getDefaultRoleAssumerWithWebIdentity } from '@aws-sdk/client-sts';
 import { fromIni, type FromIniInit } from '@aws-sdk/credential-provider-ini';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { WorkbenchCodes } from '../../shared/errors';
@@ -20,9 +21,13 @@ import { runCredentialProcess } from './credentialProcess';
 import { WorkbenchFailure } from '../../shared/errors';
 import { ssoTokenExpired, toWorkbenchError } from './errors';
 import type { MfaPrompt } from './mfaPrompt';
+import { ConfigSettingError, resolveClientConfig, type ProxyResolver } from './config';
+import { resolveSsoTarget } from './sso/target';
+import { createSsoCredentialsProvider } from './sso/credentials';
 import { readSharedProfiles, sharedFilePaths, type ProfileSourceOptions, type Section, type SharedProfiles } from './profiles';
 
-export type CredentialsProvider = AwsCredentialIdentityProvider;
+/** `destroy` (profiles) closes the sockets of the STS and SSO clients the chain built. */
+export type CredentialsProvider = AwsCredentialIdentityProvider & { destroy?(): void };
 export type RoleAssumer = NonNullable<FromIniInit['roleAssumer']>;
 
 export interface CredentialsOptions extends ProfileSourceOptions {
@@ -33,11 +38,13 @@ export interface CredentialsOptions extends ProfileSourceOptions {
   readonly mfaPrompt?: MfaPrompt;
   /** Test seam: replaces the SDK's STS AssumeRole call. */
   readonly roleAssumer?: RoleAssumer;
-  /** Test seam: STS endpoint for the SDK's own role assumer (a loopback stand-in). */
+  /** STS endpoint for the role assumers, over the profile's own (tests: a loopback stand-in). */
   readonly stsEndpoint?: string;
   /** Refresh this long before expiry (default 5 minutes, as the SDK's own memo does). */
   readonly refreshWindowMs?: number;
   readonly now?: () => number;
+  /** The OS proxy settings for the chain's STS and SSO calls (default: the proxy environment variables). */
+  readonly proxyForUrl?: ProxyResolver;
   /** How long a credential_process may run (default CREDENTIAL_PROCESS_TIMEOUT_MS). */
   readonly processTimeoutMs?: number;
 }
@@ -45,7 +52,8 @@ export interface CredentialsOptions extends ProfileSourceOptions {
 export function createCredentialsProvider(options: CredentialsOptions): CredentialsProvider {
   const now = options.now ?? Date.now;
   const resolve = options.profile === ENVIRONMENT_PROFILE ? fromEnvironment(options) : fromProfile(options, now);
-  return memoizeCredentials(resolve, { now, refreshWindowMs: options.refreshWindowMs ?? 5 * 60_000 });
+  const memo = memoizeCredentials(resolve, { now, refreshWindowMs: options.refreshWindowMs ?? 5 * 60_000 });
+  return resolve.destroy ? Object.assign(memo, { destroy: resolve.destroy }) : memo;
 }
 
 /**
@@ -71,22 +79,12 @@ export function memoizeCredentials(
 }
 
 function fromProfile(options: CredentialsOptions, now: () => number): CredentialsProvider {
-  const { profile, mfaPrompt } = options;
-  const paths = sharedFilePaths(options);
-  // One init object per connection: fromIni stores its STS role assumer (and
-  // that client) on it, so a new connection never reuses the old STS client.
-  const init: FromIniInit = {
-    profile,
-    filepath: paths.credentialsFile,
-    configFilepath: paths.configFile,
-    ignoreCache: true,
-    ...(mfaPrompt ? { mfaCodeProvider: (serial: string) => mfaPrompt(serial, profile) } : {}),
-    ...(options.roleAssumer ? { roleAssumer: options.roleAssumer } : {}),
-    clientConfig: { ...(options.region ? { region: options.region } : {}), ...(options.stsEndpoint ? { endpoint: options.stsEndpoint } : {}) },
-    ...(options.region ? { parentClientConfig: { region: options.region } } : {}),
-  };
-  const provider = fromIni(init);
-  return async (properties) => {
+  const { profile } = options;
+  // One fromIni per connection, built on first use with the profile's client
+  // settings: fromIni stores its STS role assumer (and that client) on its
+  // init object, so a new connection never reuses the old STS client.
+  let built: Promise<ProfileChain> | undefined;
+  const provider: CredentialsProvider = async (properties) => {
     try {
       const shared = await readSharedProfiles(options);
       await checkSsoTokens(shared, profile, options.homeDir ?? homedir(), now);
@@ -94,10 +92,90 @@ function fromProfile(options: CredentialsOptions, now: () => number): Credential
       if (own && isProcessOnly(own)) return await runCredentialProcess(profile, own.credential_process ?? '', {
           ...(options.processTimeoutMs !== undefined ? { timeoutMs: options.processTimeoutMs } : {}),
         });
-      return await provider(properties);
+      built ??= own && isSsoOnly(own) ? ssoChain(options) : profileChain(options);
+      const chain = await built.catch((thrown: unknown) => {
+        built = undefined; // a fixed config file is read again on the next call
+        throw thrown;
+      });
+      return await chain.provider(properties);
     } catch (thrown) {
+      if (thrown instanceof ConfigSettingError) {
+        // The profile's settings (missing profile, malformed value) keep credentials from resolving.
+        throw new WorkbenchFailure({ code: WorkbenchCodes.CredentialsUnavailable, message: thrown.message, retryable: false });
+      }
       throw new WorkbenchFailure(toWorkbenchError(thrown, { profile }));
     }
+  };
+  return Object.assign(provider, {
+    destroy: () => void built?.then((chain) => chain.destroy(), () => undefined),
+  });
+}
+
+/**
+ * An SSO profile: fromSSO with the files named, since fromIni hands its SSO
+ * link neither the config path nor the injected environment (it would read
+ * ~/.aws/config or AWS_CONFIG_FILE of the process, not the profile source).
+ */
+async function ssoChain(options: CredentialsOptions): Promise<ProfileChain> {
+  const sso = await createSsoCredentialsProvider({
+    profile: options.profile,
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.homeDir ? { homeDir: options.homeDir } : {}),
+    ...(options.proxyForUrl ? { proxyForUrl: options.proxyForUrl } : {}),
+  });
+  return sso;
+}
+
+interface ProfileChain {
+  readonly provider: CredentialsProvider;
+  destroy(): void;
+}
+
+/**
+ * fromIni with the STS and SSO clients it builds configured for THIS profile
+ * (endpoint_url, services section, proxy, CA bundle, retries): given no
+ * `clientConfig`, the SDK would take those from AWS_PROFILE/default (see
+ * config/settings.ts). fromIni has one `clientConfig` for both STS and SSO,
+ * so STS gets its own role assumers and `clientConfig` is the SSO portal's
+ * (in the SSO region, as fromSSO expects; its token refresh uses it too).
+ */
+async function profileChain(options: CredentialsOptions): Promise<ProfileChain> {
+  const { profile, mfaPrompt } = options;
+  const paths = sharedFilePaths(options);
+  const source = {
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.homeDir ? { homeDir: options.homeDir } : {}),
+    ...(options.proxyForUrl ? { proxyForUrl: options.proxyForUrl } : {}),
+  };
+  const sts = await resolveClientConfig(profile, 'sts', {
+    ...source,
+    ...(options.region ? { regionOverride: options.region } : {}),
+    ...(options.stsEndpoint ? { endpointOverride: options.stsEndpoint } : {}),
+  });
+  const ssoRegion = await resolveSsoTarget(profile, source).then(
+    (target) => target.region,
+    () => undefined, // not an SSO chain: no SSO client is built
+  );
+  const sso = ssoRegion ? await resolveClientConfig(profile, 'sso', { ...source, regionOverride: ssoRegion }) : undefined;
+  // The SDK's role assumers spread their options into the STSClient, so endpoint and handler reach it.
+  const stsOptions = { ...sts.config } as Parameters<typeof getDefaultRoleAssumer>[0];
+  const init: FromIniInit = {
+    profile,
+    filepath: paths.credentialsFile,
+    configFilepath: paths.configFile,
+    ignoreCache: true,
+    ...(mfaPrompt ? { mfaCodeProvider: (serial: string) => mfaPrompt(serial, profile) } : {}),
+    roleAssumer: options.roleAssumer ?? getDefaultRoleAssumer(stsOptions),
+    roleAssumerWithWebIdentity: getDefaultRoleAssumerWithWebIdentity(stsOptions),
+    ...(sso ? { clientConfig: { ...sso.config } } : {}),
+    parentClientConfig: { region: sts.config.region },
+  };
+  return {
+    provider: fromIni(init),
+    destroy: () => {
+      sts.destroy();
+      sso?.destroy();
+    },
   };
 }
 

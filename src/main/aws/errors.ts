@@ -9,6 +9,12 @@ import { chimeErrorInfo } from '../../shared/chime/errors';
 export interface MappingContext {
   /** The profile in use, so an SSO message can name the exact login command. */
   readonly profile?: string;
+  /**
+   * The transport explanation of the client's resolved settings
+   * (`ClientConfigResolution.explainFailure`): a refusing proxy, a CA bundle
+   * that does not verify, an unreachable configured endpoint, named as such.
+   */
+  readonly explain?: (thrown: unknown) => WorkbenchError | undefined;
 }
 
 /** HTTP statuses where the same request may succeed later. */
@@ -31,7 +37,7 @@ export function ssoLoginCommand(profile: string): string {
 
 export function ssoTokenExpired(profile: string | undefined, detail = 'The SSO session has expired or has not been started.'): WorkbenchError {
   const command = ssoLoginCommand(profile ?? 'PROFILE');
-  return { code: WorkbenchCodes.SsoTokenExpired, message: `${detail} Run \`${command}\` in a terminal, then try again.`, retryable: false };
+  return { code: WorkbenchCodes.SsoTokenExpired, message: `${detail} Use "Sign in with AWS SSO" in the app, or run \`${command}\` in a terminal, then try again.`, retryable: false };
 }
 
 /**
@@ -45,7 +51,8 @@ export function toWorkbenchError(thrown: unknown, context: MappingContext = {}):
   if (typeof thrown !== 'object' || thrown === null) return redacted(mapThrown(thrown, context));
   const known = mappedOnce.get(thrown);
   if (known) return known;
-  const error = redacted(mapThrown(thrown, context));
+  const explained = thrown instanceof WorkbenchFailure ? undefined : context.explain?.(thrown);
+  const error = redacted(explained ?? mapThrown(thrown, context));
   mappedOnce.set(thrown, error);
   return error;
 }

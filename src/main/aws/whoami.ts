@@ -21,6 +21,8 @@ export interface WhoAmIOptions {
   readonly signal?: AbortSignal;
   /** The profile's STS settings from resolveClientConfig(profile, 'sts'); `endpoint` above still wins. */
   readonly resolved?: ResolvedClientConfig;
+  /** Its resolution's `explainFailure` (proxy, CA bundle, endpoint named). */
+  readonly explainFailure?: (thrown: unknown) => import('../../shared/errors').WorkbenchError | undefined;
 }
 
 export async function whoAmI(options: WhoAmIOptions): Promise<Result<CallerIdentity>> {
@@ -38,7 +40,12 @@ export async function whoAmI(options: WhoAmIOptions): Promise<Result<CallerIdent
     const out = await client.send(new GetCallerIdentityCommand({}), options.signal ? { abortSignal: options.signal } : {});
     return ok({ account: out.Account ?? '', arn: out.Arn ?? '', userId: out.UserId ?? '' });
   } catch (thrown) {
-    return fail(toWorkbenchError(thrown, options.profile ? { profile: options.profile } : {}));
+    return fail(
+      toWorkbenchError(thrown, {
+        ...(options.profile ? { profile: options.profile } : {}),
+        ...(options.explainFailure ? { explain: options.explainFailure } : {}),
+      }),
+    );
   } finally {
     client.destroy();
   }

@@ -12,6 +12,7 @@
  * (`<directory id or alias>.awsapps.com/start`).
  */
 import { isRegionName } from '../../shared/aws/regions';
+import { isAllowedVerificationUri } from '../aws/sso/target';
 
 interface LinkRule {
   /** The host exactly, or a function of it (for region- or id-shaped hosts). */
@@ -52,6 +53,16 @@ function hostMatches(rule: LinkRule, host: string): boolean {
 /** `/start` matches exactly; `/chime-sdk/` matches itself and below. */
 function pathMatches(pathname: string, prefix: string): boolean {
   return prefix.endsWith('/') ? pathname.startsWith(prefix) : pathname === prefix;
+}
+
+/**
+ * The pages an SSO sign-in started by main may open (never a URL from the
+ * renderer): Identity Center's device page, an access portal, the OIDC
+ * `/authorize` page, and a loopback page only when the profile signs in at a
+ * sandbox on this machine.
+ */
+export function isAllowedSignInPage(raw: string, { sandbox }: { readonly sandbox: boolean }): boolean {
+  return isAllowedVerificationUri(raw, { allowLoopback: sandbox });
 }
 
 /**

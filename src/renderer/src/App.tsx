@@ -4,6 +4,7 @@ import { bootstrap } from './session/sessionActions';
 import { ConnectionPicker } from './features/connection/ConnectionPicker';
 import { RegionPicker } from './features/connection/RegionPicker';
 import { IdentityBadge } from './features/connection/IdentityBadge';
+import { ProfileBar } from './features/sso/ProfileBar';
 import { MfaDialog } from './features/connection/MfaDialog';
 import { StatusLine } from './features/connection/StatusLine';
 import { AppInstancePicker } from './features/appInstances/AppInstancePicker';
@@ -42,6 +43,7 @@ export function App() {
           <IdentityBadge />
         </div>
       </header>
+      <ProfileBar />
       <StoreNotices />
       <div className="app-body">
         <aside className="sidebar" aria-label="App instance and users">

@@ -86,6 +86,12 @@ export const CHANNEL_NAME_LIST = [
   'devices:create',
   'devices:deliveries',
   'devices:lastDeliveries',
+  'sso:status',
+  'sso:signIn',
+  'sso:openBrowser',
+  'sso:cancel',
+  'sso:signOut',
+  'profiles:settings',
 ] as const;
 
 export const EVENT_NAME_LIST = [
@@ -97,4 +103,6 @@ export const EVENT_NAME_LIST = [
   'watch:status',
   'store:notice',
   'doctor:check',
+  'sso:progress',
+  'sso:session',
 ] as const;

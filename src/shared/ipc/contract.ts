@@ -17,6 +17,7 @@ import { appChannels, appEvents } from './appContract';
 import { doctorChannels, doctorEvents } from './doctorContract';
 import { directPushChannels } from './directPushContract';
 import { pushChannels } from './pushContract';
+import { ssoChannels, ssoEvents } from './ssoContract';
 
 /** One channel per Chime SDK Identity operation: `chime:CreateAppInstance`, … */
 export type ChimeChannelName = `chime:${OperationName}`;
@@ -58,12 +59,14 @@ export const contract = {
   ...doctorChannels,
   ...directPushChannels,
   ...pushChannels,
+  ...ssoChannels,
 } as const;
 
 export const events = {
   'pages:page': event<PageEvent>(),
   ...appEvents,
   ...doctorEvents,
+  ...ssoEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,8 @@ export interface E2ESession {
   readonly page: Page;
   readonly harness: RunningHarness;
   readonly userDataDir: string;
+  /** The temp folder holding the harness's AWS `config` and `credentials` (empty until a test writes them). */
+  readonly awsConfigDir: string;
   step(name: string): Promise<void>;
   /** POSTs to the sandbox's control routes (flip an endpoint state, inject faults). */
   control(route: string, body: unknown): Promise<Response>;
@@ -59,6 +61,7 @@ export async function openSession(options: SessionOptions): Promise<E2ESession> 
     page,
     harness,
     userDataDir,
+    awsConfigDir,
     async step(name) {
       counter += 1;
       const file = `${String(counter).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`;

@@ -181,7 +181,7 @@ describe('SSO', () => {
     const error = await failureOf(createCredentialsProvider({ ...base(), profile: 'sso-legacy' })());
     expect(error).toEqual({
       code: WorkbenchCodes.SsoTokenExpired,
-      message: 'The SSO session of profile "sso-legacy" has expired. Run `aws sso login --profile sso-legacy` in a terminal, then try again.',
+      message: 'The SSO session of profile "sso-legacy" has expired. Use "Sign in with AWS SSO" in the app, or run `aws sso login --profile sso-legacy` in a terminal, then try again.',
       retryable: false,
     });
   });
@@ -198,7 +198,7 @@ describe('SSO', () => {
     try {
       const error = await failureOf(createCredentialsProvider({ ...base(), env: envFor(fresh), homeDir: fresh.home, profile: 'via-sso' })());
       expect(error.code).toBe(WorkbenchCodes.SsoTokenExpired);
-      expect(error.message).toBe('Profile "sso-legacy" has no SSO session yet. Run `aws sso login --profile sso-legacy` in a terminal, then try again.');
+      expect(error.message).toBe('Profile "sso-legacy" has no SSO session yet. Use "Sign in with AWS SSO" in the app, or run `aws sso login --profile sso-legacy` in a terminal, then try again.');
     } finally {
       await fresh.remove();
     }

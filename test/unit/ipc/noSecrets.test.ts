@@ -8,7 +8,8 @@
  *    recognisable fake secrets, every non-Chime channel is dispatched, and the
  *    serialized results and events are searched for those secrets.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
@@ -188,6 +189,21 @@ describe('IPC results at run time carry no secret', () => {
     expect((await dispatch('activity:cli', { id: activity.value[0].id, revealTokens: true })).ok).toBe(true);
     await dispatch('activity:clear');
     await dispatch('shell:openExternal', { url: 'https://docs.aws.amazon.com/' });
+
+    // SSO: a cached (expired) token of the CLI's cache, its status, a sign-in refused for a non-SSO profile, sign-out.
+    const cache = path.join(dir, '.aws', 'sso', 'cache');
+    await mkdir(cache, { recursive: true });
+    await writeFile(
+      path.join(cache, `${createHash('sha1').update('corp').digest('hex')}.json`),
+      JSON.stringify({ startUrl: 'https://corp.awsapps.com/start', region: 'us-east-1', accessToken: SECRETS.ssoAccess, expiresAt: '2020-01-01T00:00:00Z', clientId: 'c', clientSecret: SECRETS.secretKey, refreshToken: SECRETS.sessionToken }),
+    );
+    expect((await dispatch('sso:status', { profile: 'sso' })).value).toMatchObject({ state: 'expired', refreshable: true });
+    expect((await dispatch('sso:signIn', { profile: 'keys' })).ok).toBe(false);
+    const unknownSignIn = '8c7d3f0e-6a3b-4b8e-9f3e-2d1c0b9a8f7e';
+    expect((await dispatch('sso:openBrowser', { signInId: unknownSignIn })).ok).toBe(false);
+    expect((await dispatch('sso:cancel', { signInId: unknownSignIn })).value).toEqual({ cancelled: false });
+    expect((await dispatch('sso:signOut', { profile: 'sso' })).value).toMatchObject({ state: 'signed-out' });
+    expect((await dispatch('profiles:settings', { profile: 'keys' })).ok).toBe(true);
 
     const missing = CHANNEL_NAMES.filter((c) => !c.startsWith('chime:') && !results.has(c));
     expect(missing).toEqual([]);

@@ -12,4 +12,5 @@ export {
 export { ssoCacheFile, cliTimestamp, type CachedTokenInfo } from './tokenCache';
 export { createSsoCredentialsProvider, type SsoCredentials } from './credentials';
 export { signInWithBrowser, AUTHORIZATION_CODE_GRANT, type BrowserSignInOptions } from './browserSignIn';
+export { followSsoSession, type SsoSessionFollower } from './follow';
 export { keepSsoSessionFresh, type SsoKeeper, type SsoKeeperOptions, type SsoKeeperState } from './keeper';

@@ -18,6 +18,8 @@ export function subscribeToMain(): () => void {
     api['watch:status']((health) => s().watchHealthChanged(health)),
     api['store:notice']((notice) => s().storeNotice(notice)),
     api['doctor:check']((event) => s().doctorCheckArrived(event)),
+    api['sso:progress']((progress) => s().ssoProgress(progress)),
+    api['sso:session']((session) => s().ssoSessionChanged(session)),
   ];
   return () => unsubscribers.forEach((off) => off());
 }

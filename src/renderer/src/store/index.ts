@@ -16,6 +16,7 @@ import { createDoctorSlice, type DoctorSlice } from '../features/doctor/doctorSl
 import { createDirectPushSlice, type DirectPushSlice } from '../features/directPush/directPushSlice';
 import { createPushSlice, type PushSlice } from '../features/push/pushSlice';
 import { createDevicesSlice, type DevicesSlice } from '../features/devices/devicesSlice';
+import { createSsoSlice, type SsoSlice } from '../features/sso/ssoSlice';
 
 export type AppState = ConnectionSlice &
   AppInstancesSlice &
@@ -29,7 +30,8 @@ export type AppState = ConnectionSlice &
   DoctorSlice &
   DirectPushSlice &
   PushSlice &
-  DevicesSlice;
+  DevicesSlice &
+  SsoSlice;
 
 /** What every slice creator looks like: it may read and call the whole store. */
 export type SliceCreator<S> = StateCreator<AppState, [], [], S>;
@@ -48,6 +50,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createDirectPushSlice(...a),
   ...createPushSlice(...a),
   ...createDevicesSlice(...a),
+  ...createSsoSlice(...a),
 }));
 
 /** Tests call this between cases so no state leaks from one to the next. */
