@@ -17,7 +17,7 @@ const PROFILES: ProfileSummary[] = [
 const sandboxState = { info: { kind: 'sandbox', region: 'us-east-1', endpointUrl: 'http://127.0.0.1:4566' }, status: 'connected' } as const;
 
 function connected(state: object = sandboxState) {
-  act(() => useAppStore.setState({ profiles: PROFILES, connection: state as never }));
+  act(() => useAppStore.setState({ profiles: { key: 'profiles', loading: false, value: PROFILES }, connection: state as never }));
 }
 
 describe('Connection picker', () => {

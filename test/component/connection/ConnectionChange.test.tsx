@@ -26,7 +26,7 @@ describe('Changing connection', () => {
     });
     act(() =>
       useAppStore.setState({
-        profiles: [{ name: 'dev', kind: 'static', region: 'eu-central-1', isDefault: false }],
+        profiles: { key: 'profiles', loading: false, value: [{ name: 'dev', kind: 'static', region: 'eu-central-1', isDefault: false }] },
         connection: connection as never,
         appInstances: { key: 'test', loading: false, value: [{ AppInstanceArn: SANDBOX_APP, Name: 'Demo' }] },
         selectedAppInstanceArn: SANDBOX_APP,

@@ -12,6 +12,6 @@ export function seedStore(endpoints: Endpoint[] = []): void {
     selectedUserArn: USER_ARN,
     endpoints: { key: USER_ARN, loading: false, value: endpoints },
     connection: { info: { kind: 'sandbox', region: 'us-east-1' }, status: 'connected' },
-    identity: { account: '000000000000', arn: 'arn:aws:iam::000000000000:root', userId: 'sandbox' },
+    identity: { key: 'sandbox::us-east-1', loading: false, value: { account: '000000000000', arn: 'arn:aws:iam::000000000000:root', userId: 'sandbox' } },
   });
 }

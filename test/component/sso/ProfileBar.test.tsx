@@ -112,6 +112,6 @@ describe('Profile bar and SSO sign-in', () => {
     await screen.findByRole('button', { name: 'Sign in with AWS SSO' });
     expect(api.calls.find((c) => c.channel === 'sso:signOut')?.input).toEqual({ profile: 'sso-dev' });
     // The connection is proven again after the sign-out.
-    await waitFor(() => expect(useAppStore.getState().identityError?.code).toBe('SsoTokenExpired'));
+    await waitFor(() => expect(useAppStore.getState().identity?.error?.code).toBe('SsoTokenExpired'));
   });
 });

@@ -1,10 +1,16 @@
 /**
  * The slices' one convention for loaded data: a `Resource<T>` is a value
  * fetched for one key (an ARN, a load id), with its loading flag and last
- * error, in one field (`admins`, `appInstances`, `activityLoad`, …) rather than
- * flat `xLoading`/`xError` fields beside the value. A response that arrives
- * after the user moved to another key is dropped, so a slow describe of the
- * previous AppInstance never overwrites the current one.
+ * error, in one field (`profiles`, `identity`, `appInstances`, `endpoints`,
+ * `admins`, `activity`, …) rather than flat `xLoading`/`xError` fields beside
+ * the value. A response that arrives after the user moved to another key is
+ * dropped, so a slow describe of the previous AppInstance never overwrites
+ * the current one.
+ *
+ * The one list that streams, the users of an AppInstance (up to 100,000,
+ * published page by page), keeps the same fields in `userLoad` (key
+ * `appInstanceArn`, `loading`, `error`, plus its progress) beside the growing
+ * `users` array, so a new page does not copy the load state.
  */
 import type { Result, WorkbenchError } from '../../../shared/errors';
 

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store';
+import { NONE } from '../../store/resource';
 import { changeConnection } from '../../session/sessionActions';
 import type { Connection } from '../../../../shared/workspace/workspace';
 import { DEFAULT_REGION } from '../../../../shared/aws/regions';
@@ -20,7 +21,7 @@ function parseValue(value: string): Connection {
 export function ConnectionPicker() {
   const id = useId();
   const { profiles, info, status } = useAppStore(
-    useShallow((s) => ({ profiles: s.profiles, info: s.connection?.info, status: s.connection?.status })),
+    useShallow((s) => ({ profiles: s.profiles.value ?? NONE, info: s.connection?.info, status: s.connection?.status })),
   );
 
   const onChange = (value: string) => {

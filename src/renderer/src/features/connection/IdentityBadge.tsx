@@ -2,8 +2,8 @@ import { useAppStore } from '../../store';
 
 /** "Who am I": account and ARN of the chosen connection (STS GetCallerIdentity in main). */
 export function IdentityBadge() {
-  const identity = useAppStore((s) => s.identity);
-  const error = useAppStore((s) => s.identityError);
+  const identity = useAppStore((s) => s.identity?.value);
+  const error = useAppStore((s) => s.identity?.error);
   const loadIdentity = useAppStore((s) => s.loadIdentity);
   const kind = useAppStore((s) => s.connection?.info.kind);
 

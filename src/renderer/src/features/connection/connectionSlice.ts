@@ -1,16 +1,17 @@
 import type { SliceCreator } from '../../store';
-import { getApi, toWorkbenchError, unwrap } from '../../api';
+import { getApi } from '../../api';
 import type { ActivityEntry, CallerIdentity, ConnectionInfo, ConnectionState, MfaRequest } from '../../../../shared/ipc/appTypes';
 import type { ProfileSummary } from '../../../../shared/aws/types';
 import type { Connection } from '../../../../shared/workspace/workspace';
 import type { WorkbenchError } from '../../../../shared/errors';
+import { loadInto, type Resource } from '../../store/resource';
 
 export interface ConnectionSlice {
-  readonly profiles: readonly ProfileSummary[];
-  readonly profilesError?: WorkbenchError;
+  /** The AWS profiles of ~/.aws (read with `selectProfiles`). */
+  readonly profiles: Resource<readonly ProfileSummary[]>;
   readonly connection?: ConnectionState;
-  readonly identity?: CallerIdentity;
-  readonly identityError?: WorkbenchError;
+  /** "Who am I" for the current connection, keyed by it (`connectionKey`); absent until asked. */
+  readonly identity?: Resource<CallerIdentity>;
   readonly mfaRequest?: MfaRequest;
   /**
    * What the calls made on this connection have shown: "Connected" only once
@@ -37,12 +38,20 @@ export interface Reachability {
 
 const UNPROVEN: Reachability = { answered: false };
 
+/** The key of the profiles resource: there is one list. */
+const PROFILES = 'profiles';
+
+/** What an identity belongs to: the connection's kind, profile and region. */
+export function connectionKey(info: ConnectionInfo | undefined): string {
+  return info ? `${info.kind}:${info.profile ?? ''}:${info.region}` : '';
+}
+
 function sameConnection(a: ConnectionInfo | undefined, b: ConnectionInfo): boolean {
   return Boolean(a) && a!.kind === b.kind && (a!.profile ?? '') === (b.profile ?? '') && a!.region === b.region;
 }
 
 export const createConnectionSlice: SliceCreator<ConnectionSlice> = (set, get) => ({
-  profiles: [],
+  profiles: { key: PROFILES, loading: false },
   reachability: UNPROVEN,
 
   callSeen(entry) {
@@ -55,12 +64,15 @@ export const createConnectionSlice: SliceCreator<ConnectionSlice> = (set, get) =
   },
 
   async loadProfiles() {
-    try {
-      const list = await unwrap(getApi()['profiles:list']());
-      set({ profiles: list.profiles, profilesError: undefined });
-    } catch (error) {
-      set({ profilesError: toWorkbenchError(error) });
-    }
+    await loadInto(
+      PROFILES,
+      async () => {
+        const listed = await getApi()['profiles:list']();
+        return listed.ok ? { ok: true, value: listed.value.profiles } : listed;
+      },
+      () => get().profiles,
+      (profiles) => set({ profiles }),
+    );
   },
 
   async loadConnection() {
@@ -70,7 +82,7 @@ export const createConnectionSlice: SliceCreator<ConnectionSlice> = (set, get) =
 
   async selectConnection(connection, region) {
     const previous = get().connection;
-    set({ identity: undefined, identityError: undefined, reachability: UNPROVEN });
+    set({ identity: undefined, reachability: UNPROVEN });
     const result = await getApi()['connection:select']({ connection, region });
     if (!result.ok) {
       set({ connection: previous ? { ...previous, status: 'error', error: result.error } : undefined });
@@ -81,15 +93,16 @@ export const createConnectionSlice: SliceCreator<ConnectionSlice> = (set, get) =
   },
 
   async loadIdentity() {
-    set({ identity: undefined, identityError: undefined });
-    const result = await getApi()['connection:whoami']();
-    set(result.ok ? { identity: result.value } : { identityError: result.error });
+    const key = connectionKey(get().connection?.info);
+    set({ identity: undefined });
+    // A connection changed meanwhile drops the answer (loadInto checks the key).
+    await loadInto(key, () => getApi()['connection:whoami'](), () => get().identity, (identity) => set({ identity }));
   },
 
   connectionChanged(state) {
     const before = get().connection?.info;
     const changed = !before || before.kind !== state.info.kind || before.profile !== state.info.profile || before.region !== state.info.region;
-    set({ connection: state, ...(changed ? { identity: undefined, identityError: undefined, reachability: UNPROVEN } : {}) });
+    set({ connection: state, ...(changed ? { identity: undefined, reachability: UNPROVEN } : {}) });
   },
 
   mfaRequested(request) {

@@ -43,7 +43,7 @@ export function RegisterEndpointDialog({
 }) {
   const ids = { name: useId(), type: useId(), deviceToken: useId(), voipDeviceToken: useId(), pinpointAppArn: useId() };
   const region = useAppStore((s) => s.connection?.info.region);
-  const account = useAppStore((s) => s.identity?.account);
+  const account = useAppStore((s) => s.identity?.value?.account);
   const userArn = useAppStore((s) => s.selectedUserArn);
   const endpoints = useAppStore(selectEndpoints);
   const workspace = useAppStore((s) => s.activeWorkspace);

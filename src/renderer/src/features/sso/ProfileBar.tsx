@@ -21,7 +21,7 @@ export function ProfileBar() {
       profile: s.connection?.info.kind === 'profile' ? s.connection.info.profile : undefined,
       region: s.connection?.info.region,
       status: s.ssoStatus,
-      identityErrorCode: s.identityError?.code,
+      identityErrorCode: s.identity?.error?.code,
     })),
   );
   const { loadSsoStatus, startSsoSignIn, signOutSso, loadProfileSettings } = useAppStore(
