@@ -34,7 +34,7 @@ export const createSimulatedDeviceSchema = z
     path: ['voip'],
   });
 
-/** What "Clean up" will remove and keep, in plain words; `remove` ARNs are what the run may delete. */
+/** What "Clean up" will remove, in plain words; `remove` ARNs (device ids for simulated devices) are what the run may delete. */
 export interface CleanUpPlanView {
   readonly appInstanceArn: string;
   readonly remove: readonly {
@@ -42,19 +42,12 @@ export interface CleanUpPlanView {
     readonly arn: string;
     readonly text: string;
   }[];
-  readonly keep: readonly {
-    readonly kind: 'channel' | 'sender' | 'device';
-    readonly arn: string;
-    readonly text: string;
-    readonly reason: string;
-  }[];
   readonly summary: readonly string[];
 }
 
 export interface CleanUpOutcome {
   readonly removed: readonly { readonly arn: string; readonly text: string }[];
   readonly failed: readonly { readonly arn: string; readonly text: string; readonly message: string }[];
-  readonly kept: readonly { readonly arn: string; readonly text: string; readonly reason: string }[];
 }
 
 const cleanUpScope = {

@@ -255,16 +255,29 @@ test('clean up removes exactly what the workbench made', async () => {
   const sent = await send(plan, 'before-cleanup');
   const unrelated = (await clients.messaging.send(new msg.CreateChannelCommand({ AppInstanceArn: instance, Name: 'team', ChimeBearer: other, MemberArns: [user] }))).ChannelArn ?? '';
 
-  const cleanup = unwrap(await planCleanUp(clients, { appInstanceArn: instance, sandboxDeviceIds: ['dev-1'] }));
+  const device = (id: string, CreatedBy?: string) => ({ DeviceId: id, Name: `Phone ${id}`, Platform: 'APNS' as const, Voip: false, DeviceToken: 'ab', Created: '2026-11-30T12:00:00Z', ...(CreatedBy && { CreatedBy }) });
+  const sandboxDevices = [device('dev-1', 'workbench'), device('dev-2'), device('dev-3', 'someone-else'), device('dev-gone', 'workbench')];
+  const cleanup = unwrap(await planCleanUp(clients, { appInstanceArn: instance, sandboxDevices }));
   expect(cleanup.remove.map((r) => [r.kind, r.arn])).toEqual([
     ['channel', sent.channelArn],
     ['sender', sent.senderArn],
+    ['device', 'dev-1'],
+    ['device', 'dev-gone'],
   ]);
-  expect(cleanup.keep.map((k) => k.arn)).toEqual(['dev-1']);
-  expect(cleanup.summary[0]).toMatch(/^Will remove: the channel .*the sender user workbench-push-sender\.$/);
-  const result = await cleanUpWorkbenchResources(clients, cleanup);
+  expect(cleanup.summary[0]).toMatch(/^Will remove: the channel .*the sender user workbench-push-sender; the simulated device "Phone dev-1" on the Local sandbox; .*\.$/);
+  const asked: string[] = [];
+  const result = await cleanUpWorkbenchResources(clients, cleanup, {
+    removeDevice: async (id) => {
+      asked.push(id);
+      return id === 'dev-gone' ? { ok: false, error: { code: 'NotFoundException', message: 'gone', retryable: false } } : { ok: true, value: {} };
+    },
+  });
+  expect(asked).toEqual(['dev-1', 'dev-gone']);
   expect(result.failed).toEqual([]);
-  expect(result.removed).toHaveLength(2);
+  expect(result.removed).toHaveLength(4);
+  // Without the sandbox's route a device is a failure that says why, never a silent success.
+  const offSandbox = await cleanUpWorkbenchResources(clients, { ...cleanup, remove: cleanup.remove.filter((r) => r.kind === 'device') });
+  expect(offSandbox.failed.map((f) => [f.arn, f.error.code])).toEqual([['dev-1', 'NotSandbox'], ['dev-gone', 'NotSandbox']]);
 
   await expect(clients.messaging.send(new msg.DescribeChannelCommand({ ChannelArn: sent.channelArn, ChimeBearer: other }))).rejects.toMatchObject({ name: 'NotFoundException' });
   await expect(clients.identity.send(new id.DescribeAppInstanceUserCommand({ AppInstanceUserArn: sent.senderArn }))).rejects.toMatchObject({ name: 'NotFoundException' });

@@ -7,7 +7,7 @@
 export type { PushClients } from './clients';
 export { planTestPush, sendTestPush, findTestChannels, type SendTestPushInput, type SendTestPushResult, type TestPushFailure } from './testPush';
 export { getMembershipPreference, setMembershipPreference, type MembershipRef } from './preferences';
-export { planCleanUp, cleanUpWorkbenchResources, type CleanUpInput, type CleanUpItem, type CleanUpPlan, type CleanUpResult } from './cleanup';
+export { planCleanUp, cleanUpWorkbenchResources, type CleanUpInput, type CleanUpDeps, type CleanUpItem, type CleanUpPlan, type CleanUpResult } from './cleanup';
 export { createSandboxPushReader, type SandboxPushReader, type DeliveryQuery } from './sandboxDeliveries';
 export { endpointTokensOf } from './endpointTokens';
 export { pushError, type PushStep } from './meaning';
