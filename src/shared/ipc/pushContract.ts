@@ -9,7 +9,9 @@ import { z } from 'zod';
 import { channel } from './define';
 import {
   planTestPushInputSchema,
+  pushChoicesInputSchema,
   pushPreferenceSchema,
+  type PushChoices,
   sendTestPushInputSchema,
   type PushPreference,
   type TestPushPlan,
@@ -57,6 +59,8 @@ const cleanUpScope = {
 };
 
 export const pushChannels = {
+  /** The channels (the target's, and those the sender sees) and the bots "Send test push" offers to pick. */
+  'push:choices': channel<PushChoices>()(pushChoicesInputSchema),
   /** What a test push will use and create, before anything is created. */
   'push:plan': channel<TestPushPlan>()(planTestPushInputSchema),
   /** Creates what the plan says, then SendChannelMessage; a failure says what was created before it. */

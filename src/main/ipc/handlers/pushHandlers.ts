@@ -15,8 +15,10 @@ import {
   cleanUpWorkbenchResources,
   createSandboxPushReader,
   getMembershipPreference,
+  listPushChoices,
   planCleanUp,
   planTestPush,
+  pushError,
   sendTestPush,
   setMembershipPreference,
   type CleanUpPlan,
@@ -80,6 +82,14 @@ export function pushHandlers({ connections, fetch: fetchImpl }: PushHandlerDeps)
   }
 
   return {
+    'push:choices': ({ appInstanceArn, userArn, senderArn }: { appInstanceArn: string; userArn: string; senderArn?: string | undefined }) =>
+      withClients(async (c) => {
+        try {
+          return ok(await listPushChoices(c, { appInstanceArn, userArn, senderArn }));
+        } catch (e) {
+          return fail(pushError(e, 'plan'));
+        }
+      }),
     'push:plan': (input: PlanTestPushInput) => withClients((c) => planTestPush(c, input)),
     'push:send': (input: TestPushMessage & { plan: TestPushPlan; clientRequestToken?: string | undefined }) =>
       withClients(async (c) => {

@@ -19,7 +19,8 @@ import { PUSH_SENDER_ID, PUSH_TEST_TAG } from '../../../shared/push/testPush';
 import { WORKBENCH_DEVICE_CREATOR, type SandboxDevice } from '../../../shared/push/deliveries';
 import { pushError } from './meaning';
 import type { PushClients } from './clients';
-import { findTestChannels, principalExists } from './testPush';
+import { principalExists } from './testPush';
+import { findTestChannels } from './channels';
 
 export interface CleanUpInput {
   readonly appInstanceArn: string;
