@@ -13,9 +13,11 @@ import { loadInto, type Resource } from '../../store/resource';
 import type { Result, WorkbenchError } from '../../../../shared/errors';
 import type { CleanUpOutcome, CleanUpPlanView } from '../../../../shared/ipc/pushContract';
 import {
+  PUSH_SENDER_ID,
   appendTestPush,
   historyEntryOf,
   type MessageAttributeMap,
+  type PushChoices,
   type PushPreference,
   type PushType,
   type TestPushPlan,
@@ -37,6 +39,8 @@ export type TestPushOutcome =
 export interface PlanChoice {
   readonly channelArn?: string | undefined;
   readonly senderArn?: string | undefined;
+  /** The target's own test channel instead of the shared one (ignored with a channelArn). */
+  readonly ownChannel?: boolean | undefined;
 }
 
 export interface PushSlice {
@@ -47,7 +51,12 @@ export interface PushSlice {
   /** The target's preference in the plan's channel (keyed by channel and member). */
   readonly pushPreference?: Resource<PushPreference>;
   readonly cleanUpPlan?: Resource<CleanUpPlanView>;
+  /** The channels and bots the dialog offers to pick (keyed by user and sender). */
+  readonly pushChoices?: Resource<PushChoices>;
+  /** What the developer picked: kept so a re-plan after a send or a clean up uses the same choice. */
+  readonly pushPlanChoice: PlanChoice;
   planTestPush(choice?: PlanChoice): Promise<void>;
+  loadPushChoices(senderArn?: string): Promise<void>;
   sendTestPush(message: TestPushMessageInput): Promise<TestPushOutcome | undefined>;
   resetTestPush(): void;
   loadPushPreference(channelArn: string, memberArn: string): Promise<void>;
@@ -69,17 +78,21 @@ const appInstanceOf = (userArn: string) => userArn.slice(0, userArn.indexOf('/us
 
 export const createPushSlice: SliceCreator<PushSlice> = (set, get) => ({
   testPushSending: false,
+  pushPlanChoice: {},
 
-  async planTestPush(choice = {}) {
+  async planTestPush(choice = get().pushPlanChoice) {
     const userArn = get().selectedUserArn;
     if (!userArn) return;
+    set({ pushPlanChoice: choice });
+    const own = Boolean(choice.ownChannel && !choice.channelArn);
     const input = {
       appInstanceArn: appInstanceOf(userArn),
       userArn,
       ...(choice.channelArn && { channelArn: choice.channelArn }),
       ...(choice.senderArn && { senderArn: choice.senderArn }),
+      ...(own && { ownChannel: true }),
     };
-    const key = `${userArn}|${choice.channelArn ?? ''}|${choice.senderArn ?? ''}`;
+    const key = `${userArn}|${choice.channelArn ?? ''}|${choice.senderArn ?? ''}|${own ? 'own' : ''}`;
     await loadInto(
       key,
       () => getApi()['push:plan'](input),
@@ -87,6 +100,19 @@ export const createPushSlice: SliceCreator<PushSlice> = (set, get) => ({
       // The plan carries the member's preference: stored with it, so the editor never reads it again.
       (testPushPlan) =>
         set({ testPushPlan, ...(!testPushPlan.loading && { pushPreference: preferenceOf(testPushPlan.value) }) }),
+    );
+  },
+
+  async loadPushChoices(senderArn) {
+    const userArn = get().selectedUserArn;
+    if (!userArn) return;
+    const appInstanceArn = appInstanceOf(userArn);
+    const sender = senderArn ?? `${appInstanceArn}/user/${PUSH_SENDER_ID}`;
+    await loadInto(
+      `${userArn}|${sender}`,
+      () => getApi()['push:choices']({ appInstanceArn, userArn, senderArn: sender }),
+      () => get().pushChoices,
+      (pushChoices) => set({ pushChoices }),
     );
   },
 
@@ -118,17 +144,19 @@ export const createPushSlice: SliceCreator<PushSlice> = (set, get) => ({
       void get().loadLastDeliveries(plan.userArn);
     }
     // What exists may have changed (a sender, a channel, a membership, even after a failure): plan the next send again.
-    if (answer.ok || plan.steps.length > 0) {
-      void get().planTestPush({
-        channelArn: plan.channel.chosen === 'given' ? plan.channel.arn : undefined,
-        senderArn: plan.sender.chosen === 'given' ? plan.sender.arn : undefined,
-      });
-    }
+    if (answer.ok || plan.steps.length > 0) void get().planTestPush();
     return outcome;
   },
 
   resetTestPush: () =>
-    set({ testPushPlan: undefined, testPushOutcome: undefined, pushPreference: undefined, testPushSending: false }),
+    set({
+      testPushPlan: undefined,
+      testPushOutcome: undefined,
+      pushPreference: undefined,
+      testPushSending: false,
+      pushChoices: undefined,
+      pushPlanChoice: {},
+    }),
 
   async loadPushPreference(channelArn, memberArn) {
     await loadInto(
