@@ -195,6 +195,8 @@ export const createPushSlice: SliceCreator<PushSlice> = (set, get) => ({
       confirmed: plan.remove.map((r) => r.arn),
     });
     set({ cleanUpPlan: undefined, testPushPlan: undefined, pushPreference: undefined });
+    // Removed simulated devices leave the panel at once.
+    if (get().simulatedDevicesOpen) void get().loadSimulatedDevices();
     return result;
   },
 });
