@@ -138,7 +138,7 @@ describe('send a test push', () => {
     await dialog.getByRole('button', { name: 'Send', exact: true }).click();
     await expect
       .poll(() => dialog.getByRole('status').textContent(), { timeout: 10_000 })
-      .toMatch(/^Sent, message id \S+ in the channel .*created the channel "Workbench push tests for alice"/);
+      .toMatch(/^Sent, message id \S+ in the channel “Workbench push tests for alice” \(created the channel "Workbench push tests for alice"/);
     await expect
       .poll(() => dialog.getByLabel('Who is notified').textContent())
       .toContain('its only members are the sender and this user');

@@ -126,7 +126,7 @@ describe('who a test push notifies', () => {
     expect(within(dialog).getByRole('status')).toHaveTextContent(
       'Deliveries cannot be seen on AWS: check the device. The app follows the endpoints’ EndpointState for 60 s.',
     );
-    expect(within(dialog).getByRole('status')).toHaveTextContent(`in the channel ${CHANNEL_ARN}`);
+    expect(within(dialog).getByRole('status')).toHaveTextContent('in the channel “Workbench push tests”');
     // No simulated devices on AWS: nothing asks the sandbox.
     expect(api.calls.some((c) => c.channel.startsWith('devices:'))).toBe(false);
   });

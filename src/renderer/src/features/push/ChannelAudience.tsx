@@ -23,7 +23,7 @@ export function ChannelAudience() {
   if (channel.memberCount === undefined) return null;
   const others = plan.steps.some((s) => s.kind === 'addMember') ? channel.memberCount : channel.memberCount - 1;
   return (
-    <div className="field-warning" role="note" aria-label="Who is notified">
+    <div className="field-warning push-audience" role="note" aria-label="Who is notified">
       <p>
         A channel message notifies every member whose preference allows it: “{channel.name}” has {channel.memberCount}{' '}
         member{channel.memberCount === 1 ? '' : 's'}

@@ -190,8 +190,7 @@ export function SendTestPushDialog({ onClose }: { readonly onClose: () => void }
         <div role="status" className="push-outcome">
           {outcome?.kind === 'sent' && (
             <span className="notify-yes">
-              Sent, message id <code>{outcome.sent.messageId}</code> in the channel{' '}
-              <code>{outcome.sent.channelArn}</code>
+              Sent, message id <code>{outcome.sent.messageId}</code> in the channel “{outcome.channelName}”
               {outcome.sent.created.length > 0 && <> (created {outcome.sent.created.map((c) => c.text).join('; ')})</>}
               {!onSandbox && (
                 <>

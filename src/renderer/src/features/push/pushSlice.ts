@@ -34,7 +34,8 @@ export interface TestPushMessageInput {
 
 /** A failed send: the error, whose message already says what the send created before failing. */
 export type TestPushOutcome =
-  { readonly kind: 'sent'; readonly sent: TestPushSent } | { readonly kind: 'failed'; readonly error: WorkbenchError };
+  | { readonly kind: 'sent'; readonly sent: TestPushSent; readonly channelName: string }
+  | { readonly kind: 'failed'; readonly error: WorkbenchError };
 
 export interface PlanChoice {
   readonly channelArn?: string | undefined;
@@ -122,7 +123,7 @@ export const createPushSlice: SliceCreator<PushSlice> = (set, get) => ({
     set({ testPushSending: true, testPushOutcome: undefined });
     const answer = await getApi()['push:send']({ plan, ...message });
     const outcome: TestPushOutcome = answer.ok
-      ? { kind: 'sent', sent: answer.value }
+      ? { kind: 'sent', sent: answer.value, channelName: plan.channel.name }
       : { kind: 'failed', error: answer.error };
     set({ testPushSending: false, testPushOutcome: outcome });
     const entry = historyEntryOf(
