@@ -5,8 +5,10 @@
  * notification on the user's simulated phone; create a simulated device,
  * register it with "Register this device", and register a second phone of the
  * development environment as production: a push reaches the first, and turns
- * the other INACTIVE without a click; clean up removes the test channel and
- * the sender. Screenshots under test-results/test-push/.
+ * the other INACTIVE without a click; the dialog says how many members the
+ * shared test channel notifies, and a push through a channel of the user's
+ * own; clean up removes the test channels, the sender and the simulated
+ * devices the app created. Screenshots under test-results/test-push/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -66,6 +68,10 @@ describe('send a test push', () => {
       .poll(() => dialog.getByRole('region', { name: 'What this push will use' }).textContent())
       .toContain('is already a member');
     await expect.poll(() => dialog.textContent()).toContain('This message would notify the user');
+    // The demo's test channel has all the demo users in it: the dialog says so.
+    await expect
+      .poll(() => dialog.getByRole('note', { name: 'Who is notified' }).textContent())
+      .toMatch(/A channel message notifies every member whose preference allows it: “Workbench push tests” has \d+ members/);
     await s.step('sent');
     await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -119,10 +125,24 @@ describe('send a test push', () => {
     await s.step('the notification on the registered device');
   });
 
-  it('keeps the history and cleans up what the workbench created', async () => {
+  it('sends through a channel of the user’s own, keeps the history and cleans up what the workbench created', async () => {
     const { page } = s;
     await page.getByRole('button', { name: 'Send test push' }).click();
     const dialog = page.getByRole('dialog', { name: 'Send test push' });
+    await dialog.getByRole('note', { name: 'Who is notified' }).getByRole('button', { name: 'Use a channel of my own' }).click();
+    await expect
+      .poll(() => dialog.getByRole('region', { name: 'What this push will use' }).textContent())
+      .toContain('whose only members are the sender (moderator) and');
+    expect(await dialog.getByLabel('Channel', { exact: true }).inputValue()).toBe('own');
+    await dialog.getByLabel('Title').fill('Only for Alice');
+    await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect
+      .poll(() => dialog.getByRole('status').textContent(), { timeout: 10_000 })
+      .toMatch(/^Sent, message id \S+ in the channel “Workbench push tests for alice” \(created the channel "Workbench push tests for alice"/);
+    await expect
+      .poll(() => dialog.getByLabel('Who is notified').textContent())
+      .toContain('its only members are the sender and this user');
+    await s.step('sent through a channel of my own');
     const history = dialog.getByRole('region', { name: 'Recent test pushes' });
     await expect.poll(() => history.textContent()).toContain('Two endpoints');
     expect(await history.textContent()).toContain('Hello from the e2e test');
@@ -130,13 +150,22 @@ describe('send a test push', () => {
     const cleanUp = dialog.getByRole('region', { name: 'Clean up' });
     await cleanUp.getByRole('button', { name: 'Clean up…' }).click();
     await expect.poll(() => cleanUp.textContent()).toContain('Will remove');
-    expect(await cleanUp.textContent()).toContain('the sender user workbench-push-sender');
+    const planned = (await cleanUp.textContent()) ?? '';
+    expect(planned).toContain('the sender user workbench-push-sender');
+    expect(planned).toContain('the simulated device "E2E dev iPhone" on the Local sandbox');
+    expect(planned).toContain('the simulated device "E2E wrong env iPhone" on the Local sandbox');
+    // The demo's own phones were not made by the app.
+    expect(planned).not.toContain("Alice's iPhone");
+    expect(planned.match(/the channel arn:/g)).toHaveLength(2);
     await cleanUp.scrollIntoViewIfNeeded();
     await s.step('clean up plan');
     await cleanUp.getByRole('button', { name: /^Remove/ }).click();
     await expect
       .poll(() => cleanUp.getByRole('status').textContent())
-      .toMatch(/^Removed the channel .* the sender user workbench-push-sender\.$/);
+      .toMatch(/^Removed the channel .* the sender user workbench-push-sender; the simulated device "E2E dev iPhone" on the Local sandbox; the simulated device "E2E wrong env iPhone" on the Local sandbox\.$/);
+    const devices = page.getByRole('region', { name: 'Simulated devices' });
+    await expect.poll(() => devices.getByRole('listitem', { name: 'E2E dev iPhone', exact: true }).count()).toBe(0);
+    expect(await devices.getByRole('listitem', { name: "Alice's iPhone", exact: true }).count()).toBe(1);
     // The next push would create them again, and says so first.
     await expect
       .poll(() => dialog.getByRole('region', { name: 'What this push will use' }).textContent())

@@ -76,6 +76,7 @@ export const CHANNEL_NAME_LIST = [
   'directPush:send',
   'directPush:savePayload',
   'directPush:deletePayload',
+  'push:choices',
   'push:plan',
   'push:send',
   'push:getPreference',

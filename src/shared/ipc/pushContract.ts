@@ -9,7 +9,9 @@ import { z } from 'zod';
 import { channel } from './define';
 import {
   planTestPushInputSchema,
+  pushChoicesInputSchema,
   pushPreferenceSchema,
+  type PushChoices,
   sendTestPushInputSchema,
   type PushPreference,
   type TestPushPlan,
@@ -34,7 +36,7 @@ export const createSimulatedDeviceSchema = z
     path: ['voip'],
   });
 
-/** What "Clean up" will remove and keep, in plain words; `remove` ARNs are what the run may delete. */
+/** What "Clean up" will remove, in plain words; `remove` ARNs (device ids for simulated devices) are what the run may delete. */
 export interface CleanUpPlanView {
   readonly appInstanceArn: string;
   readonly remove: readonly {
@@ -42,19 +44,12 @@ export interface CleanUpPlanView {
     readonly arn: string;
     readonly text: string;
   }[];
-  readonly keep: readonly {
-    readonly kind: 'channel' | 'sender' | 'device';
-    readonly arn: string;
-    readonly text: string;
-    readonly reason: string;
-  }[];
   readonly summary: readonly string[];
 }
 
 export interface CleanUpOutcome {
   readonly removed: readonly { readonly arn: string; readonly text: string }[];
   readonly failed: readonly { readonly arn: string; readonly text: string; readonly message: string }[];
-  readonly kept: readonly { readonly arn: string; readonly text: string; readonly reason: string }[];
 }
 
 const cleanUpScope = {
@@ -64,6 +59,8 @@ const cleanUpScope = {
 };
 
 export const pushChannels = {
+  /** The channels (the target's, and those the sender sees) and the bots "Send test push" offers to pick. */
+  'push:choices': channel<PushChoices>()(pushChoicesInputSchema),
   /** What a test push will use and create, before anything is created. */
   'push:plan': channel<TestPushPlan>()(planTestPushInputSchema),
   /** Creates what the plan says, then SendChannelMessage; a failure says what was created before it. */

@@ -48,6 +48,9 @@ export const deliveryFailureEventSchema = z.object({
 export type DeliveryFailureEvent = z.infer<typeof deliveryFailureEventSchema>;
 export const sandboxEventsSchema = z.object({ Events: z.array(deliveryFailureEventSchema) });
 
+/** The sandbox's `CreatedBy` of the simulated devices the app creates: what its Clean up removes. */
+export const WORKBENCH_DEVICE_CREATOR = 'workbench';
+
 export const sandboxDeviceSchema = z.object({
   DeviceId: z.string(),
   Name: z.string(),
@@ -59,6 +62,7 @@ export const sandboxDeviceSchema = z.object({
   VoipDeviceToken: z.string().optional(),
   Created: z.string(),
   UninstalledAt: z.string().optional(),
+  CreatedBy: z.string().optional(),
 });
 export type SandboxDevice = z.infer<typeof sandboxDeviceSchema>;
 export const sandboxDevicesSchema = z.object({ Devices: z.array(sandboxDeviceSchema) });

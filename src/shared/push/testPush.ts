@@ -13,6 +13,14 @@ import { MESSAGE_ATTRIBUTES_MAX_BYTES, messageAttributesBytes, parseFilterRule, 
 /** The test channel's tag, its name when the workbench creates it, and the sender's AppInstanceUserId. */
 export const PUSH_TEST_TAG = { Key: 'workbench:purpose', Value: 'push-test' } as const;
 export const PUSH_TEST_CHANNEL_NAME = 'Workbench push tests';
+/**
+ * "Use a channel of my own": a private test channel per target user, whose only members are the
+ * sender and that user, so a test push notifies nobody else. Tagged workbench:purpose=push-test (so
+ * Clean up removes it) plus this tag with the user's AppInstanceUserId (so it is never taken for
+ * the shared test channel, and is found again for the same user).
+ */
+export const PUSH_TEST_USER_TAG_KEY = 'workbench:push-test-user';
+export const ownTestChannelName = (userId: string) => `${PUSH_TEST_CHANNEL_NAME} for ${userId}`.slice(0, 256);
 export const PUSH_SENDER_ID = 'workbench-push-sender';
 export const PUSH_SENDER_NAME = 'Workbench push sender';
 
@@ -125,6 +133,8 @@ export const planTestPushInputSchema = z.strictObject({
   userArn: arn,
   channelArn: arn.optional(),
   senderArn: arn.optional(),
+  /** Use (or create) the target's own test channel instead of the shared one; ignored when channelArn is given. */
+  ownChannel: z.boolean().optional(),
 });
 export type PlanTestPushInput = z.infer<typeof planTestPushInputSchema>;
 
@@ -148,7 +158,15 @@ export const testPushPlanSchema = z
     nonce: z.string().regex(/^[-_a-zA-Z0-9]{8,40}$/),
     sender: z.strictObject({ arn, kind: z.enum(['user', 'bot']), exists: z.boolean(), chosen: z.enum(['default', 'given']) }),
     /** `arn` is absent when the channel is still to be created. */
-    channel: z.strictObject({ arn: arn.optional(), name: z.string().max(256), exists: z.boolean(), chosen: z.enum(['tag', 'given', 'create']) }),
+    channel: z.strictObject({
+      arn: arn.optional(),
+      name: z.string().max(256),
+      exists: z.boolean(),
+      /** tag: the shared test channel found by its tag; own / create-own: the target's own test channel. */
+      chosen: z.enum(['tag', 'given', 'create', 'own', 'create-own']),
+      /** How many members the channel has (ListChannelMemberships), when a bearer could read them. */
+      memberCount: z.number().int().nonnegative().optional(),
+    }),
     steps: z.array(planStepSchema).max(3),
     /** The target's push preference in the channel when they are a member already (for "would this message notify?"). */
     targetPreference: pushPreferenceSchema.optional(),
@@ -170,6 +188,13 @@ export const testPushPlanSchema = z
     if (p.channel.arn === undefined && !p.steps.some((s) => s.kind === 'createChannel')) bad('The plan has no channel');
   });
 export type TestPushPlan = z.infer<typeof testPushPlanSchema>;
+
+/** What "Send test push" offers to pick (its users come from the app's loaded user list). */
+export const pushChoicesInputSchema = z.strictObject({ appInstanceArn: arn, userArn: arn, senderArn: arn.optional() });
+export interface PushChoices {
+  readonly channels: readonly { readonly arn: string; readonly name: string; readonly targetIsMember: boolean }[];
+  readonly bots: readonly { readonly arn: string; readonly name: string }[];
+}
 
 export const sendTestPushInputSchema = z.strictObject({
   plan: testPushPlanSchema,

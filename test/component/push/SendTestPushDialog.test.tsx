@@ -27,6 +27,7 @@ function setup(handlers: FakeHandlers, options: { sandbox?: boolean } = {}) {
     });
   useAppStore.setState({ activeWorkspace: WORKSPACE, workspaces: [WORKSPACE] });
   const api = installFakeApi({
+    'push:choices': () => ({ channels: [], bots: [] }),
     'watch:follow': () => ({ untilMs: Date.now() + 10_000 }),
     'workspace:update': ({ patch }) => ({
       ...WORKSPACE,
@@ -48,8 +49,8 @@ describe('Send test push', () => {
     expect(plan).toHaveTextContent('Sending will first create:');
     expect(plan).toHaveTextContent('Create the AppInstanceUser "workbench-push-sender".');
     expect(plan).toHaveTextContent('Create the channel "Workbench push tests".');
-    expect(api.calls.map((c) => c.channel)).toEqual(['push:plan']);
-    expect(api.calls[0]?.input).toEqual({
+    expect(api.calls.map((c) => c.channel).sort()).toEqual(['push:choices', 'push:plan']);
+    expect(api.calls.find((c) => c.channel === 'push:plan')?.input).toEqual({
       appInstanceArn: USER_ARN.slice(0, USER_ARN.indexOf('/user/')),
       userArn: USER_ARN,
     });

@@ -166,6 +166,7 @@ describe('IPC results at run time carry no secret', () => {
     const instances = await dispatch('chime:ListAppInstances', {});
     const demo: string = instances.value.AppInstances.find((a: { Name?: string }) => a.Name === 'Demo push app').AppInstanceArn;
     const alice = `${demo}/user/alice`;
+    expect((await dispatch('push:choices', { appInstanceArn: demo, userArn: alice, senderArn: `${demo}/user/workbench-push-sender` })).ok).toBe(true);
     const plan = await dispatch('push:plan', { appInstanceArn: demo, userArn: alice });
     expect(plan.ok).toBe(true);
     expect((await dispatch('push:send', { plan: plan.value, title: 'No secrets', body: 'Body', pushType: 'DEFAULT' })).ok).toBe(true);

@@ -232,24 +232,35 @@ describe('a test push through Chime', () => {
     expect(titles).toEqual(['Hello Ada', 'For Ada']);
   });
 
-  it('cleans up what it said it would, and only that', async () => {
+  it('cleans up what it said it would, and only that, simulated devices the app created included', async () => {
+    // A phone someone else made on the sandbox (the CLI, curl) is not the workbench's to remove.
+    const foreign = (await (
+      await fetch(`${services.sandboxUrl}/_sandbox/devices`, {
+        method: 'POST',
+        body: JSON.stringify({ Platform: 'GCM', Name: 'CLI phone' }),
+      })
+    ).json()) as SandboxDevice;
     const plan = await call<CleanUpPlanView>('push:cleanupPlan', { appInstanceArn });
     expect(plan.remove.map((r) => [r.kind, r.arn])).toEqual([
       ['channel', sent.channelArn],
       ['sender', sent.senderArn],
+      ['device', device.DeviceId],
     ]);
-    // Confirming only the channel keeps the sender.
+    expect(plan.summary[0]).toContain('the simulated device "Ada test iPhone" on the Local sandbox');
+    // Confirming only the channel keeps the sender and the device.
     const first = await call<CleanUpOutcome>('push:cleanup', { appInstanceArn, confirmed: [sent.channelArn] });
     expect(first.removed.map((r) => r.arn)).toEqual([sent.channelArn]);
     const after = await call<CleanUpPlanView>('push:cleanupPlan', { appInstanceArn });
-    expect(after.remove.map((r) => r.kind)).toEqual(['sender']);
+    expect(after.remove.map((r) => r.kind)).toEqual(['sender', 'device']);
     const second = await call<CleanUpOutcome>('push:cleanup', {
       appInstanceArn,
       confirmed: after.remove.map((r) => r.arn),
     });
-    expect(second).toMatchObject({ removed: [{ arn: sent.senderArn }], failed: [] });
+    expect(second).toMatchObject({ removed: [{ arn: sent.senderArn }, { arn: device.DeviceId }], failed: [] });
     const none = await call<CleanUpPlanView>('push:cleanupPlan', { appInstanceArn });
     expect(none.remove).toEqual([]);
+    expect((await call<SandboxDevice[]>('devices:list')).map((d) => d.DeviceId)).toContain(foreign.DeviceId);
+    expect((await call<SandboxDevice[]>('devices:list')).map((d) => d.DeviceId)).not.toContain(device.DeviceId);
   });
 });
 

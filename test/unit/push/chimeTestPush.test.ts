@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { SANDBOX_CREDENTIALS, startSandbox, type RunningSandbox } from '../../../src/main/sandbox';
 import { planTestPush, sendTestPush, type PushClients, type TestPushPlan } from '../../../src/main/push/chime/testPush';
 import { getMembershipPreference, setMembershipPreference } from '../../../src/main/push/chime/preferences';
+import { listPushChoices } from '../../../src/main/push/chime/channels';
 import { cleanUpWorkbenchResources, planCleanUp } from '../../../src/main/push/chime/cleanup';
 import { createSandboxPushReader, type SandboxPushReader } from '../../../src/main/push/chime/sandboxDeliveries';
 import { endpointTokensOf } from '../../../src/main/push/chime/endpointTokens';
@@ -255,16 +256,29 @@ test('clean up removes exactly what the workbench made', async () => {
   const sent = await send(plan, 'before-cleanup');
   const unrelated = (await clients.messaging.send(new msg.CreateChannelCommand({ AppInstanceArn: instance, Name: 'team', ChimeBearer: other, MemberArns: [user] }))).ChannelArn ?? '';
 
-  const cleanup = unwrap(await planCleanUp(clients, { appInstanceArn: instance, sandboxDeviceIds: ['dev-1'] }));
+  const device = (id: string, CreatedBy?: string) => ({ DeviceId: id, Name: `Phone ${id}`, Platform: 'APNS' as const, Voip: false, DeviceToken: 'ab', Created: '2026-11-30T12:00:00Z', ...(CreatedBy && { CreatedBy }) });
+  const sandboxDevices = [device('dev-1', 'workbench'), device('dev-2'), device('dev-3', 'someone-else'), device('dev-gone', 'workbench')];
+  const cleanup = unwrap(await planCleanUp(clients, { appInstanceArn: instance, sandboxDevices }));
   expect(cleanup.remove.map((r) => [r.kind, r.arn])).toEqual([
     ['channel', sent.channelArn],
     ['sender', sent.senderArn],
+    ['device', 'dev-1'],
+    ['device', 'dev-gone'],
   ]);
-  expect(cleanup.keep.map((k) => k.arn)).toEqual(['dev-1']);
-  expect(cleanup.summary[0]).toMatch(/^Will remove: the channel .*the sender user workbench-push-sender\.$/);
-  const result = await cleanUpWorkbenchResources(clients, cleanup);
+  expect(cleanup.summary[0]).toMatch(/^Will remove: the channel .*the sender user workbench-push-sender; the simulated device "Phone dev-1" on the Local sandbox; .*\.$/);
+  const asked: string[] = [];
+  const result = await cleanUpWorkbenchResources(clients, cleanup, {
+    removeDevice: async (id) => {
+      asked.push(id);
+      return id === 'dev-gone' ? { ok: false, error: { code: 'NotFoundException', message: 'gone', retryable: false } } : { ok: true, value: {} };
+    },
+  });
+  expect(asked).toEqual(['dev-1', 'dev-gone']);
   expect(result.failed).toEqual([]);
-  expect(result.removed).toHaveLength(2);
+  expect(result.removed).toHaveLength(4);
+  // Without the sandbox's route a device is a failure that says why, never a silent success.
+  const offSandbox = await cleanUpWorkbenchResources(clients, { ...cleanup, remove: cleanup.remove.filter((r) => r.kind === 'device') });
+  expect(offSandbox.failed.map((f) => [f.arn, f.error.code])).toEqual([['dev-1', 'NotSandbox'], ['dev-gone', 'NotSandbox']]);
 
   await expect(clients.messaging.send(new msg.DescribeChannelCommand({ ChannelArn: sent.channelArn, ChimeBearer: other }))).rejects.toMatchObject({ name: 'NotFoundException' });
   await expect(clients.identity.send(new id.DescribeAppInstanceUserCommand({ AppInstanceUserArn: sent.senderArn }))).rejects.toMatchObject({ name: 'NotFoundException' });
@@ -380,4 +394,57 @@ test('the tag decides, not the name: an untagged "Workbench push tests" channel 
   expect(sent.channelArn).not.toBe(lookalike);
   const cleanup = unwrap(await planCleanUp(clients, { appInstanceArn: instance }));
   expect(cleanup.remove.filter((r) => r.kind === 'channel').map((r) => r.arn)).toEqual([sent.channelArn]);
+});
+
+test('a channel of my own: only the sender and the target are members, it is never taken for the shared test channel, and Clean up removes it', async () => {
+  const instance = await freshInstance();
+  const user = await newUser(instance, 'alice');
+  const bob = await newUser(instance, 'bob');
+  // The shared test channel, with both users in it (as the demo's has all its users).
+  const shared = await send(unwrap(await planTestPush(clients, { appInstanceArn: instance, userArn: bob })), `shared-${++n}`);
+  await clients.messaging.send(new msg.CreateChannelMembershipCommand({ ChannelArn: shared.channelArn, MemberArn: user, Type: 'DEFAULT', ChimeBearer: shared.senderArn }));
+  const sharedPlan = unwrap(await planTestPush(clients, { appInstanceArn: instance, userArn: user }));
+  expect(sharedPlan.channel).toMatchObject({ arn: shared.channelArn, chosen: 'tag', memberCount: 3 });
+  expect(sharedPlan.summary).toContain(`Channel: "${PUSH_TEST_CHANNEL_NAME}" (${shared.channelArn}, the shared test channel, found by its tag workbench:purpose=push-test, 3 members).`);
+
+  const ownPlan = unwrap(await planTestPush(clients, { appInstanceArn: instance, userArn: user, ownChannel: true }));
+  expect(ownPlan.channel).toEqual({ name: 'Workbench push tests for alice', exists: false, chosen: 'create-own' });
+  expect(ownPlan.summary).toContain(
+    `Create the channel "Workbench push tests for alice" (private, restricted, tagged workbench:purpose=push-test and workbench:push-test-user=alice) whose only members are the sender (moderator) and ${user}.`,
+  );
+  const own = await send(ownPlan, `own-${++n}`);
+  expect(own.channelArn).not.toBe(shared.channelArn);
+  const members = await clients.messaging.send(new msg.ListChannelMembershipsCommand({ ChannelArn: own.channelArn, ChimeBearer: own.senderArn }));
+  expect(members.ChannelMemberships?.map((m) => m.Member?.Arn).sort()).toEqual([own.senderArn, user].sort());
+  const tags = await clients.messaging.send(new msg.ListTagsForResourceCommand({ ResourceARN: own.channelArn }));
+  expect(tags.Tags).toEqual(expect.arrayContaining([{ Key: 'workbench:purpose', Value: 'push-test' }, { Key: 'workbench:push-test-user', Value: 'alice' }]));
+
+  // Found again for alice, and never for bob's shared plan.
+  expect(unwrap(await planTestPush(clients, { appInstanceArn: instance, userArn: user, ownChannel: true })).channel).toMatchObject({ arn: own.channelArn, chosen: 'own', memberCount: 2 });
+  expect(unwrap(await planTestPush(clients, { appInstanceArn: instance, userArn: bob })).channel.arn).toBe(shared.channelArn);
+  expect(unwrap(await planTestPush(clients, { appInstanceArn: instance, userArn: bob, ownChannel: true })).channel.chosen).toBe('create-own');
+
+  const cleanup = unwrap(await planCleanUp(clients, { appInstanceArn: instance }));
+  expect(cleanup.remove.filter((r) => r.kind === 'channel').map((r) => r.arn).sort()).toEqual([shared.channelArn, own.channelArn].sort());
+});
+
+test('the choices: the target’s channels first, then those the sender sees, and the AppInstance’s bots', async () => {
+  const instance = await freshInstance();
+  const user = await newUser(instance, 'carol');
+  const other = await newUser(instance);
+  const sent = await send(unwrap(await planTestPush(clients, { appInstanceArn: instance, userArn: user })), `choices-${++n}`);
+  const team = (await clients.messaging.send(new msg.CreateChannelCommand({ AppInstanceArn: instance, Name: 'Team', ChimeBearer: other, MemberArns: [user] }))).ChannelArn ?? '';
+  const lobby = (await clients.messaging.send(new msg.CreateChannelCommand({ AppInstanceArn: instance, Name: 'Lobby', ChimeBearer: other, Privacy: 'PUBLIC' }))).ChannelArn ?? '';
+  const hidden = (await clients.messaging.send(new msg.CreateChannelCommand({ AppInstanceArn: instance, Name: 'Hidden', ChimeBearer: other, Privacy: 'PRIVATE' }))).ChannelArn ?? '';
+  const bot = (
+    await clients.identity.send(new id.CreateAppInstanceBotCommand({ AppInstanceArn: instance, Name: 'Helper', Configuration: { Lex: { LexBotAliasArn: 'arn:aws:lex:us-east-1:000000000000:bot-alias/AAAAAAAAAA/BBBBBBBBBB', LocaleId: 'en_US', WelcomeIntent: 'Hi' } }, ClientRequestToken: `bot-${++n}` }))
+  ).AppInstanceBotArn ?? '';
+  const choices = await listPushChoices(clients, { appInstanceArn: instance, userArn: user, senderArn: sent.senderArn });
+  expect(choices.channels).toEqual([
+    { arn: team, name: 'Team', targetIsMember: true },
+    { arn: sent.channelArn, name: PUSH_TEST_CHANNEL_NAME, targetIsMember: true },
+    { arn: lobby, name: 'Lobby', targetIsMember: false },
+  ]);
+  expect(choices.channels.map((c) => c.arn)).not.toContain(hidden);
+  expect(choices.bots).toEqual([{ arn: bot, name: 'Helper' }]);
 });

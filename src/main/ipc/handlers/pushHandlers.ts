@@ -3,7 +3,8 @@
  * clean up through the Chime push engine (src/main/push/chime) with the
  * current connection's clients, and the Local sandbox's simulated devices.
  * Each handler answers a Result; the device channels refuse on AWS profiles,
- * where deliveries cannot be seen.
+ * where deliveries cannot be seen. On the sandbox, Clean up also removes the
+ * simulated devices the app created.
  */
 import type { ConnectionManager } from '../../aws/connections';
 import type { ServiceClients } from '../../aws/chimeClient';
@@ -14,8 +15,10 @@ import {
   cleanUpWorkbenchResources,
   createSandboxPushReader,
   getMembershipPreference,
+  listPushChoices,
   planCleanUp,
   planTestPush,
+  pushError,
   sendTestPush,
   setMembershipPreference,
   type CleanUpPlan,
@@ -49,7 +52,6 @@ interface CleanUpScope {
 const planView = (p: CleanUpPlan): CleanUpPlanView => ({
   appInstanceArn: p.appInstanceArn,
   remove: p.remove,
-  keep: p.keep,
   summary: p.summary,
 });
 const scopeOf = ({ appInstanceArn, bearerArn }: CleanUpScope) => ({ appInstanceArn, ...(bearerArn && { bearerArn }) });
@@ -70,7 +72,24 @@ export function pushHandlers({ connections, fetch: fetchImpl }: PushHandlerDeps)
     return url.ok ? run(createSandboxDevicesClient(url.value, fetchImpl)) : url;
   }
 
+  /** The clean-up plan; on the Local sandbox it includes the simulated devices the workbench created. */
+  async function planWithDevices(c: ServiceClients, input: CleanUpScope): Promise<Result<CleanUpPlan>> {
+    const url = sandboxUrl();
+    if (!url.ok) return planCleanUp(c, scopeOf(input));
+    const devices = await createSandboxDevicesClient(url.value, fetchImpl).list();
+    if (!devices.ok) return devices;
+    return planCleanUp(c, { ...scopeOf(input), sandboxDevices: devices.value });
+  }
+
   return {
+    'push:choices': ({ appInstanceArn, userArn, senderArn }: { appInstanceArn: string; userArn: string; senderArn?: string | undefined }) =>
+      withClients(async (c) => {
+        try {
+          return ok(await listPushChoices(c, { appInstanceArn, userArn, senderArn }));
+        } catch (e) {
+          return fail(pushError(e, 'plan'));
+        }
+      }),
     'push:plan': (input: PlanTestPushInput) => withClients((c) => planTestPush(c, input)),
     'push:send': (input: TestPushMessage & { plan: TestPushPlan; clientRequestToken?: string | undefined }) =>
       withClients(async (c) => {
@@ -90,13 +109,13 @@ export function pushHandlers({ connections, fetch: fetchImpl }: PushHandlerDeps)
     }) => withClients((c) => setMembershipPreference(c, { channelArn, memberArn, preference })),
     'push:cleanupPlan': (input: CleanUpScope) =>
       withClients(async (c) => {
-        const plan = await planCleanUp(c, scopeOf(input));
+        const plan = await planWithDevices(c, input);
         return plan.ok ? ok(planView(plan.value)) : plan;
       }),
     'push:cleanup': (input: CleanUpScope & { confirmed: readonly string[] }) =>
       withClients(async (c): Promise<Result<CleanUpOutcome>> => {
         // A fresh plan, narrowed to what the developer confirmed: nothing found since is removed unseen.
-        const plan = await planCleanUp(c, scopeOf(input));
+        const plan = await planWithDevices(c, input);
         if (!plan.ok) return plan;
         const confirmed = new Set(input.confirmed);
         // The sender deletes the channels it moderates, so it stays their bearer even when it is kept.
@@ -106,11 +125,12 @@ export function pushHandlers({ connections, fetch: fetchImpl }: PushHandlerDeps)
           ...(bearerArn && { bearerArn }),
           remove: plan.value.remove.filter((r) => confirmed.has(r.arn)),
         };
-        const result = await cleanUpWorkbenchResources(c, narrowed);
+        const url = sandboxUrl();
+        const devices = url.ok ? createSandboxDevicesClient(url.value, fetchImpl) : undefined;
+        const result = await cleanUpWorkbenchResources(c, narrowed, devices ? { removeDevice: (id) => devices.remove(id) } : {});
         return ok({
           removed: result.removed.map(({ arn, text }) => ({ arn, text })),
           failed: result.failed.map(({ arn, text, error }) => ({ arn, text, message: error.message })),
-          kept: result.kept.map(({ arn, text, reason }) => ({ arn, text, reason })),
         });
       }),
     'devices:list': () => withSandbox((s) => s.list()),

@@ -5,9 +5,10 @@
  * clients and the sandbox URL are passed in.
  */
 export type { PushClients } from './clients';
-export { planTestPush, sendTestPush, findTestChannels, type SendTestPushInput, type SendTestPushResult, type TestPushFailure } from './testPush';
+export { planTestPush, sendTestPush, type SendTestPushInput, type SendTestPushResult, type TestPushFailure } from './testPush';
+export { findTestChannels, listPushChoices, countMembers, type TestChannelOwner } from './channels';
 export { getMembershipPreference, setMembershipPreference, type MembershipRef } from './preferences';
-export { planCleanUp, cleanUpWorkbenchResources, type CleanUpInput, type CleanUpItem, type CleanUpPlan, type CleanUpResult } from './cleanup';
+export { planCleanUp, cleanUpWorkbenchResources, type CleanUpInput, type CleanUpDeps, type CleanUpItem, type CleanUpPlan, type CleanUpResult } from './cleanup';
 export { createSandboxPushReader, type SandboxPushReader, type DeliveryQuery } from './sandboxDeliveries';
 export { endpointTokensOf } from './endpointTokens';
 export { pushError, type PushStep } from './meaning';

@@ -20,9 +20,6 @@ import {
   CreateChannelMembershipCommand,
   DescribeChannelCommand,
   DescribeChannelMembershipCommand,
-  ListChannelMembershipsForAppInstanceUserCommand,
-  ListChannelsCommand,
-  ListTagsForResourceCommand,
   SendChannelMessageCommand,
 } from '@aws-sdk/client-chime-sdk-messaging';
 import { toValidationIssues } from '../../../shared/chime/schema';
@@ -32,6 +29,8 @@ import {
   PUSH_SENDER_NAME,
   PUSH_TEST_CHANNEL_NAME,
   PUSH_TEST_TAG,
+  PUSH_TEST_USER_TAG_KEY,
+  ownTestChannelName,
   sendChannelMessageInput,
   testPushMessageSchema,
   testPushPlanSchema,
@@ -47,6 +46,9 @@ export type { CreatedResource, PlanStep, PlanTestPushInput, TestPushPlan, TestPu
 import type { PushClients } from './clients';
 import { pushError } from './meaning';
 import { getMembershipPreference } from './preferences';
+import { countMembers, findTestChannels, userIdOf } from './channels';
+
+export { findTestChannels };
 
 export type { PushClients };
 
@@ -73,53 +75,6 @@ async function isMember(c: PushClients, channelArn: string, memberArn: string): 
     if (isCode(e, 'NotFoundException', 'ForbiddenException')) return false;
     throw e;
   }
-}
-
-/** ARNs of channels some bearer can see: its own memberships, then the AppInstance's PUBLIC and (admins only) PRIVATE channels. */
-async function candidateChannels(c: PushClients, appInstanceArn: string, bearers: readonly string[]): Promise<string[]> {
-  const seen = new Map<string, string | undefined>();
-  for (const bearer of bearers) {
-    let NextToken: string | undefined;
-    do {
-      const page = await c.messaging.send(
-        new ListChannelMembershipsForAppInstanceUserCommand({ AppInstanceUserArn: bearer, ChimeBearer: bearer, MaxResults: 50, NextToken }),
-      );
-      for (const m of page.ChannelMemberships ?? []) if (m.ChannelSummary?.ChannelArn) seen.set(m.ChannelSummary.ChannelArn, m.ChannelSummary.Name);
-      NextToken = page.NextToken;
-    } while (NextToken);
-  }
-  const bearer = bearers[0];
-  if (bearer) {
-    for (const Privacy of ['PUBLIC', 'PRIVATE'] as const) {
-      let NextToken: string | undefined;
-      try {
-        do {
-          const page = await c.messaging.send(new ListChannelsCommand({ AppInstanceArn: appInstanceArn, ChimeBearer: bearer, Privacy, MaxResults: 50, NextToken }));
-          for (const ch of page.Channels ?? []) if (ch.ChannelArn) seen.set(ch.ChannelArn, ch.Name);
-          NextToken = page.NextToken;
-        } while (NextToken);
-      } catch (e) {
-        if (!isCode(e, 'ForbiddenException')) throw e; // PRIVATE needs an AppInstanceAdmin bearer
-      }
-    }
-  }
-  // The tag decides, but the conventional name is checked first: one ListTagsForResource in the usual case.
-  const all = [...seen];
-  return [...all.filter(([, name]) => name === PUSH_TEST_CHANNEL_NAME), ...all.filter(([, name]) => name !== PUSH_TEST_CHANNEL_NAME)].map(([arn]) => arn);
-}
-
-/** The channels of the AppInstance tagged workbench:purpose=push-test that the bearers can see (`first`: stop at the first). */
-export async function findTestChannels(c: PushClients, appInstanceArn: string, bearers: readonly string[], first = false): Promise<string[]> {
-  const found: string[] = [];
-  for (const arn of await candidateChannels(c, appInstanceArn, bearers)) {
-    if (!arn.startsWith(`${appInstanceArn}/channel/`)) continue;
-    const { Tags } = await c.messaging.send(new ListTagsForResourceCommand({ ResourceARN: arn }));
-    if (Tags?.some((t) => t.Key === PUSH_TEST_TAG.Key && t.Value === PUSH_TEST_TAG.Value)) {
-      found.push(arn);
-      if (first) break;
-    }
-  }
-  return found;
 }
 
 export { principalExists };
@@ -157,28 +112,44 @@ export async function planTestPush(clients: PushClients, input: PlanTestPushInpu
       });
       channel = { arn: input.channelArn, name: d?.Channel?.Name ?? input.channelArn, exists: true, chosen: 'given' };
     } else {
-      const [found] = await findTestChannels(clients, appInstanceArn, senderExists ? [senderArn, userArn] : [userArn], true);
+      const bearers = senderExists ? [senderArn, userArn] : [userArn];
+      const own = input.ownChannel === true;
+      const [found] = await findTestChannels(clients, appInstanceArn, bearers, { first: true, owner: own ? { kind: 'own', userArn } : { kind: 'shared' } });
+      const name = own ? ownTestChannelName(userIdOf(userArn)) : PUSH_TEST_CHANNEL_NAME;
       channel = found
-        ? { arn: found, name: PUSH_TEST_CHANNEL_NAME, exists: true, chosen: 'tag' }
-        : { name: PUSH_TEST_CHANNEL_NAME, exists: false, chosen: 'create' };
+        ? { arn: found, name, exists: true, chosen: own ? 'own' : 'tag' }
+        : { name, exists: false, chosen: own ? 'create-own' : 'create' };
     }
 
-    if (channel.arn) {
-      summary.push(`Channel: "${channel.name}" (${channel.arn}, ${channel.chosen === 'tag' ? `found by its tag ${PUSH_TEST_TAG.Key}=${PUSH_TEST_TAG.Value}` : 'chosen'}).`);
+    const channelArn = channel.arn;
+    if (channelArn) {
+      const memberCount = await countMembers(clients, channelArn, senderExists ? [senderArn, userArn] : [userArn]);
+      if (memberCount !== undefined) channel = { ...channel, memberCount };
+      const how =
+        channel.chosen === 'tag'
+          ? `the shared test channel, found by its tag ${PUSH_TEST_TAG.Key}=${PUSH_TEST_TAG.Value}`
+          : channel.chosen === 'own'
+            ? `${userArn}'s own test channel, found by its tags`
+            : 'chosen';
+      summary.push(`Channel: "${channel.name}" (${channelArn}, ${how}${memberCount === undefined ? '' : `, ${memberCount} member${memberCount === 1 ? '' : 's'}`}).`);
       if (!senderExists) {
         warnings.push(`The new sender ${PUSH_SENDER_ID} will not be a member of this existing channel, so the service will refuse the send; pick a member of it as sender, or leave the channel empty to use the test channel.`);
-      } else if (!(await isMember(clients, channel.arn, senderArn))) {
+      } else if (!(await isMember(clients, channelArn, senderArn))) {
         warnings.push(`The sender ${senderArn} is not a member of the channel, so the service will refuse the send; pick a member as sender, or another channel.`);
       }
-      if (!(await isMember(clients, channel.arn, userArn))) {
+      if (!(await isMember(clients, channelArn, userArn))) {
         const text = `Add ${userArn} as a member of "${channel.name}" so the push reaches them.`;
         steps.push({ kind: 'addMember', memberArn: userArn, text });
         summary.push(text);
       } else {
-        const pref = await getMembershipPreference(clients, { channelArn: channel.arn, memberArn: userArn });
+        const pref = await getMembershipPreference(clients, { channelArn, memberArn: userArn });
         if (pref.ok) targetPreference = pref.value;
         summary.push(`${userArn} is already a member (push preference: ${targetPreference?.mode ?? 'unknown'}).`);
       }
+    } else if (channel.chosen === 'create-own') {
+      const text = `Create the channel "${channel.name}" (private, restricted, tagged ${PUSH_TEST_TAG.Key}=${PUSH_TEST_TAG.Value} and ${PUSH_TEST_USER_TAG_KEY}=${userIdOf(userArn)}) whose only members are the sender (moderator) and ${userArn}.`;
+      steps.push({ kind: 'createChannel', text });
+      summary.push(text);
     } else {
       const text = `Create the channel "${PUSH_TEST_CHANNEL_NAME}" (private, restricted, tagged ${PUSH_TEST_TAG.Key}=${PUSH_TEST_TAG.Value}) with the sender as moderator and ${userArn} as member.`;
       steps.push({ kind: 'createChannel', text });
@@ -243,20 +214,23 @@ export async function sendTestPush(clients: PushClients, input: SendTestPushInpu
         );
         created.push({ kind: 'sender', arn: r.AppInstanceUserArn ?? s.senderArn, text: `the sender user ${userId}` });
       } else if (s.kind === 'createChannel') {
+        // The name and tags follow the conventions, whatever name the plan carries (it came back from the renderer).
+        const own = plan.channel.chosen === 'create-own';
+        const name = own ? ownTestChannelName(userIdOf(plan.userArn)) : PUSH_TEST_CHANNEL_NAME;
         const r = await clients.messaging.send(
           new CreateChannelCommand({
             AppInstanceArn: plan.appInstanceArn,
-            Name: PUSH_TEST_CHANNEL_NAME,
+            Name: name,
             Mode: 'RESTRICTED',
             Privacy: 'PRIVATE',
             ChimeBearer: senderArn,
             MemberArns: [plan.userArn],
-            Tags: [{ ...PUSH_TEST_TAG }],
+            Tags: [{ ...PUSH_TEST_TAG }, ...(own ? [{ Key: PUSH_TEST_USER_TAG_KEY, Value: userIdOf(plan.userArn) }] : [])],
             ClientRequestToken: token(plan.nonce, 'channel'),
           }),
         );
         channelArn = r.ChannelArn ?? '';
-        created.push({ kind: 'channel', arn: channelArn, text: `the channel "${PUSH_TEST_CHANNEL_NAME}" with ${plan.userArn} as member` });
+        created.push({ kind: 'channel', arn: channelArn, text: `the channel "${name}" with ${plan.userArn} as member` });
       } else {
         if (!channelArn) throw new Error('plan has a membership to add but no channel');
         // CreateChannelMembership has no ClientRequestToken; adding a member twice is harmless.

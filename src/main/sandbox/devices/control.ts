@@ -3,9 +3,10 @@
  * server calls for `/_sandbox/…` targets (it answers undefined for targets
  * that are not its own):
  *
- *   POST /_sandbox/devices                      {"Platform","Name"?,"Voip"?,"BundleId"?,"ProjectId"?}
+ *   POST /_sandbox/devices                      {"Platform","Name"?,"Voip"?,"BundleId"?,"ProjectId"?,"CreatedBy"?}
  *                                               → 200 the device ({"DeviceId","DeviceToken","VoipDeviceToken"?,…})
  *   GET  /_sandbox/devices                      → {"Devices":[…]}
+ *   DELETE /_sandbox/devices/{DeviceId}         → 200 the removed device (its deliveries go with it)
  *   POST /_sandbox/devices/{DeviceId}/uninstall → 200 the device, with "UninstalledAt"
  *   GET  /_sandbox/deliveries[?DeviceId=&Title=&Via=] → {"Deliveries":[…]} (newest last)
  *   GET  /_sandbox/events                       → {"Events":[…]} (newest last)
@@ -30,6 +31,8 @@ const createBody = z
     Voip: z.boolean().optional(),
     BundleId: z.string().max(155).regex(BUNDLE_ID, 'a bundle id such as com.example.app').optional(),
     ProjectId: z.string().regex(PROJECT_ID, 'a Firebase project id (6–30 lowercase letters, digits and hyphens)').optional(),
+    // Free text kept with the device: the app sends "workbench" so its Clean up can tell its devices from others.
+    CreatedBy: z.string().trim().min(1).max(64).optional(),
   })
   .refine((b) => !(b.Platform === 'GCM' && b.Voip), { message: 'Voip is for APNs devices only (PushKit); FCM devices have no VoIP token', path: ['Voip'] })
   .refine((b) => !(b.Platform !== 'GCM' && b.ProjectId !== undefined), { message: 'ProjectId is for GCM (FCM) devices only', path: ['ProjectId'] });
@@ -37,6 +40,7 @@ const createBody = z
 const DEFAULT_NAMES = { APNS: 'iPhone', APNS_SANDBOX: 'iPhone (development)', GCM: 'Android phone' } as const;
 
 const UNINSTALL = /^\/_sandbox\/devices\/([^/]+)\/uninstall$/;
+const DEVICE = /^\/_sandbox\/devices\/([^/]+)$/;
 
 export function handleDevicesControl(devices: DeviceRegistry, method: string, target: string, bodyText: string): ControlAnswer | undefined {
   const { path, query } = splitTarget(target);
@@ -45,6 +49,15 @@ export function handleDevicesControl(devices: DeviceRegistry, method: string, ta
   if (route === 'GET /_sandbox/devices') return { status: 200, body: { Devices: devices.list() } };
   if (route === 'GET /_sandbox/deliveries') return answering(() => listDeliveries(devices, query));
   if (route === 'GET /_sandbox/events') return { status: 200, body: { Events: devices.listEvents() } };
+  const removal = method === 'DELETE' ? DEVICE.exec(path) : null;
+  if (removal) {
+    return answering(() => {
+      const id = decodeURIComponent(removal[1] ?? '');
+      const device = devices.remove(id);
+      if (!device) throw notFound(`No simulated device ${id}`);
+      return { status: 200, body: { ...device } };
+    });
+  }
   const uninstall = method === 'POST' ? UNINSTALL.exec(path) : null;
   if (uninstall) {
     return answering(() => {
@@ -60,7 +73,7 @@ export function handleDevicesControl(devices: DeviceRegistry, method: string, ta
 function createDevice(devices: DeviceRegistry, bodyText: string): ControlAnswer {
   const parsed = createBody.safeParse(parseBody(bodyText));
   if (!parsed.success) {
-    throw badRequest(`Expected {"Platform":"APNS|APNS_SANDBOX|GCM","Name"?,"Voip"?,"BundleId"?,"ProjectId"?}: ${z.prettifyError(parsed.error)}`);
+    throw badRequest(`Expected {"Platform":"APNS|APNS_SANDBOX|GCM","Name"?,"Voip"?,"BundleId"?,"ProjectId"?,"CreatedBy"?}: ${z.prettifyError(parsed.error)}`);
   }
   const input = parsed.data;
   const device = devices.create({ ...input, Name: input.Name ?? DEFAULT_NAMES[input.Platform] });

@@ -35,6 +35,8 @@ export interface DeviceRecord {
   Created: string;
   /** ISO 8601; set once the app was uninstalled (APNs then answers Unregistered, FCM UNREGISTERED). */
   UninstalledAt?: string;
+  /** Who asked for the device (the app sends "workbench", so its Clean up finds what it made after a restart). */
+  CreatedBy?: string;
 }
 
 export interface DeliveryRecord {
@@ -77,6 +79,7 @@ export interface CreateDeviceInput {
   Voip?: boolean;
   BundleId?: string;
   ProjectId?: string;
+  CreatedBy?: string;
 }
 
 export interface DeviceRegistryOptions {
@@ -126,6 +129,7 @@ export class DeviceRegistry {
       DeviceToken: apns ? newApnsToken() : newFcmToken(),
       ...(apns && input.Voip && { VoipDeviceToken: newApnsToken() }),
       Created: this.iso(),
+      ...(input.CreatedBy !== undefined && { CreatedBy: input.CreatedBy }),
     };
     this.add(device);
     this.onChange();
@@ -202,6 +206,21 @@ export class DeviceRegistry {
       device.UninstalledAt = this.iso();
       this.onChange();
     }
+    return device;
+  }
+
+  /**
+   * Removes the device, its tokens (a push to them now finds no device) and the notifications it
+   * received (nothing shows a phone that is gone). Failure events stay: they are the Chime side's record.
+   */
+  remove(deviceId: string): DeviceRecord | undefined {
+    const device = this.devices.get(deviceId);
+    if (!device) return undefined;
+    this.devices.delete(deviceId);
+    this.byToken.delete(device.DeviceToken);
+    if (device.VoipDeviceToken) this.byToken.delete(device.VoipDeviceToken);
+    this.deliveries = this.deliveries.filter((d) => d.DeviceId !== deviceId);
+    this.onChange();
     return device;
   }
 

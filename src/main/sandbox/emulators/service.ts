@@ -52,7 +52,7 @@ export function createPushCloudService(): PushCloudService {
   const control = (method: ControlRoute['method'], path: string | RegExp): ControlRoute => ({
     method,
     path,
-    mutating: method === 'POST',
+    mutating: method === 'POST' || method === 'DELETE',
     handle: (req) => {
       const query = req.query.toString();
       const answer = running().handleControl(req.method, query ? `${req.rawPath}?${query}` : req.rawPath, req.body);
@@ -93,6 +93,7 @@ export function createPushCloudService(): PushCloudService {
       control('POST', '/_sandbox/devices'),
       control('GET', '/_sandbox/devices'),
       control('POST', /^\/_sandbox\/devices\/[^/]+\/uninstall$/),
+      control('DELETE', /^\/_sandbox\/devices\/[^/]+$/),
       control('GET', '/_sandbox/deliveries'),
       control('GET', '/_sandbox/events'),
       control('GET', '/_sandbox/ca.pem'),

@@ -6,8 +6,9 @@ import type { WorkbenchError } from '../../../../shared/errors';
 
 /**
  * "Clean up": says what the workbench created in this AppInstance and will
- * remove (the tagged test channels, the sender user) and what it keeps, then
- * removes exactly what was shown once the developer confirms.
+ * remove (the tagged test channels, the sender user and, on the Local
+ * sandbox, the simulated devices it created), then removes exactly what was
+ * shown once the developer confirms.
  */
 export function CleanUpSection() {
   const plan = useAppStore((s) => s.cleanUpPlan);

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId } from 'react';
 import { useAppStore } from '../../store';
 import { Dialog } from '../../components/Dialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -16,6 +16,8 @@ import { TestPushPlanView } from './TestPushPlanView';
 import { PreferenceEditor } from './PreferenceEditor';
 import { TestPushHistory } from './TestPushHistory';
 import { CleanUpSection } from './CleanUpSection';
+import { ChannelSenderPicker } from './ChannelSenderPicker';
+import { ChannelAudience } from './ChannelAudience';
 
 /**
  * "Send test push" on the selected user: what the send will use and create is
@@ -47,7 +49,6 @@ export function SendTestPushDialog({ onClose }: { readonly onClose: () => void }
   const state = useFormState<TestPushForm>(EMPTY_TEST_PUSH);
   const form = state.values;
   const check = checkTestPushForm(form);
-  const [choice, setChoice] = useState({ channelArn: '', senderArn: '' });
 
   useEffect(() => {
     void useAppStore.getState().planTestPush();
@@ -80,46 +81,10 @@ export function SendTestPushDialog({ onClose }: { readonly onClose: () => void }
     <Dialog title="Send test push" onClose={onClose} wide subject={<UserSubject userArn={userArn} />}>
       <TestPushPlanView
         plan={plan}
-        onRetry={() =>
-          void useAppStore
-            .getState()
-            .planTestPush({ channelArn: choice.channelArn || undefined, senderArn: choice.senderArn || undefined })
-        }
+        onRetry={() => void useAppStore.getState().planTestPush()}
       />
-      <details className="push-choice">
-        <summary>Use another channel or sender</summary>
-        <div className="form-row">
-          <label>
-            Channel ARN (optional)
-            <input
-              className="mono"
-              spellCheck={false}
-              value={choice.channelArn}
-              onChange={(e) => setChoice({ ...choice, channelArn: e.target.value.trim() })}
-            />
-          </label>
-          <label>
-            Sender ARN (optional)
-            <input
-              className="mono"
-              spellCheck={false}
-              value={choice.senderArn}
-              onChange={(e) => setChoice({ ...choice, senderArn: e.target.value.trim() })}
-            />
-          </label>
-        </div>
-        <button
-          type="button"
-          className="small"
-          onClick={() =>
-            void useAppStore
-              .getState()
-              .planTestPush({ channelArn: choice.channelArn || undefined, senderArn: choice.senderArn || undefined })
-          }
-        >
-          Plan with these
-        </button>
-      </details>
+      <ChannelSenderPicker />
+      <ChannelAudience />
       <form
         className="form"
         noValidate
@@ -225,8 +190,14 @@ export function SendTestPushDialog({ onClose }: { readonly onClose: () => void }
         <div role="status" className="push-outcome">
           {outcome?.kind === 'sent' && (
             <span className="notify-yes">
-              Sent, message id <code>{outcome.sent.messageId}</code>
+              Sent, message id <code>{outcome.sent.messageId}</code> in the channel “{outcome.channelName}”
               {outcome.sent.created.length > 0 && <> (created {outcome.sent.created.map((c) => c.text).join('; ')})</>}
+              {!onSandbox && (
+                <>
+                  . Deliveries cannot be seen on AWS: check the device. The app follows the endpoints’ EndpointState for
+                  60 s.
+                </>
+              )}
             </span>
           )}
         </div>

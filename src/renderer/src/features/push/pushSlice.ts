@@ -13,9 +13,11 @@ import { loadInto, type Resource } from '../../store/resource';
 import type { Result, WorkbenchError } from '../../../../shared/errors';
 import type { CleanUpOutcome, CleanUpPlanView } from '../../../../shared/ipc/pushContract';
 import {
+  PUSH_SENDER_ID,
   appendTestPush,
   historyEntryOf,
   type MessageAttributeMap,
+  type PushChoices,
   type PushPreference,
   type PushType,
   type TestPushPlan,
@@ -32,11 +34,14 @@ export interface TestPushMessageInput {
 
 /** A failed send: the error, whose message already says what the send created before failing. */
 export type TestPushOutcome =
-  { readonly kind: 'sent'; readonly sent: TestPushSent } | { readonly kind: 'failed'; readonly error: WorkbenchError };
+  | { readonly kind: 'sent'; readonly sent: TestPushSent; readonly channelName: string }
+  | { readonly kind: 'failed'; readonly error: WorkbenchError };
 
 export interface PlanChoice {
   readonly channelArn?: string | undefined;
   readonly senderArn?: string | undefined;
+  /** The target's own test channel instead of the shared one (ignored with a channelArn). */
+  readonly ownChannel?: boolean | undefined;
 }
 
 export interface PushSlice {
@@ -47,7 +52,12 @@ export interface PushSlice {
   /** The target's preference in the plan's channel (keyed by channel and member). */
   readonly pushPreference?: Resource<PushPreference>;
   readonly cleanUpPlan?: Resource<CleanUpPlanView>;
+  /** The channels and bots the dialog offers to pick (keyed by user and sender). */
+  readonly pushChoices?: Resource<PushChoices>;
+  /** What the developer picked: kept so a re-plan after a send or a clean up uses the same choice. */
+  readonly pushPlanChoice: PlanChoice;
   planTestPush(choice?: PlanChoice): Promise<void>;
+  loadPushChoices(senderArn?: string): Promise<void>;
   sendTestPush(message: TestPushMessageInput): Promise<TestPushOutcome | undefined>;
   resetTestPush(): void;
   loadPushPreference(channelArn: string, memberArn: string): Promise<void>;
@@ -69,17 +79,21 @@ const appInstanceOf = (userArn: string) => userArn.slice(0, userArn.indexOf('/us
 
 export const createPushSlice: SliceCreator<PushSlice> = (set, get) => ({
   testPushSending: false,
+  pushPlanChoice: {},
 
-  async planTestPush(choice = {}) {
+  async planTestPush(choice = get().pushPlanChoice) {
     const userArn = get().selectedUserArn;
     if (!userArn) return;
+    set({ pushPlanChoice: choice });
+    const own = Boolean(choice.ownChannel && !choice.channelArn);
     const input = {
       appInstanceArn: appInstanceOf(userArn),
       userArn,
       ...(choice.channelArn && { channelArn: choice.channelArn }),
       ...(choice.senderArn && { senderArn: choice.senderArn }),
+      ...(own && { ownChannel: true }),
     };
-    const key = `${userArn}|${choice.channelArn ?? ''}|${choice.senderArn ?? ''}`;
+    const key = `${userArn}|${choice.channelArn ?? ''}|${choice.senderArn ?? ''}|${own ? 'own' : ''}`;
     await loadInto(
       key,
       () => getApi()['push:plan'](input),
@@ -90,13 +104,26 @@ export const createPushSlice: SliceCreator<PushSlice> = (set, get) => ({
     );
   },
 
+  async loadPushChoices(senderArn) {
+    const userArn = get().selectedUserArn;
+    if (!userArn) return;
+    const appInstanceArn = appInstanceOf(userArn);
+    const sender = senderArn ?? `${appInstanceArn}/user/${PUSH_SENDER_ID}`;
+    await loadInto(
+      `${userArn}|${sender}`,
+      () => getApi()['push:choices']({ appInstanceArn, userArn, senderArn: sender }),
+      () => get().pushChoices,
+      (pushChoices) => set({ pushChoices }),
+    );
+  },
+
   async sendTestPush(message) {
     const plan = get().testPushPlan?.value;
     if (!plan || get().testPushSending) return undefined; // one send in flight
     set({ testPushSending: true, testPushOutcome: undefined });
     const answer = await getApi()['push:send']({ plan, ...message });
     const outcome: TestPushOutcome = answer.ok
-      ? { kind: 'sent', sent: answer.value }
+      ? { kind: 'sent', sent: answer.value, channelName: plan.channel.name }
       : { kind: 'failed', error: answer.error };
     set({ testPushSending: false, testPushOutcome: outcome });
     const entry = historyEntryOf(
@@ -118,17 +145,19 @@ export const createPushSlice: SliceCreator<PushSlice> = (set, get) => ({
       void get().loadLastDeliveries(plan.userArn);
     }
     // What exists may have changed (a sender, a channel, a membership, even after a failure): plan the next send again.
-    if (answer.ok || plan.steps.length > 0) {
-      void get().planTestPush({
-        channelArn: plan.channel.chosen === 'given' ? plan.channel.arn : undefined,
-        senderArn: plan.sender.chosen === 'given' ? plan.sender.arn : undefined,
-      });
-    }
+    if (answer.ok || plan.steps.length > 0) void get().planTestPush();
     return outcome;
   },
 
   resetTestPush: () =>
-    set({ testPushPlan: undefined, testPushOutcome: undefined, pushPreference: undefined, testPushSending: false }),
+    set({
+      testPushPlan: undefined,
+      testPushOutcome: undefined,
+      pushPreference: undefined,
+      testPushSending: false,
+      pushChoices: undefined,
+      pushPlanChoice: {},
+    }),
 
   async loadPushPreference(channelArn, memberArn) {
     await loadInto(
@@ -167,6 +196,8 @@ export const createPushSlice: SliceCreator<PushSlice> = (set, get) => ({
       confirmed: plan.remove.map((r) => r.arn),
     });
     set({ cleanUpPlan: undefined, testPushPlan: undefined, pushPreference: undefined });
+    // Removed simulated devices leave the panel at once.
+    if (get().simulatedDevicesOpen) void get().loadSimulatedDevices();
     return result;
   },
 });
