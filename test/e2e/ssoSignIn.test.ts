@@ -110,7 +110,7 @@ sso_registration_scopes = sso:account:access
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in with AWS SSO' }).waitFor();
     expect(existsSync(cacheFile)).toBe(false);
-    await page.getByRole('button', { name: 'SSO login needed · retry' }).waitFor();
+    await page.getByRole('button', { name: 'Sign in again' }).waitFor();
     await s.step('signed out');
   });
 });

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { channel, event } from './define';
 import { connectionSchema, regionSchema } from '../workspace/workspace';
 import type { WorkbenchError } from '../errors';
+import type { ConnectionInfo } from '../aws/types';
 
 /** A profile name as a connection names it (one rule for both). */
 const profile = connectionSchema.options[1].shape.profile;
@@ -53,6 +54,16 @@ export type SsoSessionEvent =
   /** A refresh failed for a reason that may pass (network): main retries in `retryInMs`. */
   | { readonly state: 'refresh-failed'; readonly profile: string; readonly message: string; readonly retryInMs: number };
 
+/**
+ * The connection's credentials were resolved again (first use, or a refresh
+ * before they expire): when the new ones expire, so the identity badge's
+ * expiry follows them. Only a time; absent `expiresAt`: long-term keys.
+ */
+export interface CredentialsRefreshEvent {
+  readonly connection: ConnectionInfo;
+  readonly expiresAt?: string;
+}
+
 export interface ProfileSettingLine {
   readonly setting: string;
   readonly value: string;
@@ -83,4 +94,5 @@ export const ssoChannels = {
 export const ssoEvents = {
   'sso:progress': event<SsoProgress>(),
   'sso:session': event<SsoSessionEvent>(),
+  'connection:credentials': event<CredentialsRefreshEvent>(),
 };
