@@ -66,7 +66,7 @@ describe('Profile bar and SSO sign-in', () => {
     });
     onProfile();
     render(<ProfileBar />);
-    await userEvent.click(await screen.findByRole('button', { name: 'Sign in with AWS SSO' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign in again' }));
     const dialog = await screen.findByRole('dialog', { name: 'Sign in with AWS SSO' });
     await within(dialog).findByLabelText('Sign-in code');
     emit({
