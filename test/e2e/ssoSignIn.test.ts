@@ -87,6 +87,11 @@ sso_registration_scopes = sso:account:access
       .poll(() => page.getByRole('combobox', { name: 'App instance' }).locator('option').allTextContents(), { timeout: 20_000 })
       .toContain('Demo push app');
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    // The badge says who and until when: the portal's role credentials expire (long-term keys would show no time).
+    await page.getByLabel(/^Signed in as arn:aws:/).waitFor({ timeout: 20_000 });
+    const expiry = page.getByRole('timer', { name: 'Credentials expiry' });
+    await expiry.waitFor();
+    expect(await expiry.textContent()).toMatch(/^expires \d/);
     await s.step('connected with the demo app instance');
 
     // The CLI's cache: ~/.aws/sso/cache/<sha1 of the session name>.json, with a refresh token.
