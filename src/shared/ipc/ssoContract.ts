@@ -29,16 +29,27 @@ export interface SsoStatus {
   readonly refreshable?: boolean;
 }
 
-export interface SsoSignInStarted {
-  readonly signInId: string;
-  readonly profile: string;
-  /** Shown in the dialog; the person compares it with the one on the page. */
-  readonly userCode: string;
-  readonly verificationUri: string;
-  readonly verificationUriComplete: string;
-  /** When the code stops being valid (ISO 8601). */
-  readonly expiresAt: string;
-}
+/**
+ * `browser`: the authorization-code flow with PKCE (what current AWS CLIs use
+ * for an sso-session): the page signs in and comes back to a loopback
+ * listener in main, no code to compare. `device`: the device-code flow, for a
+ * legacy `sso_start_url` profile, or when asked ("Use a code instead").
+ */
+export type SsoSignInMethod = 'browser' | 'device';
+
+export type SsoSignInStarted =
+  | {
+      readonly signInId: string;
+      readonly profile: string;
+      readonly method: 'device';
+      /** Shown in the dialog; the person compares it with the one on the page. */
+      readonly userCode: string;
+      readonly verificationUri: string;
+      readonly verificationUriComplete: string;
+      /** When the code stops being valid (ISO 8601). */
+      readonly expiresAt: string;
+    }
+  | { readonly signInId: string; readonly profile: string; readonly method: 'browser' };
 
 export type SsoProgress =
   | { readonly signInId: string; readonly profile: string; readonly state: 'waiting'; readonly polls: number }
@@ -80,8 +91,12 @@ export interface ProfileSettingsView {
 
 export const ssoChannels = {
   'sso:status': channel<SsoStatus>()(z.strictObject({ profile })),
-  /** Starts the device-code flow; answers once the code is known. Progress and the end come as `sso:progress`. */
-  'sso:signIn': channel<SsoSignInStarted>()(z.strictObject({ profile })),
+  /**
+   * Starts a sign-in: the browser flow by default for an sso-session (device code for a legacy profile, or when the
+   * OIDC service refuses the browser flow), the device code when `method` asks. Answers once the page to open is
+   * known; progress and the end come as `sso:progress`.
+   */
+  'sso:signIn': channel<SsoSignInStarted>()(z.strictObject({ profile, method: z.enum(['browser', 'device']).optional() })),
   /** Opens the running sign-in's verification page in the system browser (main keeps the URL; the link policy checks it). */
   'sso:openBrowser': channel<{ opened: boolean }>()(z.strictObject({ signInId })),
   'sso:cancel': channel<{ cancelled: boolean }>()(z.strictObject({ signInId })),

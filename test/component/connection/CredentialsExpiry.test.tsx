@@ -98,6 +98,7 @@ describe('Identity badge: credentials expiry', () => {
       'sso:signIn': ({ profile }) => ({
         signInId: '8c7d3f0e-6a3b-4b8e-9f3e-2d1c0b9a8f7e',
         profile,
+        method: 'device' as const,
         userCode: 'WDKT-QXLP',
         verificationUri: 'https://device.sso.us-east-1.amazonaws.com/',
         verificationUriComplete: 'https://device.sso.us-east-1.amazonaws.com/?user_code=WDKT-QXLP',

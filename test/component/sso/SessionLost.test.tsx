@@ -39,6 +39,7 @@ describe('An SSO session that cannot be refreshed', () => {
       'sso:signIn': ({ profile }) => ({
         signInId: SIGN_IN_ID,
         profile,
+        method: 'device' as const,
         userCode: 'WDKT-QXLP',
         verificationUri: 'https://device.sso.us-east-1.amazonaws.com/',
         verificationUriComplete: 'https://device.sso.us-east-1.amazonaws.com/?user_code=WDKT-QXLP',
