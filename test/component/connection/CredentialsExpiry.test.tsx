@@ -79,6 +79,17 @@ describe('Identity badge: credentials expiry', () => {
     expect(expiry()).toHaveTextContent(`expires ${formatTimeShort(T0 + 60 * MINUTE)}`);
   });
 
+  it('does not ask for an MFA code by itself when an MFA role session expires', async () => {
+    vi.useFakeTimers({ now: T0 });
+    const api = installFakeApi({ 'connection:whoami': () => ({ ...ROLE, expiresAt: new Date(T0 + MINUTE).toISOString() }) });
+    act(() => useAppStore.setState({ profiles: { key: 'profiles', loading: false, value: [{ name: 'deploy', kind: 'assume-role-mfa', isDefault: false }] } }));
+    render(<IdentityBadge />);
+    await connectedAndAsked();
+    await advance(MINUTE + 5000);
+    expect(expiry()).toHaveTextContent('expired · the next call asks for an MFA code');
+    expect(api.calls.filter((c) => c.channel === 'connection:whoami')).toHaveLength(1);
+  });
+
   it('shows no expiry for long-term keys', async () => {
     vi.useFakeTimers({ now: T0 });
     installFakeApi({ 'connection:whoami': () => ({ account: '111122223333', arn: 'arn:aws:iam::111122223333:user/dev', userId: 'AIDA' }) });

@@ -9,14 +9,23 @@ export const COUNTDOWN_MS = 10 * 60_000;
  * ten minutes a countdown ("expires in 4:59"). At expiry it says so and calls
  * `onExpired` once per expiry time, so the badge asks main again: main
  * refreshes the credentials (roles, SSO with a live session) or answers why it
- * cannot (an SSO session that needs a sign-in).
+ * cannot (an SSO session that needs a sign-in). Without `onExpired` (an MFA
+ * role, whose new session needs a code) it says the next call asks for one.
  */
-export function CredentialsExpiry({ expiresAt, refreshing, onExpired }: { readonly expiresAt: string; readonly refreshing: boolean; readonly onExpired: () => void }) {
+export function CredentialsExpiry({
+  expiresAt,
+  refreshing,
+  onExpired,
+}: {
+  readonly expiresAt: string;
+  readonly refreshing: boolean;
+  readonly onExpired?: () => void;
+}) {
   const at = Date.parse(expiresAt);
   const remaining = useRemaining(at);
   const told = useRef<number | undefined>(undefined);
   useEffect(() => {
-    if (remaining > 0 || told.current === at) return;
+    if (remaining > 0 || told.current === at || !onExpired) return;
     told.current = at;
     onExpired();
   }, [remaining, at, onExpired]);
@@ -29,7 +38,9 @@ export function CredentialsExpiry({ expiresAt, refreshing, onExpired }: { readon
         ? `expires in ${countdown(remaining)}`
         : refreshing
           ? 'expired · refreshing…'
-          : 'expired';
+          : onExpired
+            ? 'expired'
+            : 'expired · the next call asks for an MFA code';
   return (
     <span
       role="timer"

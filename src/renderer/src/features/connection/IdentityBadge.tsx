@@ -16,6 +16,8 @@ export function IdentityBadge() {
   const startSsoSignIn = useAppStore((s) => s.startSsoSignIn);
   const kind = useAppStore((s) => s.connection?.info.kind);
   const profile = useAppStore((s) => (s.connection?.info.kind === 'profile' ? s.connection.info.profile : undefined));
+  // A new role session of an MFA profile needs a code: asked when the user next calls, not by a timer.
+  const needsMfa = useAppStore((s) => s.profiles.value?.find((p) => p.name === profile)?.kind === 'assume-role-mfa');
   // Expired credentials: ask again with the old answer shown; main refreshes them or says why not.
   const expired = useCallback(() => void loadIdentity({ keepShown: true }), [loadIdentity]);
 
@@ -45,7 +47,9 @@ export function IdentityBadge() {
       <span aria-label={`Signed in as ${identity.arn}`}>
         {kind === 'sandbox' ? 'Sandbox' : 'Account'} {identity.account} · {shortArn(identity.arn)}
       </span>
-      {identity.expiresAt && <CredentialsExpiry expiresAt={identity.expiresAt} refreshing={loading} onExpired={expired} />}
+      {identity.expiresAt && (
+        <CredentialsExpiry expiresAt={identity.expiresAt} refreshing={loading} {...(needsMfa ? {} : { onExpired: expired })} />
+      )}
     </span>
   );
 }
