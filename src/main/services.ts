@@ -108,6 +108,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     ...(options.proxyForUrl ? { proxyForUrl: options.proxyForUrl } : {}),
     onState: (state) => bus.emit('sso:session', state),
   });
+  connections.onCredentials((refresh) => bus.emit('connection:credentials', refresh));
   connections.onChanged((info) => {
     bus.emit('connection:changed', describeConnection(info));
     void ssoSession.follow(info.kind === 'profile' ? info.profile : undefined);

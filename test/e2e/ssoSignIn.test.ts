@@ -52,7 +52,7 @@ sso_registration_scopes = sso:account:access
     rmSync(home, { recursive: true, force: true });
   });
 
-  it('signs in with the device code, approved through the sandbox, and lists the AppInstances', async () => {
+  it('signs in with the device code (approved through the sandbox) and with the browser (authorization code), and lists the AppInstances', async () => {
     const { page } = s;
     const connection = page.getByRole('combobox', { name: 'Connection' });
     await expect.poll(() => connection.locator('option').allTextContents()).toContain('sso-dev');
@@ -65,6 +65,10 @@ sso_registration_scopes = sso:account:access
 
     await signIn.click();
     const dialog = page.getByRole('dialog', { name: 'Sign in with AWS SSO' });
+    // An sso-session signs in with the browser by default (as current CLIs); the device code is one click away.
+    await dialog.getByRole('status').filter({ hasText: 'Waiting for the browser sign-in' }).waitFor();
+    await s.step('browser sign-in by default');
+    await dialog.getByRole('button', { name: 'Use a code instead' }).click();
     const code = dialog.getByLabel('Sign-in code');
     await code.waitFor();
     const userCode = (await code.textContent())?.trim() ?? '';
@@ -87,6 +91,11 @@ sso_registration_scopes = sso:account:access
       .poll(() => page.getByRole('combobox', { name: 'App instance' }).locator('option').allTextContents(), { timeout: 20_000 })
       .toContain('Demo push app');
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    // The badge says who and until when: the portal's role credentials expire (long-term keys would show no time).
+    await page.getByLabel(/^Signed in as arn:aws:/).waitFor({ timeout: 20_000 });
+    const expiry = page.getByRole('timer', { name: 'Credentials expiry' });
+    await expiry.waitFor();
+    expect(await expiry.textContent()).toMatch(/^expires \d/);
     await s.step('connected with the demo app instance');
 
     // The CLI's cache: ~/.aws/sso/cache/<sha1 of the session name>.json, with a refresh token.
@@ -110,7 +119,24 @@ sso_registration_scopes = sso:account:access
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in with AWS SSO' }).waitFor();
     expect(existsSync(cacheFile)).toBe(false);
-    await page.getByRole('button', { name: 'SSO login needed · retry' }).waitFor();
+    await page.getByRole('button', { name: 'Sign in again' }).waitFor();
     await s.step('signed out');
+
+    // Sign in again with the browser: authorization code with PKCE, back to main's loopback listener.
+    s.harness.opened.length = 0;
+    await page.getByRole('button', { name: 'Sign in again' }).click();
+    await dialog.getByRole('status').filter({ hasText: 'Waiting for the browser sign-in' }).waitFor();
+    await dialog.getByRole('button', { name: 'Open browser' }).click();
+    await expect.poll(() => s.harness.opened.length).toBe(1);
+    const authorize = new URL(s.harness.opened[0] ?? '');
+    expect(`${authorize.origin}${authorize.pathname}`).toBe(`${s.harness.services.sandboxUrl}/authorize`);
+    // The person signs in: the sandbox's page sends the browser back to the app.
+    const back = await fetch(authorize);
+    expect(await back.text()).toContain('Signed in');
+    await dialog.getByRole('status').filter({ hasText: 'Signed in' }).waitFor({ timeout: 20_000 });
+    await s.step('signed in with the browser');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(existsSync(cacheFile)).toBe(true);
   });
 });

@@ -29,6 +29,8 @@ export interface RunningHarness {
   readonly url: string;
   readonly services: MainServices;
   readonly notifications: Array<{ title: string; body: string }>;
+  /** The pages main handed to the OS browser (a test plays the person who opens them). */
+  readonly opened: string[];
   close(): Promise<void>;
 }
 
@@ -42,13 +44,14 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   if (options.dialogDir && !existsSync(options.dialogDir)) throw new Error(`--dialog-dir ${options.dialogDir} does not exist.`);
   await mkdir(options.userDataDir, { recursive: true });
   const notifications: RunningHarness['notifications'] = [];
+  const opened: string[] = [];
   const dialog = options.dialogDir ? new HarnessDialog(path.resolve(options.dialogDir)) : undefined;
   const services = await createMainServices({
     userDataDir: options.userDataDir,
     openDocuments: createConfOpener({ cwd: options.userDataDir, create: (o) => new Conf(o as ConstructorParameters<typeof Conf>[0]) as unknown as ConfLike }),
     encryptor: plainTextEncryptor,
     notify: (title, body) => notifications.push({ title, body }),
-    openExternal: async () => {},
+    openExternal: async (url) => void opened.push(url),
     appVersion: 'harness',
     platform: process.platform,
     ...(dialog && { chooseFile: dialog.choose }),
@@ -76,6 +79,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     url: server.url,
     services,
     notifications,
+    opened,
     async close() {
       dialog?.cancelAll();
       await server.close();

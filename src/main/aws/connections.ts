@@ -64,6 +64,12 @@ interface Active {
   services?: Promise<Result<ServiceClients>>;
 }
 
+/** New credentials of the current connection: when they expire (ISO 8601; absent for long-term keys). */
+export interface CredentialsRefresh {
+  readonly connection: ConnectionInfo;
+  readonly expiresAt?: string;
+}
+
 /** The sandbox's principal, shown by "Who am I" (the sandbox has no STS). */
 export const SANDBOX_IDENTITY: CallerIdentity = {
   account: '000000000000',
@@ -74,6 +80,7 @@ export const SANDBOX_IDENTITY: CallerIdentity = {
 export class ConnectionManager {
   readonly #options: ConnectionManagerOptions;
   readonly #listeners = new Set<(info: ConnectionInfo) => void>();
+  readonly #credentialListeners = new Set<(refresh: CredentialsRefresh) => void>();
   #active: Active | undefined;
   /** Bumped on every select, so a slow select cannot overwrite a later one. */
   #generation = 0;
@@ -89,6 +96,12 @@ export class ConnectionManager {
   onChanged(listener: (info: ConnectionInfo) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** New credentials of a profile connection (first use and each refresh), with when they expire. */
+  onCredentials(listener: (refresh: CredentialsRefresh) => void): () => void {
+    this.#credentialListeners.add(listener);
+    return () => this.#credentialListeners.delete(listener);
   }
 
   async select(connection: Connection): Promise<Result<ConnectionInfo>> {
@@ -119,6 +132,7 @@ export class ConnectionManager {
     if (!known.profiles.some((p) => p.name === connection.profile)) {
       return fail(invalid(`Profile "${connection.profile}" is not in ${known.configFile} or ${known.credentialsFile}.`));
     }
+    const info: ConnectionInfo = { kind: 'profile', profile: connection.profile, region };
     const credentials = createCredentialsProvider({
       ...this.#options.profileSource,
       ...this.#options.credentials,
@@ -126,8 +140,13 @@ export class ConnectionManager {
       region,
       ...(this.#options.mfaPrompt ? { mfaPrompt: this.#options.mfaPrompt } : {}),
       ...(this.#options.proxyForUrl ? { proxyForUrl: this.#options.proxyForUrl } : {}),
+      onResolved: (expiration) => {
+        // A provider of a connection already replaced says nothing.
+        if (this.#active?.credentials !== credentials) return;
+        const refresh: CredentialsRefresh = { connection: info, ...(expiration ? { expiresAt: expiration.toISOString() } : {}) };
+        for (const listener of this.#credentialListeners) listener(refresh);
+      },
     });
-    const info: ConnectionInfo = { kind: 'profile', profile: connection.profile, region };
     // The profile's shared-config settings (endpoint_url, services, FIPS, retries, proxy, CA), one
     // resolution per client: destroying a client closes its request handler.
     const settings = () => this.#settings(connection.profile, 'identity', region);

@@ -47,12 +47,18 @@ export interface CredentialsOptions extends ProfileSourceOptions {
   readonly proxyForUrl?: ProxyResolver;
   /** How long a credential_process may run (default CREDENTIAL_PROCESS_TIMEOUT_MS). */
   readonly processTimeoutMs?: number;
+  /** Told each time new credentials were resolved (first use and every refresh), with when they expire. */
+  readonly onResolved?: (expiration: Date | undefined) => void;
 }
 
 export function createCredentialsProvider(options: CredentialsOptions): CredentialsProvider {
   const now = options.now ?? Date.now;
   const resolve = options.profile === ENVIRONMENT_PROFILE ? fromEnvironment(options) : fromProfile(options, now);
-  const memo = memoizeCredentials(resolve, { now, refreshWindowMs: options.refreshWindowMs ?? 5 * 60_000 });
+  const memo = memoizeCredentials(resolve, {
+    now,
+    refreshWindowMs: options.refreshWindowMs ?? 5 * 60_000,
+    ...(options.onResolved ? { onResolved: options.onResolved } : {}),
+  });
   return resolve.destroy ? Object.assign(memo, { destroy: resolve.destroy }) : memo;
 }
 
@@ -64,7 +70,11 @@ export function createCredentialsProvider(options: CredentialsOptions): Credenti
  */
 export function memoizeCredentials(
   provider: CredentialsProvider,
-  { now, refreshWindowMs }: { now: () => number; refreshWindowMs: number },
+  {
+    now,
+    refreshWindowMs,
+    onResolved,
+  }: { now: () => number; refreshWindowMs: number; onResolved?: (expiration: Date | undefined) => void },
 ): CredentialsProvider {
   let current: AwsCredentialIdentity | undefined;
   let inFlight: Promise<AwsCredentialIdentity> | undefined;
@@ -72,7 +82,11 @@ export function memoizeCredentials(
   return (properties) => {
     if (current && fresh(current)) return Promise.resolve(current);
     inFlight ??= provider(properties)
-      .then((credentials) => (current = credentials))
+      .then((credentials) => {
+        current = credentials;
+        onResolved?.(credentials.expiration);
+        return credentials;
+      })
       .finally(() => (inFlight = undefined));
     return inFlight;
   };

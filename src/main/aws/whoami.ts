@@ -27,10 +27,17 @@ export interface WhoAmIOptions {
 
 export async function whoAmI(options: WhoAmIOptions): Promise<Result<CallerIdentity>> {
   const timeoutMs = options.timeoutMs ?? 10_000;
+  // The credentials the call was signed with say when they expire (the badge shows it).
+  let expiration: Date | undefined;
+  const credentials: CredentialsProvider = async (properties) => {
+    const resolved = await options.credentials(properties);
+    expiration = resolved.expiration;
+    return resolved;
+  };
   const client = new STSClient({
     ...options.resolved,
     region: options.region,
-    credentials: options.credentials,
+    credentials,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     maxAttempts: 2,
     // The SDK accepts handler options in place of a handler instance.
@@ -38,7 +45,12 @@ export async function whoAmI(options: WhoAmIOptions): Promise<Result<CallerIdent
   });
   try {
     const out = await client.send(new GetCallerIdentityCommand({}), options.signal ? { abortSignal: options.signal } : {});
-    return ok({ account: out.Account ?? '', arn: out.Arn ?? '', userId: out.UserId ?? '' });
+    return ok({
+      account: out.Account ?? '',
+      arn: out.Arn ?? '',
+      userId: out.UserId ?? '',
+      ...(expiration ? { expiresAt: expiration.toISOString() } : {}),
+    });
   } catch (thrown) {
     return fail(
       toWorkbenchError(thrown, {

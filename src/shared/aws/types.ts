@@ -64,6 +64,12 @@ export interface CallerIdentity {
   readonly account: string;
   readonly arn: string;
   readonly userId: string;
+  /**
+   * ISO 8601, when the credentials that made the call expire (temporary
+   * credentials: roles, SSO, web identity, a process that says so); absent for
+   * long-term keys. A time, not a secret.
+   */
+  readonly expiresAt?: string;
 }
 
 /** The services calls are logged for besides Chime SDK Identity (the entry's `service` is absent for Identity). */

@@ -106,4 +106,5 @@ export const EVENT_NAME_LIST = [
   'doctor:check',
   'sso:progress',
   'sso:session',
+  'connection:credentials',
 ] as const;

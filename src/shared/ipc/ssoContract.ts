@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { channel, event } from './define';
 import { connectionSchema, regionSchema } from '../workspace/workspace';
 import type { WorkbenchError } from '../errors';
+import type { ConnectionInfo } from '../aws/types';
 
 /** A profile name as a connection names it (one rule for both). */
 const profile = connectionSchema.options[1].shape.profile;
@@ -28,16 +29,27 @@ export interface SsoStatus {
   readonly refreshable?: boolean;
 }
 
-export interface SsoSignInStarted {
-  readonly signInId: string;
-  readonly profile: string;
-  /** Shown in the dialog; the person compares it with the one on the page. */
-  readonly userCode: string;
-  readonly verificationUri: string;
-  readonly verificationUriComplete: string;
-  /** When the code stops being valid (ISO 8601). */
-  readonly expiresAt: string;
-}
+/**
+ * `browser`: the authorization-code flow with PKCE (what current AWS CLIs use
+ * for an sso-session): the page signs in and comes back to a loopback
+ * listener in main, no code to compare. `device`: the device-code flow, for a
+ * legacy `sso_start_url` profile, or when asked ("Use a code instead").
+ */
+export type SsoSignInMethod = 'browser' | 'device';
+
+export type SsoSignInStarted =
+  | {
+      readonly signInId: string;
+      readonly profile: string;
+      readonly method: 'device';
+      /** Shown in the dialog; the person compares it with the one on the page. */
+      readonly userCode: string;
+      readonly verificationUri: string;
+      readonly verificationUriComplete: string;
+      /** When the code stops being valid (ISO 8601). */
+      readonly expiresAt: string;
+    }
+  | { readonly signInId: string; readonly profile: string; readonly method: 'browser' };
 
 export type SsoProgress =
   | { readonly signInId: string; readonly profile: string; readonly state: 'waiting'; readonly polls: number }
@@ -52,6 +64,16 @@ export type SsoSessionEvent =
   | { readonly state: 'needs-sign-in'; readonly profile: string; readonly message: string }
   /** A refresh failed for a reason that may pass (network): main retries in `retryInMs`. */
   | { readonly state: 'refresh-failed'; readonly profile: string; readonly message: string; readonly retryInMs: number };
+
+/**
+ * The connection's credentials were resolved again (first use, or a refresh
+ * before they expire): when the new ones expire, so the identity badge's
+ * expiry follows them. Only a time; absent `expiresAt`: long-term keys.
+ */
+export interface CredentialsRefreshEvent {
+  readonly connection: ConnectionInfo;
+  readonly expiresAt?: string;
+}
 
 export interface ProfileSettingLine {
   readonly setting: string;
@@ -69,8 +91,12 @@ export interface ProfileSettingsView {
 
 export const ssoChannels = {
   'sso:status': channel<SsoStatus>()(z.strictObject({ profile })),
-  /** Starts the device-code flow; answers once the code is known. Progress and the end come as `sso:progress`. */
-  'sso:signIn': channel<SsoSignInStarted>()(z.strictObject({ profile })),
+  /**
+   * Starts a sign-in: the browser flow by default for an sso-session (device code for a legacy profile, or when the
+   * OIDC service refuses the browser flow), the device code when `method` asks. Answers once the page to open is
+   * known; progress and the end come as `sso:progress`.
+   */
+  'sso:signIn': channel<SsoSignInStarted>()(z.strictObject({ profile, method: z.enum(['browser', 'device']).optional() })),
   /** Opens the running sign-in's verification page in the system browser (main keeps the URL; the link policy checks it). */
   'sso:openBrowser': channel<{ opened: boolean }>()(z.strictObject({ signInId })),
   'sso:cancel': channel<{ cancelled: boolean }>()(z.strictObject({ signInId })),
@@ -83,4 +109,5 @@ export const ssoChannels = {
 export const ssoEvents = {
   'sso:progress': event<SsoProgress>(),
   'sso:session': event<SsoSessionEvent>(),
+  'connection:credentials': event<CredentialsRefreshEvent>(),
 };

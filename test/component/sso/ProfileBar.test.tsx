@@ -9,6 +9,7 @@ import type { SsoProgress } from '../../../src/shared/ipc/ssoContract';
 const STARTED = {
   signInId: '8c7d3f0e-6a3b-4b8e-9f3e-2d1c0b9a8f7e',
   profile: 'sso-dev',
+  method: 'device' as const,
   userCode: 'WDKT-QXLP',
   verificationUri: 'https://device.sso.us-east-1.amazonaws.com/',
   verificationUriComplete: 'https://device.sso.us-east-1.amazonaws.com/?user_code=WDKT-QXLP',
@@ -58,6 +59,30 @@ describe('Profile bar and SSO sign-in', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
+  it('signs in with the browser by default, and "Use a code instead" switches to the device code', async () => {
+    const api = installFakeApi({
+      'sso:status': ({ profile }) => ({ profile, state: 'signed-out' }),
+      'sso:signIn': ({ profile, method }) =>
+        method === 'device' ? STARTED : { signInId: '3f1e2d4c-5b6a-4789-8abc-def012345678', profile, method: 'browser' as const },
+      'sso:openBrowser': () => ({ opened: true }),
+    });
+    onProfile();
+    render(<ProfileBar />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign in with AWS SSO' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Sign in with AWS SSO' });
+    expect(await within(dialog).findByRole('status')).toHaveTextContent('Waiting for the browser sign-in');
+    expect(within(dialog).queryByLabelText('Sign-in code')).not.toBeInTheDocument();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Open browser' }));
+    expect(api.calls.find((c) => c.channel === 'sso:openBrowser')?.input).toEqual({ signInId: '3f1e2d4c-5b6a-4789-8abc-def012345678' });
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Use a code instead' }));
+    expect(await within(dialog).findByLabelText('Sign-in code')).toHaveTextContent('WDKT-QXLP');
+    expect(api.calls.filter((c) => c.channel === 'sso:signIn').map((c) => c.input)).toEqual([{ profile: 'sso-dev' }, { profile: 'sso-dev', method: 'device' }]);
+    // The browser sign-in it replaced ends as cancelled in main; its event does not close this one.
+    emit({ signInId: '3f1e2d4c-5b6a-4789-8abc-def012345678', profile: 'sso-dev', state: 'cancelled' });
+    expect(within(dialog).getByLabelText('Sign-in code')).toBeInTheDocument();
+  });
+
   it('shows the failure with Try again, and Cancel cancels the waiting sign-in in main', async () => {
     const api = installFakeApi({
       'sso:status': ({ profile }) => ({ profile, state: 'expired', refreshable: false }),
@@ -66,7 +91,7 @@ describe('Profile bar and SSO sign-in', () => {
     });
     onProfile();
     render(<ProfileBar />);
-    await userEvent.click(await screen.findByRole('button', { name: 'Sign in with AWS SSO' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign in again' }));
     const dialog = await screen.findByRole('dialog', { name: 'Sign in with AWS SSO' });
     await within(dialog).findByLabelText('Sign-in code');
     emit({

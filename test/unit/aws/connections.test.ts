@@ -188,6 +188,57 @@ describe('ConnectionManager', () => {
   });
 });
 
+describe('credentials expiry', () => {
+  it('says when a role session expires, in "Who am I" and again each time the credentials are refreshed', async () => {
+    const home = await makeAwsHome({ config: '[profile role]\nrole_arn = arn:aws:iam::123456789012:role/Deploy\nsource_profile = ci\n', credentials: CREDENTIALS });
+    let clock = Date.now();
+    const m = new ConnectionManager({
+      sandboxEndpoint: () => ({ url: sandbox.url, credentials: SANDBOX_CREDENTIALS }),
+      profileSource: { env: envFor(home), homeDir: home.home },
+      stsEndpoint: sts.url,
+      credentials: { stsEndpoint: sts.url, now: () => clock },
+    });
+    managers.push(m);
+    const refreshes: unknown[] = [];
+    m.onCredentials((refresh) => refreshes.push(refresh));
+    try {
+      sts.sessionSeconds = 3600;
+      await m.select({ kind: 'profile', profile: 'role', region: 'us-east-1' });
+      const first = await m.whoAmI();
+      if (!first.ok) throw new Error(first.error.message);
+      const firstExpiry = Date.parse(first.value.expiresAt ?? '');
+      expect(firstExpiry - Date.now()).toBeGreaterThan(3500_000);
+      expect(firstExpiry - Date.now()).toBeLessThanOrEqual(3600_000);
+      expect(refreshes).toEqual([{ connection: { kind: 'profile', profile: 'role', region: 'us-east-1' }, expiresAt: first.value.expiresAt }]);
+
+      // Inside the refresh window: the next call assumes the role again and the new expiry is told.
+      sts.sessionSeconds = 7200;
+      clock = firstExpiry - 60_000;
+      const second = await m.whoAmI();
+      if (!second.ok) throw new Error(second.error.message);
+      expect(Date.parse(second.value.expiresAt ?? '') - firstExpiry).toBeGreaterThan(3000_000);
+      expect(refreshes).toHaveLength(2);
+      expect(refreshes[1]).toEqual({ connection: { kind: 'profile', profile: 'role', region: 'us-east-1' }, expiresAt: second.value.expiresAt });
+    } finally {
+      sts.sessionSeconds = 3600;
+      await home.remove();
+    }
+  });
+
+  it('tells nothing of a replaced connection', async () => {
+    const m = manager(withProfiles);
+    const refreshes: unknown[] = [];
+    m.onCredentials((refresh) => refreshes.push(refresh));
+    await m.select({ kind: 'profile', profile: 'ci', region: 'us-east-1' });
+    await m.whoAmI();
+    // Long-term keys: told without an expiry.
+    expect(refreshes).toEqual([{ connection: { kind: 'profile', profile: 'ci', region: 'us-east-1' } }]);
+    await m.select({ kind: 'sandbox' });
+    await m.invoke('ListAppInstances', {});
+    expect(refreshes).toHaveLength(1);
+  });
+});
+
 describe('background calls (the watcher)', () => {
   it('make a single attempt and are logged as the watcher’s, while user calls retry', async () => {
     const log = new ActivityLog();

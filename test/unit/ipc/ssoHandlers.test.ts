@@ -18,6 +18,8 @@ import { createConfOpener, type ConfLike } from '../../../src/main/store/persist
 import { plainTextEncryptor } from '../../../src/main/store/encryption';
 import { isAllowedSignInPage } from '../../../src/main/platform/linkPolicy';
 import type { SsoProgress, SsoSessionEvent, SsoSignInStarted, SsoStatus, ProfileSettingsView } from '../../../src/shared/ipc/ssoContract';
+
+type DeviceStarted = Extract<SsoSignInStarted, { method: 'device' }>;
 import type { WorkbenchError } from '../../../src/shared/errors';
 
 let dir: string;
@@ -101,7 +103,8 @@ describe('SSO over IPC', () => {
     await call('connection:select', { connection: { kind: 'profile', profile: 'sso-dev' }, region: 'us-east-1' });
     const sessions = () => events.filter((e) => e.event === 'sso:session').map((e) => e.payload as SsoSessionEvent);
     await until(() => sessions().some((e) => e.state === 'needs-sign-in' && e.profile === 'sso-dev'));
-    const started = await call<SsoSignInStarted>('sso:signIn', { profile: 'sso-dev' });
+    const started = await call<DeviceStarted>('sso:signIn', { profile: 'sso-dev', method: 'device' });
+    expect(started.method).toBe('device');
     expect(started.userCode).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     expect(started.verificationUriComplete).toContain(started.userCode);
     await call('sso:openBrowser', { signInId: started.signInId });
@@ -139,6 +142,51 @@ describe('SSO over IPC', () => {
     // The connection no longer uses the role credentials of that session.
     const after = await dispatch('chime:ListAppInstances', {});
     expect(!after.ok && after.error.code).toBe('SsoTokenExpired');
+  });
+
+  it('signs in with the browser by default for an sso-session: authorization code with PKCE, redirected to main', async () => {
+    opened.length = 0;
+    const started = await call<SsoSignInStarted>('sso:signIn', { profile: 'sso-dev' });
+    expect(started).toEqual({ signInId: started.signInId, profile: 'sso-dev', method: 'browser' });
+    await call('sso:openBrowser', { signInId: started.signInId });
+    const page = new URL(opened[0] ?? '');
+    expect(`${page.origin}${page.pathname}`).toBe(`${services.sandboxUrl}/authorize`);
+    expect(page.searchParams.get('code_challenge_method')).toBe('S256');
+    const redirect = new URL(page.searchParams.get('redirect_uri') ?? '');
+    expect(redirect.hostname).toBe('127.0.0.1');
+
+    // The person signs in: the sandbox's page redirects the browser to main's loopback listener.
+    const back = await fetch(page);
+    expect(back.status).toBe(200);
+    expect(await back.text()).toContain('Signed in');
+    await until(() => progressOf(started.signInId).some((p) => p.state === 'signed-in'));
+    expect(await call<SsoStatus>('sso:status', { profile: 'sso-dev' })).toMatchObject({ state: 'signed-in', refreshable: true });
+    const cacheFile = path.join(dir, '.aws', 'sso', 'cache', `${createHash('sha1').update('team').digest('hex')}.json`);
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, string>;
+    const outward = JSON.stringify({ started, events, opened });
+    for (const key of ['accessToken', 'refreshToken', 'clientSecret']) {
+      expect(cached[key]).toBeTruthy();
+      expect(outward).not.toContain(cached[key]);
+    }
+    await call<SsoStatus>('sso:signOut', { profile: 'sso-dev' });
+  });
+
+  it('signs a legacy sso_start_url profile in with the device code', async () => {
+    await writeFile(
+      path.join(dir, 'config'),
+      `${readFileSync(path.join(dir, 'config'), 'utf8')}
+[profile sso-legacy]
+sso_start_url = https://legacy.awsapps.com/start
+sso_region = us-east-1
+sso_account_id = 000000000000
+sso_role_name = AdministratorAccess
+region = us-east-1
+endpoint_url = ${services.sandboxUrl}
+`,
+    );
+    const started = await call<SsoSignInStarted>('sso:signIn', { profile: 'sso-legacy' });
+    expect(started.method).toBe('device');
+    await call('sso:cancel', { signInId: started.signInId });
   });
 
   it('cancels a waiting sign-in', async () => {

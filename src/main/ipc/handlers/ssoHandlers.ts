@@ -1,17 +1,27 @@
 /**
  * IAM Identity Center sign-in and "Profile settings" for the renderer. The
- * device-code flow runs here (aws/sso) and writes the CLI's token cache; the
- * renderer gets the user code and the verification URL to show, asks main to
- * open the page (main keeps the URL, so the renderer cannot choose what
- * opens), and follows `sso:progress` until signed in, failed or cancelled.
+ * flows run here (aws/sso: the authorization code with PKCE and a loopback
+ * redirect, or the device code) and write the CLI's token cache; the renderer
+ * gets what to show (the user code of the device flow), asks main to open the
+ * page (main keeps the URL, so the renderer cannot choose what opens), and
+ * follows `sso:progress` until signed in, failed or cancelled.
  */
 import { randomUUID } from 'node:crypto';
 import { fail, ok, WorkbenchCodes, WorkbenchFailure, type Result, type WorkbenchError } from '../../../shared/errors';
-import type { ProfileSettingsView, SsoSignInStarted, SsoStatus } from '../../../shared/ipc/ssoContract';
+import type { ProfileSettingsView, SsoSignInMethod, SsoSignInStarted, SsoStatus } from '../../../shared/ipc/ssoContract';
 import { resolveClientConfig, type ProxyResolver } from '../../aws/config';
 import { toWorkbenchError } from '../../aws/errors';
 import type { ProfileSourceOptions } from '../../aws/profiles';
-import { resolveSsoTarget, signInWithDeviceCode, signOut, SsoConfigError, ssoSessionStatus, type SsoSessionInfo } from '../../aws/sso';
+import {
+  resolveSsoTarget,
+  signInWithBrowser,
+  signInWithDeviceCode,
+  signOut,
+  SsoConfigError,
+  ssoSessionStatus,
+  type SsoSessionInfo,
+  type SsoSignInEvent,
+} from '../../aws/sso';
 import { isAllowedSignInPage } from '../../platform/linkPolicy';
 import type { EventBus } from '../events';
 
@@ -30,7 +40,8 @@ export interface SsoHandlerDeps {
 interface RunningSignIn {
   readonly profile: string;
   readonly controller: AbortController;
-  readonly verificationUriComplete: string;
+  /** The page to open: the device verification page, or the OIDC /authorize page of the browser flow. */
+  readonly page: string;
   /** The profile's Identity Center is a loopback sandbox: its own loopback page may open. */
   readonly sandbox: boolean;
 }
@@ -57,40 +68,59 @@ export function ssoHandlers({ bus, openExternal, profileSource: files = {}, prox
       (thrown: unknown) => thrown instanceof SsoConfigError && /does not use IAM Identity Center/.test(thrown.message),
     );
 
-  const signIn = async ({ profile }: { profile: string }): Promise<Result<SsoSignInStarted>> => {
+  const signIn = async ({ profile, method }: { profile: string; method?: SsoSignInMethod }): Promise<Result<SsoSignInStarted>> => {
     // One sign-in per profile: a second click replaces the first.
     for (const run of running.values()) if (run.profile === profile) run.controller.abort();
+    const sandbox = await signsInAtLoopback(profile, profileSource);
+    // As `aws sso login` does: the browser flow for an sso-session, the device code for a legacy profile.
+    const kind = await resolveSsoTarget(profile, profileSource).then(
+      (target) => target.kind,
+      () => undefined, // the flow itself reports the configuration problem
+    );
+    const chosen: SsoSignInMethod = method ?? (kind === 'sso-session' ? 'browser' : 'device');
+    const first = await start(profile, chosen, sandbox);
+    // An Identity Center that refuses the browser flow (an older OIDC, a policy) still signs in with a code.
+    if (!first.ok && chosen === 'browser' && !method && first.error.code !== WorkbenchCodes.Cancelled) {
+      return start(profile, 'device', sandbox);
+    }
+    return first;
+  };
+
+  /** Runs one flow; answers once the page to open is known, or the failure before it. */
+  const start = (profile: string, method: SsoSignInMethod, sandbox: boolean): Promise<Result<SsoSignInStarted>> => {
     const signInId = randomUUID();
     const controller = new AbortController();
-    const sandbox = await signsInAtLoopback(profile, profileSource);
     return new Promise((resolve) => {
       let started = false;
       const emitEnd = (payload: Parameters<typeof bus.emit<'sso:progress'>>[1]) => {
         if (started) bus.emit('sso:progress', payload);
       };
-      signInWithDeviceCode({
-        ...profileSource,
-        profile,
-        signal: controller.signal,
-        onEvent: (event) => {
-          if (event.type === 'verification') {
-            started = true;
-            running.set(signInId, { profile, controller, verificationUriComplete: event.verificationUriComplete, sandbox });
-            resolve(
-              ok({
-                signInId,
-                profile,
-                userCode: event.userCode,
-                verificationUri: event.verificationUri,
-                verificationUriComplete: event.verificationUriComplete,
-                expiresAt: event.expiresAt,
-              }),
-            );
-          } else if (event.type === 'waiting' && started) {
-            bus.emit('sso:progress', { signInId, profile, state: 'waiting', polls: event.polls });
-          }
-        },
-      })
+      const onEvent = (event: SsoSignInEvent) => {
+        if (event.type === 'verification' || event.type === 'authorize') {
+          started = true;
+          const page = event.type === 'verification' ? event.verificationUriComplete : event.url;
+          running.set(signInId, { profile, controller, page, sandbox });
+          resolve(
+            ok(
+              event.type === 'verification'
+                ? {
+                    signInId,
+                    profile,
+                    method: 'device',
+                    userCode: event.userCode,
+                    verificationUri: event.verificationUri,
+                    verificationUriComplete: event.verificationUriComplete,
+                    expiresAt: event.expiresAt,
+                  }
+                : { signInId, profile, method: 'browser' },
+            ),
+          );
+        } else if (event.type === 'waiting' && started) {
+          bus.emit('sso:progress', { signInId, profile, state: 'waiting', polls: event.polls });
+        }
+      };
+      const flow = { ...profileSource, profile, signal: controller.signal, onEvent };
+      (method === 'browser' ? signInWithBrowser(flow) : signInWithDeviceCode(flow))
         .then((info) => {
           emitEnd({ signInId, profile, state: 'signed-in', expiresAt: info.expiresAt ?? '' });
           signedIn?.(profile);
@@ -114,14 +144,14 @@ export function ssoHandlers({ bus, openExternal, profileSource: files = {}, prox
     'sso:openBrowser': async ({ signInId }: { signInId: string }) => {
       const run = running.get(signInId);
       if (!run) return fail(notRunning());
-      if (!isAllowedSignInPage(run.verificationUriComplete, { sandbox: run.sandbox })) {
+      if (!isAllowedSignInPage(run.page, { sandbox: run.sandbox })) {
         return fail({
           code: WorkbenchCodes.InvalidInput,
-          message: `The sign-in page ${run.verificationUriComplete} is not an IAM Identity Center page; open it yourself if you trust it.`,
+          message: `The sign-in page ${run.page} is not an IAM Identity Center page; open it yourself if you trust it.`,
           retryable: false,
         });
       }
-      await openExternal(run.verificationUriComplete);
+      await openExternal(run.page);
       return ok({ opened: true });
     },
     'sso:cancel': ({ signInId }: { signInId: string }) => {

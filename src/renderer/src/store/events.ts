@@ -20,6 +20,7 @@ export function subscribeToMain(): () => void {
     api['doctor:check']((event) => s().doctorCheckArrived(event)),
     api['sso:progress']((progress) => s().ssoProgress(progress)),
     api['sso:session']((session) => s().ssoSessionChanged(session)),
+    api['connection:credentials']((refresh) => s().credentialsRefreshed(refresh)),
   ];
   return () => unsubscribers.forEach((off) => off());
 }

@@ -1,13 +1,34 @@
+import { useCallback } from 'react';
 import { useAppStore } from '../../store';
+import { CredentialsExpiry } from './CredentialsExpiry';
 
-/** "Who am I": account and ARN of the chosen connection (STS GetCallerIdentity in main). */
+/**
+ * "Who am I": account and ARN of the chosen connection (STS GetCallerIdentity
+ * in main), and when its credentials expire. When the SSO session behind them
+ * is gone, "Sign in again" starts the sign-in in place: nothing else on the
+ * screen is reset.
+ */
 export function IdentityBadge() {
   const identity = useAppStore((s) => s.identity?.value);
   const error = useAppStore((s) => s.identity?.error);
+  const loading = useAppStore((s) => s.identity?.loading ?? false);
   const loadIdentity = useAppStore((s) => s.loadIdentity);
+  const startSsoSignIn = useAppStore((s) => s.startSsoSignIn);
   const kind = useAppStore((s) => s.connection?.info.kind);
+  const profile = useAppStore((s) => (s.connection?.info.kind === 'profile' ? s.connection.info.profile : undefined));
+  // A new role session of an MFA profile needs a code: asked when the user next calls, not by a timer.
+  const needsMfa = useAppStore((s) => s.profiles.value?.find((p) => p.name === profile)?.kind === 'assume-role-mfa');
+  // Expired credentials: ask again with the old answer shown; main refreshes them or says why not.
+  const expired = useCallback(() => void loadIdentity({ keepShown: true }), [loadIdentity]);
 
   if (error) {
+    if (error.code === 'SsoTokenExpired' && profile) {
+      return (
+        <button type="button" className="badge badge-error" onClick={() => void startSsoSignIn(profile)} title={error.message}>
+          Sign in again
+        </button>
+      );
+    }
     return (
       <button type="button" className="badge badge-error" onClick={() => void loadIdentity()} title={error.message}>
         {error.code === 'SsoTokenExpired' ? 'SSO login needed' : 'Identity unknown'} · retry
@@ -22,8 +43,13 @@ export function IdentityBadge() {
     );
   }
   return (
-    <span className="badge badge-identity" title={identity.arn} aria-label={`Signed in as ${identity.arn}`}>
-      {kind === 'sandbox' ? 'Sandbox' : 'Account'} {identity.account} · {shortArn(identity.arn)}
+    <span className="badge badge-identity" title={identity.arn}>
+      <span aria-label={`Signed in as ${identity.arn}`}>
+        {kind === 'sandbox' ? 'Sandbox' : 'Account'} {identity.account} · {shortArn(identity.arn)}
+      </span>
+      {identity.expiresAt && (
+        <CredentialsExpiry expiresAt={identity.expiresAt} refreshing={loading} {...(needsMfa ? {} : { onExpired: expired })} />
+      )}
     </span>
   );
 }

@@ -5,6 +5,7 @@ import type { ProfileSummary } from '../../../../shared/aws/types';
 import type { Connection } from '../../../../shared/workspace/workspace';
 import type { WorkbenchError } from '../../../../shared/errors';
 import { loadInto, type Resource } from '../../store/resource';
+import type { CredentialsRefreshEvent } from '../../../../shared/ipc/ssoContract';
 
 export interface ConnectionSlice {
   /** The AWS profiles of ~/.aws (read with `selectProfiles`). */
@@ -24,7 +25,10 @@ export interface ConnectionSlice {
   loadProfiles(): Promise<void>;
   loadConnection(): Promise<void>;
   selectConnection(connection: Connection, region: string): Promise<boolean>;
-  loadIdentity(): Promise<void>;
+  /** `keepShown`: ask again with the current answer still shown (the credentials' expiry passed). */
+  loadIdentity(options?: { readonly keepShown?: boolean }): Promise<void>;
+  /** Main resolved the connection's credentials again: the badge's expiry follows the new ones. */
+  credentialsRefreshed(refresh: CredentialsRefreshEvent): void;
   connectionChanged(state: ConnectionState): void;
   mfaRequested(request: MfaRequest): void;
   answerMfa(code: string | null): Promise<void>;
@@ -92,11 +96,18 @@ export const createConnectionSlice: SliceCreator<ConnectionSlice> = (set, get) =
     return result.value.status === 'connected';
   },
 
-  async loadIdentity() {
+  async loadIdentity(options) {
     const key = connectionKey(get().connection?.info);
-    set({ identity: undefined });
+    if (!options?.keepShown) set({ identity: undefined });
     // A connection changed meanwhile drops the answer (loadInto checks the key).
     await loadInto(key, () => getApi()['connection:whoami'](), () => get().identity, (identity) => set({ identity }));
+  },
+
+  credentialsRefreshed({ connection, expiresAt }) {
+    const identity = get().identity;
+    if (!identity?.value || identity.key !== connectionKey(connection)) return;
+    const { expiresAt: _previous, ...rest } = identity.value;
+    set({ identity: { ...identity, value: expiresAt ? { ...rest, expiresAt } : rest } });
   },
 
   connectionChanged(state) {

@@ -47,7 +47,7 @@ export function ProfileBar() {
       <span className="profile-bar-text">{describeSession(profile, current)}</span>
       {signIn && (
         <button type="button" className="primary" onClick={() => void startSsoSignIn(profile)}>
-          Sign in with AWS SSO
+          {current?.state === 'expired' ? 'Sign in again' : 'Sign in with AWS SSO'}
         </button>
       )}
       {current?.state === 'signed-in' && (
@@ -77,7 +77,7 @@ function describeSession(profile: string, status: SsoStatus | undefined): ReactN
     case 'expired':
       return status.refreshable
         ? `IAM Identity Center${where}: the session expired; it is refreshed on the next call`
-        : `IAM Identity Center${where}: the session expired. Sign in again.`;
+        : `IAM Identity Center${where}: the session expired and cannot be refreshed.`;
     default:
       return `Profile ${profile} is not signed in to IAM Identity Center${where}.`;
   }

@@ -6,8 +6,10 @@ import { Timestamp } from '../../components/Timestamp';
 import type { WorkbenchError } from '../../../../shared/errors';
 
 /**
- * The device-code sign-in: the code to compare on the page, "Open browser"
- * (main opens the IAM Identity Center page), waiting with Cancel, then
+ * The SSO sign-in: "Open browser" (main opens the IAM Identity Center page);
+ * with the browser flow (the default for an sso-session) the page comes back
+ * to main, and "Use a code instead" switches to the device code; with the
+ * device code, the code to compare on the page. Waiting with Cancel, then
  * signed in or the error with "Try again".
  */
 export function SsoSignInDialog() {
@@ -25,8 +27,8 @@ export function SsoSignInDialog() {
   const started = signIn.started;
   return (
     <Dialog title="Sign in with AWS SSO" onClose={close} subject={<>Profile {signIn.profile}</>}>
-      {signIn.phase === 'starting' && <p role="status">Asking IAM Identity Center for a sign-in code…</p>}
-      {started && signIn.phase === 'waiting' && (
+      {signIn.phase === 'starting' && <p role="status">Asking IAM Identity Center for a sign-in…</p>}
+      {started?.method === 'device' && signIn.phase === 'waiting' && (
         <>
           <p>Open the sign-in page, check that it shows this code, and approve the request.</p>
           <p className="sso-code" aria-label="Sign-in code">
@@ -37,6 +39,15 @@ export function SsoSignInDialog() {
           </p>
           <p role="status" className="muted">
             Waiting for approval in the browser…
+          </p>
+          {openError && <ErrorMessage error={openError} lead="Could not open the browser." />}
+        </>
+      )}
+      {started?.method === 'browser' && signIn.phase === 'waiting' && (
+        <>
+          <p>Sign in on the IAM Identity Center page in your browser; it comes back to the app by itself.</p>
+          <p role="status" className="muted">
+            Waiting for the browser sign-in…
           </p>
           {openError && <ErrorMessage error={openError} lead="Could not open the browser." />}
         </>
@@ -53,6 +64,11 @@ export function SsoSignInDialog() {
             <button type="button" onClick={close}>
               Cancel
             </button>
+            {started?.method === 'browser' && (
+              <button type="button" onClick={() => void startSsoSignIn(signIn.profile, 'device')}>
+                Use a code instead
+              </button>
+            )}
             <button type="button" className="primary" data-autofocus onClick={() => void openSsoBrowser().then(setOpenError)}>
               Open browser
             </button>

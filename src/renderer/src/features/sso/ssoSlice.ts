@@ -8,7 +8,7 @@ import type { SliceCreator } from '../../store';
 import { getApi } from '../../api';
 import { loadInto, type Resource } from '../../store/resource';
 import type { WorkbenchError } from '../../../../shared/errors';
-import type { ProfileSettingsView, SsoProgress, SsoSessionEvent, SsoSignInStarted, SsoStatus } from '../../../../shared/ipc/ssoContract';
+import type { ProfileSettingsView, SsoProgress, SsoSessionEvent, SsoSignInMethod, SsoSignInStarted, SsoStatus } from '../../../../shared/ipc/ssoContract';
 
 export interface SsoSignInView {
   readonly profile: string;
@@ -24,7 +24,8 @@ export interface SsoSlice {
   readonly ssoSignIn?: SsoSignInView;
   readonly profileSettings?: Resource<ProfileSettingsView>;
   loadSsoStatus(profile: string): Promise<void>;
-  startSsoSignIn(profile: string): Promise<void>;
+  /** Without `method`, main picks (the browser for an sso-session, the device code for a legacy profile). */
+  startSsoSignIn(profile: string, method?: SsoSignInMethod): Promise<void>;
   openSsoBrowser(): Promise<WorkbenchError | undefined>;
   /** Cancels a running sign-in (if any) and closes the dialog. */
   closeSsoSignIn(): Promise<void>;
@@ -51,9 +52,10 @@ export const createSsoSlice: SliceCreator<SsoSlice> = (set, get) => ({
     );
   },
 
-  async startSsoSignIn(profile) {
+  async startSsoSignIn(profile, method) {
+    // A running sign-in of the profile ("Use a code instead") is replaced by main itself.
     set({ ssoSignIn: { profile, phase: 'starting' } });
-    const result = await getApi()['sso:signIn']({ profile });
+    const result = await getApi()['sso:signIn']({ profile, ...(method ? { method } : {}) });
     if (get().ssoSignIn?.profile !== profile || get().ssoSignIn?.phase !== 'starting') {
       // Closed meanwhile: the sign-in main started is not wanted.
       if (result.ok) await getApi()['sso:cancel']({ signInId: result.value.signInId });
