@@ -22,13 +22,19 @@ import { formatPayload, templateFor } from './payloadTemplates';
 import { DirectPushAnswer } from './DirectPushAnswer';
 import { KeyFileField } from './KeyFileField';
 import { PayloadLibrary } from './PayloadLibrary';
+import { ComparisonView } from './ComparisonView';
+import type { Comparison } from './compareWithChime';
 
 interface Props {
   readonly target: DirectPushTarget;
   readonly onClose: () => void;
 }
 
-type Sent = { outcome: DirectPushOutcome } | { failure: DirectPushFailure };
+type Sent =
+  | { outcome: DirectPushOutcome }
+  | { failure: DirectPushFailure }
+  | { comparison: Comparison }
+  | { compareError: WorkbenchError };
 
 /**
  * Straight to APNs or FCM, beside the Chime path: the same token, so a failure
@@ -100,6 +106,25 @@ export function DirectPushDialog({ target, onClose }: Props) {
     const result = await useAppStore.getState().sendDirectPush(toPush(form));
     setBusy(false);
     setSent(result.ok ? { outcome: result.value } : { failure: result.error });
+  };
+
+  /** The same title and body through Chime to the endpoint's user, then straight to the token. */
+  const compare = async () => {
+    const endpoint = target.endpoint;
+    setSubmitted(true);
+    if (!endpoint || Object.keys(errors).length > 0) return;
+    setBusy(true);
+    setSent(undefined);
+    const result = await useAppStore.getState().compareWithChime(
+      {
+        ...endpoint,
+        ...(target.deviceToken && { deviceToken: target.deviceToken }),
+        ...(target.voipDeviceToken && { voipDeviceToken: target.voipDeviceToken }),
+      },
+      toPush(form),
+    );
+    setBusy(false);
+    setSent(result.ok ? { comparison: result.value } : { compareError: result.error });
   };
 
   const size = payloadSize(form);
@@ -279,7 +304,10 @@ export function DirectPushDialog({ target, onClose }: Props) {
             patch({ payloadText: text }, 'payload');
           }}
         />
-        {sent && ('outcome' in sent ? <DirectPushAnswer outcome={sent.outcome} /> : <DirectPushAnswer failure={sent.failure} />)}
+        {sent && 'outcome' in sent && <DirectPushAnswer outcome={sent.outcome} />}
+        {sent && 'failure' in sent && <DirectPushAnswer failure={sent.failure} />}
+        {sent && 'comparison' in sent && <ComparisonView comparison={sent.comparison} />}
+        {sent && 'compareError' in sent && <ErrorMessage lead="Nothing was sent." error={sent.compareError} />}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             Close
@@ -288,6 +316,16 @@ export function DirectPushDialog({ target, onClose }: Props) {
             <span role="status" className="muted">
               Sending…
             </span>
+          )}
+          {target.endpoint && (
+            <button
+              type="button"
+              disabled={busy}
+              title="Send the payload’s title and body through Chime to this endpoint’s user and straight to its token, side by side"
+              onClick={() => void compare()}
+            >
+              Compare with Chime
+            </button>
           )}
           <button type="submit" className="primary" disabled={busy}>
             Send

@@ -24,6 +24,8 @@ export interface DirectPushTarget {
   readonly type: EndpointType;
   readonly deviceToken?: string;
   readonly voipDeviceToken?: string;
+  /** Set on an endpoint row: the Chime side "Compare with Chime" pushes to. */
+  readonly endpoint?: { readonly userArn: string; readonly endpointId: string };
 }
 
 export interface DirectPushForm {
