@@ -6,6 +6,8 @@
  * reaches the simulated phone (status 200, apns-id, a delivery via APNS).
  * Then the saved settings fill the dialog for another endpoint whose token
  * is a development build's under APNS: BadDeviceToken, with its advice.
+ * Last, "Compare with Chime" on Hank's endpoint (his channel preferences mute
+ * pushes): Chime skips the phone, Apple delivers to it, and the verdict says so.
  * Screenshots at 1024x700 in dark mode under test-results/direct-push/.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -112,5 +114,23 @@ describe('direct push', () => {
     await second.getByLabel('Push type').selectOption('background');
     await expect.poll(() => second.getByLabel('Priority').getAttribute('aria-invalid')).toBe('true');
     await s.step('background priority');
+    await second.getByRole('button', { name: 'Close' }).click();
+
+    // Hank's notifications are off in the test channel: Chime skips his phone, Apple delivers to it.
+    await page.getByRole('listitem', { name: 'Hank Hill' }).click();
+    await page.getByRole('row', { name: "Hank's iPhone (notifications off)" }).getByRole('button', { name: 'Direct push' }).click();
+    const hank = page.getByRole('dialog', { name: 'Direct push' });
+    await hank.getByRole('button', { name: `Key file (.p8) AuthKey_${keyId}.p8` }).waitFor();
+    await hank.getByRole('button', { name: 'Compare with Chime' }).click();
+    const comparison = hank.getByRole('region', { name: 'Comparison' });
+    await expect
+      .poll(() => comparison.textContent(), { timeout: 20_000 })
+      .toContain("Apple accepted the direct push but Chime's did not reach this endpoint");
+    const chimeSide = await comparison.getByRole('region', { name: 'Through Chime' }).textContent();
+    expect(chimeSide).toMatch(/message id \S+/);
+    expect(chimeSide).toContain('Chime skipped it');
+    expect(await comparison.getByRole('region', { name: 'Direct answer' }).textContent()).toContain('Status 200');
+    await comparison.scrollIntoViewIfNeeded();
+    await s.step('compare with chime');
   });
 });
