@@ -30,6 +30,7 @@ export type FileChooser = (request: FileChooserRequest) => Promise<string | unde
 
 const CHOOSER: Readonly<Record<KeyFileKind, Omit<FileChooserRequest, 'kind'>>> = {
   apnsKey: { title: 'Choose the APNs key file (.p8)', extensions: ['p8'] },
+  apnsCert: { title: 'Choose the APNs certificate file (.p12)', extensions: ['p12'] },
   serviceAccount: { title: 'Choose the Firebase service account file (.json)', extensions: ['json'] },
 };
 
@@ -69,6 +70,17 @@ export class DirectPushServices {
   }
 }
 
+/** A key-file refusal as a Result (its message names the file and never quotes it); other errors go on up. */
+async function credentialResult(read: () => Promise<ChosenKeyFile>): Promise<Result<ChosenKeyFile>> {
+  try {
+    return ok(await read());
+  } catch (error) {
+    if (error instanceof DirectPushCredentialError)
+      return fail({ code: error.code, message: error.message, retryable: false });
+    throw error;
+  }
+}
+
 export interface DirectPushHandlerDeps {
   readonly workspaces: WorkspaceService;
   readonly store: DirectPushStore;
@@ -91,16 +103,19 @@ export function directPushHandlers(deps: DirectPushHandlerDeps) {
       if (held?.kind === kind) store.saveKey(workspaceId, kind, held.fileName, held.bytes);
     };
     if (push.service === 'fcm') return keep('serviceAccount', push.serviceAccountFile);
-    if (push.auth.kind !== 'token') return;
+    // A certificate push keeps the token key's Key ID and Team ID for when the person switches back.
+    const previous = store.apns(workspaceId);
     store.saveApns(workspaceId, {
-      keyId: push.auth.keyId,
-      teamId: push.auth.teamId,
+      keyId: push.auth.kind === 'token' ? push.auth.keyId : (previous?.keyId ?? ''),
+      teamId: push.auth.kind === 'token' ? push.auth.teamId : (previous?.teamId ?? ''),
       topic: push.topic ?? '',
       environment: push.environment,
       pushType: push.pushType,
       ...(push.priority !== undefined && { priority: push.priority }),
+      auth: push.auth.kind,
     });
-    keep('apnsKey', push.auth.keyFile);
+    if (push.auth.kind === 'token') keep('apnsKey', push.auth.keyFile);
+    else keep('apnsCert', push.auth.certFile);
   };
 
   return {
@@ -109,30 +124,37 @@ export function directPushHandlers(deps: DirectPushHandlerDeps) {
         return fail({ code: 'Unsupported', message: 'This build has no file chooser.', retryable: false });
       const path = await deps.chooseFile({ kind, ...CHOOSER[kind] });
       if (path === undefined) return ok(null);
-      try {
-        return ok(await keys.read(kind, path));
-      } catch (error) {
-        if (error instanceof DirectPushCredentialError)
-          return fail({ code: error.code, message: error.message, retryable: false });
-        throw error;
-      }
+      return credentialResult(() => keys.read(kind, path));
     },
 
-    'directPush:settings': ({ workspaceId }: { workspaceId: string }): Result<DirectPushSettings> => {
+    'directPush:unlockCertificate': ({ handle, passphrase }: { handle: string; passphrase: string }): Promise<
+      Result<ChosenKeyFile>
+    > => credentialResult(() => keys.unlock(handle, passphrase)),
+
+    'directPush:settings': async ({ workspaceId }: { workspaceId: string }): Promise<Result<DirectPushSettings>> => {
       const exists = known(workspaceId);
       if (!exists.ok) return exists;
       const unreadableKeys: KeyFileKind[] = [];
       const saved = (kind: KeyFileKind) => {
         const key = store.key(workspaceId, kind);
         if (key === 'unreadable') unreadableKeys.push(kind);
-        return key && key !== 'unreadable' ? keys.hold(kind, key.fileName, key.bytes) : undefined;
+        return key && key !== 'unreadable' ? key : undefined;
       };
+      const held = (kind: 'apnsKey' | 'serviceAccount') => {
+        const key = saved(kind);
+        return key && keys.hold(kind, key.fileName, key.bytes);
+      };
+      // A saved certificate comes back locked when it has a passphrase (never saved): the dialog asks again.
+      const cert = saved('apnsCert');
+      const apnsCert = cert && (await keys.holdCertificate(cert.fileName, cert.bytes).catch(() => undefined));
+      if (cert && !apnsCert) unreadableKeys.push('apnsCert');
       const apns = store.apns(workspaceId);
-      const apnsKey = saved('apnsKey');
-      const serviceAccount = saved('serviceAccount');
+      const apnsKey = held('apnsKey');
+      const serviceAccount = held('serviceAccount');
       return ok({
         ...(apns && { apns }),
         ...(apnsKey && { apnsKey }),
+        ...(apnsCert && { apnsCert }),
         ...(serviceAccount && { serviceAccount }),
         payloads: store.payloads(workspaceId),
         keysEncrypted: store.keysEncrypted,
@@ -145,6 +167,12 @@ export function directPushHandlers(deps: DirectPushHandlerDeps) {
     > => {
       const exists = known(workspaceId);
       if (!exists.ok) return exists;
+      if (push.service === 'apns' && push.auth.kind === 'certificate' && push.auth.passphrase !== undefined)
+        return fail({
+          code: WorkbenchCodes.InvalidInput,
+          message: 'The passphrase is given once with directPush:unlockCertificate, never with a push.',
+          retryable: false,
+        });
       let service: DirectPushService;
       try {
         service = await deps.services.forCurrentConnection();
