@@ -31,7 +31,12 @@ export interface DirectPushTarget {
 export interface DirectPushForm {
   readonly service: 'apns' | 'fcm';
   readonly token: string;
+  /** APNs authentication: a token key (.p8) or a certificate (.p12). */
+  readonly keyType: 'token' | 'certificate';
   readonly apnsKey?: ChosenKeyFile;
+  readonly apnsCert?: ChosenKeyFile;
+  /** Typed for a locked certificate; sent once to main to unlock it, then cleared. */
+  readonly passphrase: string;
   readonly keyId: string;
   readonly teamId: string;
   readonly topic: string;
@@ -45,6 +50,8 @@ export interface DirectPushForm {
 export type FormField =
   | 'token'
   | 'apnsKey'
+  | 'apnsCert'
+  | 'passphrase'
   | 'keyId'
   | 'teamId'
   | 'topic'
@@ -64,6 +71,8 @@ export function initialForm(target: DirectPushTarget): DirectPushForm {
   return {
     service,
     token: tokenFor(target, pushType),
+    keyType: 'token',
+    passphrase: '',
     keyId: '',
     teamId: '',
     topic: '',
@@ -83,6 +92,8 @@ export function withSaved(form: DirectPushForm, saved: DirectPushSettings): Dire
     teamId: form.teamId || saved.apns?.teamId || '',
     topic: form.topic || saved.apns?.topic || '',
     ...(!form.apnsKey && saved.apnsKey && { apnsKey: saved.apnsKey }),
+    ...(!form.apnsCert && saved.apnsCert && { apnsCert: saved.apnsCert }),
+    ...(!form.apnsKey && !form.apnsCert && saved.apns?.auth === 'certificate' && { keyType: 'certificate' as const }),
     ...(!form.serviceAccount && saved.serviceAccount && { serviceAccount: saved.serviceAccount }),
   };
 }
@@ -92,11 +103,15 @@ export function toPush(form: DirectPushForm): DirectPushInput {
   const payload = parsed.ok ? parsed.value : {};
   if (form.service === 'fcm')
     return { service: 'fcm', token: form.token, serviceAccountFile: form.serviceAccount?.handle ?? '', payload };
+  const certificate = form.keyType === 'certificate';
   return {
     service: 'apns',
     token: form.token,
-    auth: { kind: 'token', keyFile: form.apnsKey?.handle ?? '', keyId: form.keyId, teamId: form.teamId },
-    topic: form.topic,
+    auth: certificate
+      ? { kind: 'certificate', certFile: form.apnsCert?.handle ?? '' }
+      : { kind: 'token', keyFile: form.apnsKey?.handle ?? '', keyId: form.keyId, teamId: form.teamId },
+    // A certificate names its topic (its subject's UID): the field may stay empty.
+    ...((!certificate || form.topic) && { topic: form.topic }),
     environment: form.environment,
     pushType: form.pushType,
     priority: form.priority,
@@ -107,6 +122,7 @@ export function toPush(form: DirectPushForm): DirectPushInput {
 const FIELD_OF_PATH: Readonly<Record<string, FormField>> = {
   token: 'token',
   'auth.keyFile': 'apnsKey',
+  'auth.certFile': 'apnsCert',
   'auth.keyId': 'keyId',
   'auth.teamId': 'teamId',
   topic: 'topic',
@@ -121,6 +137,8 @@ export function validate(form: DirectPushForm): Partial<Record<FormField, string
   const errors: Partial<Record<FormField, string>> = {};
   const parsed = parsePayloadText(form.payloadText);
   if (!parsed.ok) errors.payload = parsed.message;
+  if (form.service === 'apns' && form.keyType === 'certificate' && form.apnsCert?.locked && !form.passphrase)
+    errors.passphrase = `Enter the passphrase of ${form.apnsCert.fileName}.`;
   const checked = directPushSchema.safeParse(toPush(form));
   if (checked.success) return errors;
   for (const issue of checked.error.issues) {

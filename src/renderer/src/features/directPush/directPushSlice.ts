@@ -30,6 +30,8 @@ export interface DirectPushSlice {
   /** Loads the active workspace's settings; answers them (undefined on failure, kept in the resource). */
   loadDirectPushSettings(): Promise<DirectPushSettings | undefined>;
   chooseDirectPushKey(kind: KeyFileKind): Promise<Result<ChosenKeyFile | null>>;
+  /** Sends a certificate's passphrase to main once (the caller forgets it); main keeps the certificate unlocked. */
+  unlockDirectPushCertificate(handle: string, passphrase: string): Promise<Result<ChosenKeyFile>>;
   sendDirectPush(push: DirectPushInput): Promise<Result<DirectPushOutcome>>;
   /**
    * "Compare with Chime": the payload's title and body as a Chime test push to the endpoint's user, then `push`
@@ -60,6 +62,7 @@ export const createDirectPushSlice: SliceCreator<DirectPushSlice> = (set, get) =
       return result.ok ? result.value : undefined;
     },
     chooseDirectPushKey: (kind) => getApi()['directPush:chooseKeyFile']({ kind }),
+    unlockDirectPushCertificate: (handle, passphrase) => getApi()['directPush:unlockCertificate']({ handle, passphrase }),
     async sendDirectPush(push) {
       const workspaceId = get().activeWorkspace?.id;
       return workspaceId ? getApi()['directPush:send']({ workspaceId, push }) : NO_WORKSPACE;
