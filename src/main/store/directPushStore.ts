@@ -11,7 +11,9 @@ import { savedPayloadSchema, type SavedPayload } from '../../shared/push/directP
 import { WORKSPACE_LIMITS } from '../../shared/workspace/workspace';
 import {
   apnsSettingsSchema,
+  directPushHostsSchema,
   KEY_FILE_KINDS,
+  type DirectPushHosts,
   type ApnsSettings,
   type KeyFileKind,
 } from '../../shared/ipc/directPushContract';
@@ -28,6 +30,7 @@ const sealedKeySchema = z.strictObject({
 });
 const entrySchema = z.strictObject({
   apns: apnsSettingsSchema.optional(),
+  hosts: directPushHostsSchema.optional(),
   keys: z.partialRecord(z.enum(KEY_FILE_KINDS), sealedKeySchema).default({}),
   payloads: z.array(savedPayloadSchema).max(MAX_SAVED_PAYLOADS).default([]),
 });
@@ -67,6 +70,16 @@ export class DirectPushStore {
 
   apns(workspaceId: string): ApnsSettings | undefined {
     return this.#entry(workspaceId).apns;
+  }
+
+  hosts(workspaceId: string): DirectPushHosts | undefined {
+    return this.#entry(workspaceId).hosts;
+  }
+
+  /** Empty overrides are not kept: the default hosts need no entry. */
+  saveHosts(workspaceId: string, hosts: DirectPushHosts): void {
+    const kept = hosts.apns || hosts.fcm ? hosts : undefined;
+    this.#update(workspaceId, ({ hosts: _previous, ...entry }) => ({ ...entry, ...(kept && { hosts: kept }) }));
   }
 
   payloads(workspaceId: string): readonly SavedPayload[] {

@@ -35,6 +35,33 @@ export interface ChosenKeyFile {
   readonly locked?: boolean;
 }
 
+/** A host override is the origin of a corporate relay: https, no path, query or credentials. */
+export function hostOverrideProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'Enter a URL such as https://push-relay.example.com:8443.';
+  }
+  if (url.protocol !== 'https:') return 'The host must be an https:// URL (APNs and FCM take TLS only).';
+  if (url.username || url.password) return 'Leave credentials out of the host URL.';
+  if (url.pathname !== '/' || url.search || url.hash) return 'Enter the host only, with no path or query.';
+  return undefined;
+}
+const hostOverride = z
+  .string()
+  .trim()
+  .max(2048)
+  .superRefine((value, ctx) => {
+    const problem = hostOverrideProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .transform((value) => new URL(value).origin);
+
+/** Hosts that replace Apple's and Google's (a corporate relay); not used on the Local sandbox, whose emulators are. */
+export const directPushHostsSchema = z.strictObject({ apns: hostOverride.optional(), fcm: hostOverride.optional() });
+export type DirectPushHosts = z.infer<typeof directPushHostsSchema>;
+
 /** The APNs fields remembered per workspace (the key file separately, sealed, in main). */
 export const apnsSettingsSchema = z.strictObject({
   keyId: z.string().max(10),
@@ -55,6 +82,8 @@ export interface DirectPushSettings {
   /** The saved `.p12`, registered again under a fresh handle; `locked` until its passphrase is given again. */
   readonly apnsCert?: ChosenKeyFile;
   readonly serviceAccount?: ChosenKeyFile;
+  /** The host overrides last sent with (absent: Apple's and Google's hosts). */
+  readonly hosts?: DirectPushHosts;
   readonly payloads: readonly SavedPayload[];
   /** False when keys are kept as plain text (no OS key storage), which the dialog says. */
   readonly keysEncrypted: boolean;
@@ -102,7 +131,9 @@ export const directPushChannels = {
   ),
   'directPush:settings': channel<DirectPushSettings>()(z.strictObject({ workspaceId })),
   /** Sends; the settings used (and the key file) are remembered for the workspace whatever the answer. */
-  'directPush:send': channel<DirectPushOutcome>()(z.strictObject({ workspaceId, push: directPushSchema })),
+  'directPush:send': channel<DirectPushOutcome>()(
+    z.strictObject({ workspaceId, push: directPushSchema, hosts: directPushHostsSchema.optional() }),
+  ),
   'directPush:savePayload': channel<readonly SavedPayload[]>()(
     z.strictObject({ workspaceId, payload: savedPayloadSchema }),
   ),

@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox';
-import type { FileChooserRequest } from '../../../src/main/ipc/handlers/directPushHandlers';
+import { DirectPushServices, type FileChooserRequest } from '../../../src/main/ipc/handlers/directPushHandlers';
+import type { ConnectionManager } from '../../../src/main/aws/connections';
 import type { ChosenKeyFile, DirectPushOutcome, DirectPushSettings } from '../../../src/shared/ipc/directPushContract';
 import { startTestServices, type TestServices } from '../support/mainServices';
 import { testEncryptor } from '../store/helpers';
@@ -299,5 +300,52 @@ describe('direct push with a certificate (.p12)', () => {
       code: 'InvalidCredentials',
       message: expect.stringMatching(/^legacy\.p12 uses legacy encryption \(RC2\).*Re-export it/),
     });
+  });
+});
+
+describe('host overrides (a corporate relay)', () => {
+  it('are checked, used on real connections, saved with the settings, and left aside on the Local sandbox', async () => {
+    const bad = await t.services.dispatcher.dispatch(
+      'directPush:send',
+      { workspaceId, push: apnsPush('no-handle', phone.DeviceToken, 'production'), hosts: { apns: 'http://relay.example.com' } },
+      true,
+    );
+    expect(!bad.ok && bad.error).toMatchObject({ code: 'InvalidInput', message: expect.stringContaining('https://') });
+    const withPath = await t.services.dispatcher.dispatch(
+      'directPush:send',
+      { workspaceId, push: apnsPush('no-handle', phone.DeviceToken, 'production'), hosts: { fcm: 'https://relay.example.com/v1' } },
+      true,
+    );
+    expect(!withPath.ok && withPath.error.message).toContain('no path or query');
+
+    // On the sandbox connection the emulators answer whatever the override says; the override is remembered.
+    nextPick = path.join(keysDir, `AuthKey_${keyId}.p8`);
+    const key = await t.call<ChosenKeyFile>('directPush:chooseKeyFile', { kind: 'apnsKey' });
+    const hosts = { apns: 'https://apns-relay.example.com:8443/', fcm: 'https://fcm-relay.example.com' };
+    const answer = await t.call<DirectPushOutcome>('directPush:send', {
+      workspaceId,
+      push: apnsPush(key.handle, phone.DeviceToken, 'production'),
+      hosts,
+    });
+    expect(answer).toMatchObject({ ok: true, status: 200 });
+    const settings = await t.call<DirectPushSettings>('directPush:settings', { workspaceId });
+    expect(settings.hosts).toEqual({ apns: 'https://apns-relay.example.com:8443', fcm: 'https://fcm-relay.example.com' });
+    // Emptied fields clear them.
+    await t.call('directPush:send', { workspaceId, push: apnsPush(key.handle, phone.DeviceToken, 'production'), hosts: {} });
+    expect((await t.call<DirectPushSettings>('directPush:settings', { workspaceId })).hosts).toBeUndefined();
+  });
+
+  it('replace Apple’s and Google’s hosts on a real connection', async () => {
+    const real = new DirectPushServices({ current: () => ({ kind: 'profile' }) } as unknown as ConnectionManager);
+    const plain = await real.forCurrentConnection();
+    expect(plain.apns.hostFor('production')).toBe('https://api.push.apple.com');
+    expect(plain.fcm.host).toBe('https://fcm.googleapis.com');
+    const relay = await real.forCurrentConnection({ apns: 'https://relay.example.com:8443' });
+    expect(relay.apns.hostFor('production')).toBe('https://relay.example.com:8443');
+    expect(relay.apns.hostFor('sandbox')).toBe('https://relay.example.com:8443');
+    expect(relay.fcm.host).toBe('https://fcm.googleapis.com');
+    expect(await real.forCurrentConnection({ apns: 'https://relay.example.com:8443' })).toBe(relay);
+    expect(await real.forCurrentConnection()).toBe(plain);
+    real.close();
   });
 });

@@ -10,6 +10,7 @@ import type {
   ChosenKeyFile,
   DirectPushOutcome,
   DirectPushSettings,
+  DirectPushHosts,
   KeyFileKind,
 } from '../../../shared/ipc/directPushContract';
 import type { ConnectionManager } from '../../aws/connections';
@@ -40,11 +41,14 @@ const CHOOSER: Readonly<Record<KeyFileKind, Omit<FileChooserRequest, 'kind'>>> =
  */
 export class DirectPushServices {
   #real: DirectPushService | undefined;
+  /** The service for the last host overrides (a relay), replaced when they change. */
+  #relay: { key: string; service: DirectPushService } | undefined;
   #sandbox: { url: string; service: Promise<DirectPushService> } | undefined;
 
   constructor(private readonly connections: ConnectionManager) {}
 
-  forCurrentConnection(): Promise<DirectPushService> {
+  /** `hosts` (a corporate relay) replace Apple's and Google's; the Local sandbox always uses its emulators. */
+  forCurrentConnection(hosts: DirectPushHosts = {}): Promise<DirectPushService> {
     const info = this.connections.current();
     if (info?.kind === 'sandbox' && info.endpointUrl) {
       const url = info.endpointUrl;
@@ -60,12 +64,27 @@ export class DirectPushServices {
       }
       return this.#sandbox.service;
     }
-    this.#real ??= new DirectPushService();
-    return Promise.resolve(this.#real);
+    if (!hosts.apns && !hosts.fcm) {
+      this.#real ??= new DirectPushService();
+      return Promise.resolve(this.#real);
+    }
+    const key = `${hosts.apns ?? ''} ${hosts.fcm ?? ''}`;
+    if (this.#relay?.key !== key) {
+      this.#relay?.service.close();
+      this.#relay = {
+        key,
+        service: new DirectPushService({
+          ...(hosts.apns && { apns: { hosts: { production: hosts.apns, sandbox: hosts.apns } } }),
+          ...(hosts.fcm && { fcm: { baseUrl: hosts.fcm } }),
+        }),
+      };
+    }
+    return Promise.resolve(this.#relay.service);
   }
 
   close(): void {
     this.#real?.close();
+    this.#relay?.service.close();
     this.#sandbox?.service.then((s) => s.close(), () => {});
   }
 }
@@ -85,7 +104,7 @@ export interface DirectPushHandlerDeps {
   readonly workspaces: WorkspaceService;
   readonly store: DirectPushStore;
   readonly keys: KeyHandles;
-  readonly services: { forCurrentConnection(): Promise<DirectPushService> };
+  readonly services: { forCurrentConnection(hosts?: DirectPushHosts): Promise<DirectPushService> };
   readonly chooseFile?: FileChooser;
 }
 
@@ -97,7 +116,8 @@ export function directPushHandlers(deps: DirectPushHandlerDeps) {
       : fail({ code: WorkbenchCodes.NotFound, message: 'That workspace does not exist (any more).', retryable: false });
 
   /** Settings are remembered on each send: the fields, and the key file the push used. */
-  const remember = (workspaceId: string, push: DirectPush) => {
+  const remember = (workspaceId: string, push: DirectPush, hosts: DirectPushHosts | undefined) => {
+    if (hosts) store.saveHosts(workspaceId, hosts);
     const keep = (kind: KeyFileKind, handle: string) => {
       const held = keys.get(handle);
       if (held?.kind === kind) store.saveKey(workspaceId, kind, held.fileName, held.bytes);
@@ -149,10 +169,12 @@ export function directPushHandlers(deps: DirectPushHandlerDeps) {
       const apnsCert = cert && (await keys.holdCertificate(cert.fileName, cert.bytes).catch(() => undefined));
       if (cert && !apnsCert) unreadableKeys.push('apnsCert');
       const apns = store.apns(workspaceId);
+      const hosts = store.hosts(workspaceId);
       const apnsKey = held('apnsKey');
       const serviceAccount = held('serviceAccount');
       return ok({
         ...(apns && { apns }),
+        ...(hosts && { hosts }),
         ...(apnsKey && { apnsKey }),
         ...(apnsCert && { apnsCert }),
         ...(serviceAccount && { serviceAccount }),
@@ -162,7 +184,15 @@ export function directPushHandlers(deps: DirectPushHandlerDeps) {
       });
     },
 
-    'directPush:send': async ({ workspaceId, push }: { workspaceId: string; push: DirectPush }): Promise<
+    'directPush:send': async ({
+      workspaceId,
+      push,
+      hosts,
+    }: {
+      workspaceId: string;
+      push: DirectPush;
+      hosts?: DirectPushHosts | undefined;
+    }): Promise<
       Result<DirectPushOutcome>
     > => {
       const exists = known(workspaceId);
@@ -175,13 +205,13 @@ export function directPushHandlers(deps: DirectPushHandlerDeps) {
         });
       let service: DirectPushService;
       try {
-        service = await deps.services.forCurrentConnection();
+        service = await deps.services.forCurrentConnection(hosts);
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         return fail({ code: WorkbenchCodes.NetworkError, message: `The sandbox's push emulators cannot be reached: ${why}`, retryable: true });
       }
       const result = await service.send(push, keys.resolve);
-      remember(workspaceId, push);
+      remember(workspaceId, push, hosts);
       return result.ok ? ok(result.value) : fail(result.error);
     },
 

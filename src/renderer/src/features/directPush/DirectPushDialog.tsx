@@ -10,6 +10,7 @@ import {
   payloadSize,
   prioritiesFor,
   PRIORITY_TEXT,
+  hostsOf,
   tokenFor,
   toPush,
   validate,
@@ -44,6 +45,7 @@ type Sent =
 export function DirectPushDialog({ target, onClose }: Props) {
   const settings = useAppStore((s) => s.directPushSettings);
   const workspaceId = useAppStore((s) => s.activeWorkspace?.id);
+  const onSandbox = useAppStore((s) => s.connection?.info.kind === 'sandbox');
   const [form, setForm] = useState<DirectPushForm>(() => initialForm(target));
   const [touched, setTouched] = useState<ReadonlySet<FormField>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -128,7 +130,7 @@ export function DirectPushDialog({ target, onClose }: Props) {
     setSent(undefined);
     const toSend = await ready();
     if (!toSend) return setBusy(false);
-    const result = await useAppStore.getState().sendDirectPush(toPush(toSend));
+    const result = await useAppStore.getState().sendDirectPush(toPush(toSend), hostsOf(toSend));
     setBusy(false);
     setSent(result.ok ? { outcome: result.value } : { failure: result.error });
   };
@@ -148,6 +150,7 @@ export function DirectPushDialog({ target, onClose }: Props) {
         ...(target.voipDeviceToken && { voipDeviceToken: target.voipDeviceToken }),
       },
       toPush(toSend),
+      hostsOf(toSend),
     );
     setBusy(false);
     setSent(result.ok ? { comparison: result.value } : { compareError: result.error });
@@ -387,6 +390,30 @@ export function DirectPushDialog({ target, onClose }: Props) {
             patch({ payloadText: text }, 'payload');
           }}
         />
+        <details className="direct-push-advanced" open={Boolean(form.apnsHost || form.fcmHost) || undefined}>
+          <summary>Advanced</summary>
+          <div className="form-row">
+            {(['apnsHost', 'fcmHost'] as const).map((name) => (
+              <div className="field" key={name}>
+                <label htmlFor={`${id}-${name}`}>{name === 'apnsHost' ? 'APNs host' : 'FCM host'}</label>
+                <input
+                  {...field(name)}
+                  aria-describedby={show(name) ? `${id}-${name}-error` : `${id}-hosts-hint`}
+                  className="mono"
+                  spellCheck={false}
+                  placeholder={name === 'apnsHost' ? 'https://api.push.apple.com' : 'https://fcm.googleapis.com'}
+                  value={form[name]}
+                  onChange={(e) => patch({ [name]: e.target.value }, name)}
+                />
+                {message(name)}
+              </div>
+            ))}
+          </div>
+          <div id={`${id}-hosts-hint`} className="field-hint">
+            A corporate relay in place of Apple’s or Google’s host (the APNs host serves both environments); empty: theirs.
+            {onSandbox && ' On the Local sandbox its emulators are used instead.'}
+          </div>
+        </details>
         {sent && 'outcome' in sent && <DirectPushAnswer outcome={sent.outcome} />}
         {sent && 'failure' in sent && <DirectPushAnswer failure={sent.failure} />}
         {sent && 'comparison' in sent && <ComparisonView comparison={sent.comparison} />}

@@ -14,7 +14,12 @@ import {
   type ApnsPushType,
   type DirectPushInput,
 } from '../../../../shared/push/directPush';
-import type { ChosenKeyFile, DirectPushSettings } from '../../../../shared/ipc/directPushContract';
+import {
+  hostOverrideProblem,
+  type ChosenKeyFile,
+  type DirectPushHosts,
+  type DirectPushSettings,
+} from '../../../../shared/ipc/directPushContract';
 import type { EndpointType } from '../../../../shared/chime/shapes';
 import { formatPayload, templateFor } from './payloadTemplates';
 
@@ -45,6 +50,9 @@ export interface DirectPushForm {
   readonly priority: 10 | 5 | 1;
   readonly serviceAccount?: ChosenKeyFile;
   readonly payloadText: string;
+  /** "Advanced": a corporate relay in place of Apple's / Google's host (empty: theirs). */
+  readonly apnsHost: string;
+  readonly fcmHost: string;
 }
 
 export type FormField =
@@ -58,7 +66,9 @@ export type FormField =
   | 'priority'
   | 'pushType'
   | 'serviceAccount'
-  | 'payload';
+  | 'payload'
+  | 'apnsHost'
+  | 'fcmHost';
 
 /** The token for a push type: a voip push goes to the VoIP token when the target has one. */
 export function tokenFor(target: DirectPushTarget, pushType: ApnsPushType): string {
@@ -81,6 +91,16 @@ export function initialForm(target: DirectPushTarget): DirectPushForm {
     pushType,
     priority: 10,
     payloadText: formatPayload(templateFor(service, pushType).payload),
+    apnsHost: '',
+    fcmHost: '',
+  };
+}
+
+/** The overrides sent with the push (and saved with the settings); empty fields are Apple's and Google's hosts. */
+export function hostsOf(form: DirectPushForm): DirectPushHosts {
+  return {
+    ...(form.apnsHost.trim() && { apns: form.apnsHost.trim() }),
+    ...(form.fcmHost.trim() && { fcm: form.fcmHost.trim() }),
   };
 }
 
@@ -91,6 +111,8 @@ export function withSaved(form: DirectPushForm, saved: DirectPushSettings): Dire
     keyId: form.keyId || saved.apns?.keyId || '',
     teamId: form.teamId || saved.apns?.teamId || '',
     topic: form.topic || saved.apns?.topic || '',
+    apnsHost: form.apnsHost || saved.hosts?.apns || '',
+    fcmHost: form.fcmHost || saved.hosts?.fcm || '',
     ...(!form.apnsKey && saved.apnsKey && { apnsKey: saved.apnsKey }),
     ...(!form.apnsCert && saved.apnsCert && { apnsCert: saved.apnsCert }),
     ...(!form.apnsKey && !form.apnsCert && saved.apns?.auth === 'certificate' && { keyType: 'certificate' as const }),
@@ -137,6 +159,10 @@ export function validate(form: DirectPushForm): Partial<Record<FormField, string
   const errors: Partial<Record<FormField, string>> = {};
   const parsed = parsePayloadText(form.payloadText);
   if (!parsed.ok) errors.payload = parsed.message;
+  for (const field of ['apnsHost', 'fcmHost'] as const) {
+    const problem = form[field].trim() ? hostOverrideProblem(form[field].trim()) : undefined;
+    if (problem) errors[field] = problem;
+  }
   if (form.service === 'apns' && form.keyType === 'certificate' && form.apnsCert?.locked && !form.passphrase)
     errors.passphrase = `Enter the passphrase of ${form.apnsCert.fileName}.`;
   const checked = directPushSchema.safeParse(toPush(form));

@@ -20,6 +20,7 @@ import {
 } from './compareWithChime';
 import type {
   ChosenKeyFile,
+  DirectPushHosts,
   DirectPushOutcome,
   DirectPushSettings,
   KeyFileKind,
@@ -32,12 +33,13 @@ export interface DirectPushSlice {
   chooseDirectPushKey(kind: KeyFileKind): Promise<Result<ChosenKeyFile | null>>;
   /** Sends a certificate's passphrase to main once (the caller forgets it); main keeps the certificate unlocked. */
   unlockDirectPushCertificate(handle: string, passphrase: string): Promise<Result<ChosenKeyFile>>;
-  sendDirectPush(push: DirectPushInput): Promise<Result<DirectPushOutcome>>;
+  /** `hosts`: the "Advanced" overrides (a relay), saved with the settings. */
+  sendDirectPush(push: DirectPushInput, hosts?: DirectPushHosts): Promise<Result<DirectPushOutcome>>;
   /**
    * "Compare with Chime": the payload's title and body as a Chime test push to the endpoint's user, then `push`
    * itself. Fails only when the payload has no title and body to compare (or no workspace is open).
    */
-  compareWithChime(endpoint: CompareEndpoint, push: DirectPushInput): Promise<Result<Comparison>>;
+  compareWithChime(endpoint: CompareEndpoint, push: DirectPushInput, hosts?: DirectPushHosts): Promise<Result<Comparison>>;
   saveDirectPushPayload(payload: SavedPayload): Promise<Result<readonly SavedPayload[]>>;
   deleteDirectPushPayload(name: string): Promise<Result<readonly SavedPayload[]>>;
 }
@@ -63,11 +65,11 @@ export const createDirectPushSlice: SliceCreator<DirectPushSlice> = (set, get) =
     },
     chooseDirectPushKey: (kind) => getApi()['directPush:chooseKeyFile']({ kind }),
     unlockDirectPushCertificate: (handle, passphrase) => getApi()['directPush:unlockCertificate']({ handle, passphrase }),
-    async sendDirectPush(push) {
+    async sendDirectPush(push, hosts) {
       const workspaceId = get().activeWorkspace?.id;
-      return workspaceId ? getApi()['directPush:send']({ workspaceId, push }) : NO_WORKSPACE;
+      return workspaceId ? getApi()['directPush:send']({ workspaceId, push, ...(hosts && { hosts }) }) : NO_WORKSPACE;
     },
-    async compareWithChime(endpoint, push) {
+    async compareWithChime(endpoint, push, hosts) {
       if (!get().activeWorkspace) return NO_WORKSPACE;
       const message = compareMessageOf(push.service, push.payload, push.service === 'apns' && push.pushType === 'voip');
       if (!message.ok) return fail({ code: 'InvalidInput', message: message.message, retryable: false });
@@ -96,7 +98,7 @@ export const createDirectPushSlice: SliceCreator<DirectPushSlice> = (set, get) =
             messageId: sent.value.messageId,
             delivery: onSandbox ? chimeDeliveryOf(before, await lastDelivery(), sent.value.messageId) : 'unknown',
           };
-      const answer = await get().sendDirectPush(push);
+      const answer = await get().sendDirectPush(push, hosts);
       const direct: DirectSide = answer.ok ? { outcome: answer.value } : { failure: answer.error };
       return { ok: true, value: { chime, direct, service: push.service, verdict: compareVerdict(push.service, chime, direct) } };
     },
