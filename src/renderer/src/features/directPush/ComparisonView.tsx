@@ -1,7 +1,7 @@
 import { describeLastDelivery } from '../../../../shared/push/deliveries';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { DirectPushAnswer } from './DirectPushAnswer';
-import type { ChimeSide, Comparison } from './compareWithChime';
+import type { ChimeSide, Comparison } from '../../../../shared/push/compareWithChime';
 
 /** "Compare with Chime": the verdict first, then the two outcomes side by side. */
 export function ComparisonView({ comparison }: { readonly comparison: Comparison }) {

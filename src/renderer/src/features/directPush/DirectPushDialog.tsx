@@ -24,7 +24,7 @@ import { DirectPushAnswer } from './DirectPushAnswer';
 import { KeyFileField } from './KeyFileField';
 import { PayloadLibrary } from './PayloadLibrary';
 import { ComparisonView } from './ComparisonView';
-import type { Comparison } from './compareWithChime';
+import type { Comparison } from '../../../../shared/push/compareWithChime';
 
 interface Props {
   readonly target: DirectPushTarget;

@@ -17,7 +17,7 @@ import {
   type CompareEndpoint,
   type Comparison,
   type DirectSide,
-} from './compareWithChime';
+} from '../../../../shared/push/compareWithChime';
 import type {
   ChosenKeyFile,
   DirectPushHosts,

@@ -6,7 +6,7 @@ import {
   compareVerdict,
   type ChimeSide,
   type DirectSide,
-} from '../../../src/renderer/src/features/directPush/compareWithChime';
+} from '../../../src/shared/push/compareWithChime';
 import type { LastDelivery } from '../../../src/shared/push/deliveries';
 
 const delivered = (time: number, via: 'CHIME' | 'APNS' = 'CHIME'): LastDelivery => ({

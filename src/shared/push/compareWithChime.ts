@@ -4,10 +4,10 @@
  * verdict in plain words saying on which side a failure lies. Pure: the
  * slice does the sending (through the channels both features already use).
  */
-import { testPushMessageSchema, type PushType } from '../../../../shared/push/testPush';
-import type { LastDelivery } from '../../../../shared/push/deliveries';
-import type { WorkbenchError } from '../../../../shared/errors';
-import type { DirectPushFailure, DirectPushOutcome } from '../../../../shared/ipc/directPushContract';
+import { testPushMessageSchema, type PushType } from './testPush';
+import type { LastDelivery } from './deliveries';
+import type { WorkbenchError } from '../errors';
+import type { DirectPushFailure, DirectPushOutcome } from '../ipc/directPushContract';
 
 /** The endpoint row the dialog was opened on: who the Chime push goes to, and which row's delivery to read. */
 export interface CompareEndpoint {
