@@ -6,6 +6,8 @@
  * reaches the simulated phone (status 200, apns-id, a delivery via APNS).
  * Then the saved settings fill the dialog for another endpoint whose token
  * is a development build's under APNS: BadDeviceToken, with its advice.
+ * Last, "Compare with Chime" on Hank's endpoint (his channel preferences mute
+ * pushes): Chime skips the phone, Apple delivers to it, and the verdict says so.
  * Screenshots at 1024x700 in dark mode under test-results/direct-push/.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ describe('direct push', () => {
   let s: E2ESession;
   let dialogDir: string;
   let keyId: string;
+  let certPassphrase: string;
   beforeAll(async () => {
     dialogDir = mkdtempSync(path.join(os.tmpdir(), 'workbench-e2e-keys-'));
     s = await openSession({ spec: 'direct-push', dialogDir, viewport: { width: 1024, height: 700 } });
@@ -30,6 +33,12 @@ describe('direct push', () => {
     keyId = key.KeyId;
     writeFileSync(path.join(dialogDir, `AuthKey_${keyId}.p8`), key.P8);
     writeFileSync(path.join(dialogDir, 'notes.txt'), 'not a key');
+    const cert = (await (await s.control('apns-certs', { TeamId: TEAM, BundleId: BUNDLE, Environment: 'production' })).json()) as {
+      P12: string;
+      Passphrase: string;
+    };
+    certPassphrase = cert.Passphrase;
+    writeFileSync(path.join(dialogDir, 'push.p12'), Buffer.from(cert.P12, 'base64'));
   });
   afterAll(async () => {
     await s?.close();
@@ -112,5 +121,41 @@ describe('direct push', () => {
     await second.getByLabel('Push type').selectOption('background');
     await expect.poll(() => second.getByLabel('Priority').getAttribute('aria-invalid')).toBe('true');
     await s.step('background priority');
+    await second.getByRole('button', { name: 'Close' }).click();
+
+    // Hank's notifications are off in the test channel: Chime skips his phone, Apple delivers to it.
+    await page.getByRole('listitem', { name: 'Hank Hill' }).click();
+    await page.getByRole('row', { name: "Hank's iPhone (notifications off)" }).getByRole('button', { name: 'Direct push' }).click();
+    const hank = page.getByRole('dialog', { name: 'Direct push' });
+    await hank.getByRole('button', { name: `Key file (.p8) AuthKey_${keyId}.p8` }).waitFor();
+    await hank.getByRole('button', { name: 'Compare with Chime' }).click();
+    const comparison = hank.getByRole('region', { name: 'Comparison' });
+    await expect
+      .poll(() => comparison.textContent(), { timeout: 20_000 })
+      .toContain("Apple accepted the direct push but Chime's did not reach this endpoint");
+    const chimeSide = await comparison.getByRole('region', { name: 'Through Chime' }).textContent();
+    expect(chimeSide).toMatch(/message id \S+/);
+    expect(chimeSide).toContain('Chime skipped it');
+    expect(await comparison.getByRole('region', { name: 'Direct answer' }).textContent()).toContain('Status 200');
+    await comparison.scrollIntoViewIfNeeded();
+    await s.step('compare with chime');
+
+    // The same phone with a certificate (.p12): chosen in main, its passphrase sent once.
+    await hank.getByLabel('Key type').selectOption('certificate');
+    await hank.getByRole('button', { name: /Certificate file \(\.p12\)/ }).click();
+    const certChooser = await page.context().newPage();
+    await certChooser.goto(`${s.harness.url}/__harness/dialog`);
+    await certChooser.getByRole('heading', { name: 'Choose the APNs certificate file (.p12)' }).waitFor();
+    await certChooser.getByRole('button', { name: 'push.p12' }).click();
+    await certChooser.getByRole('heading', { name: 'No file chooser is open' }).waitFor();
+    await certChooser.close();
+    await hank.getByLabel('Certificate passphrase').fill(certPassphrase);
+    await hank.getByRole('button', { name: 'Send' }).click();
+    const certAnswer = hank.getByRole('region', { name: 'Answer' });
+    await expect.poll(() => certAnswer.textContent(), { timeout: 15_000 }).toContain('Status 200');
+    expect(await certAnswer.textContent()).toContain('push.p12 · ');
+    expect(await hank.getByLabel('Certificate passphrase').count()).toBe(0);
+    await certAnswer.scrollIntoViewIfNeeded();
+    await s.step('certificate push');
   });
 });

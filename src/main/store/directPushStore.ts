@@ -11,7 +11,9 @@ import { savedPayloadSchema, type SavedPayload } from '../../shared/push/directP
 import { WORKSPACE_LIMITS } from '../../shared/workspace/workspace';
 import {
   apnsSettingsSchema,
+  directPushHostsSchema,
   KEY_FILE_KINDS,
+  type DirectPushHosts,
   type ApnsSettings,
   type KeyFileKind,
 } from '../../shared/ipc/directPushContract';
@@ -20,9 +22,15 @@ import type { DocumentOpener, DocumentSpec, PersistentDocument, StoreNotice } fr
 
 export const MAX_SAVED_PAYLOADS = 50;
 
-const sealedKeySchema = z.strictObject({ fileName: z.string().min(1).max(255), sealed: z.string().max(200_000) });
+const sealedKeySchema = z.strictObject({
+  fileName: z.string().min(1).max(255),
+  sealed: z.string().max(200_000),
+  /** How the bytes were turned into the sealed text: base64 for binary files (.p12); absent: UTF-8 (.p8, .json). */
+  encoding: z.literal('base64').optional(),
+});
 const entrySchema = z.strictObject({
   apns: apnsSettingsSchema.optional(),
+  hosts: directPushHostsSchema.optional(),
   keys: z.partialRecord(z.enum(KEY_FILE_KINDS), sealedKeySchema).default({}),
   payloads: z.array(savedPayloadSchema).max(MAX_SAVED_PAYLOADS).default([]),
 });
@@ -64,6 +72,16 @@ export class DirectPushStore {
     return this.#entry(workspaceId).apns;
   }
 
+  hosts(workspaceId: string): DirectPushHosts | undefined {
+    return this.#entry(workspaceId).hosts;
+  }
+
+  /** Empty overrides are not kept: the default hosts need no entry. */
+  saveHosts(workspaceId: string, hosts: DirectPushHosts): void {
+    const kept = hosts.apns || hosts.fcm ? hosts : undefined;
+    this.#update(workspaceId, ({ hosts: _previous, ...entry }) => ({ ...entry, ...(kept && { hosts: kept }) }));
+  }
+
   payloads(workspaceId: string): readonly SavedPayload[] {
     return this.#entry(workspaceId).payloads;
   }
@@ -73,7 +91,8 @@ export class DirectPushStore {
     const saved = this.#entry(workspaceId).keys[kind];
     if (!saved) return undefined;
     const plain = openToken(this.#encryptor, saved.sealed);
-    return plain === undefined ? 'unreadable' : { fileName: saved.fileName, bytes: Buffer.from(plain, 'utf8') };
+    if (plain === undefined) return 'unreadable';
+    return { fileName: saved.fileName, bytes: Buffer.from(plain, saved.encoding === 'base64' ? 'base64' : 'utf8') };
   }
 
   saveApns(workspaceId: string, apns: ApnsSettings): void {
@@ -81,8 +100,13 @@ export class DirectPushStore {
   }
 
   saveKey(workspaceId: string, kind: KeyFileKind, fileName: string, bytes: Buffer): void {
-    const sealed = sealToken(this.#encryptor, bytes.toString('utf8'));
-    this.#update(workspaceId, (entry) => ({ ...entry, keys: { ...entry.keys, [kind]: { fileName, sealed } } }));
+    // A .p12 is binary: UTF-8 would mangle it.
+    const binary = kind === 'apnsCert';
+    const sealed = sealToken(this.#encryptor, bytes.toString(binary ? 'base64' : 'utf8'));
+    this.#update(workspaceId, (entry) => ({
+      ...entry,
+      keys: { ...entry.keys, [kind]: { fileName, sealed, ...(binary && { encoding: 'base64' as const }) } },
+    }));
   }
 
   /** Adds the payload, or replaces the one of the same name; the oldest falls off past the limit. */

@@ -72,6 +72,7 @@ export const CHANNEL_NAME_LIST = [
   'shell:openExternal',
   'doctor:run',
   'directPush:chooseKeyFile',
+  'directPush:unlockCertificate',
   'directPush:settings',
   'directPush:send',
   'directPush:savePayload',

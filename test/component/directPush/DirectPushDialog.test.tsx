@@ -203,4 +203,36 @@ describe('Direct push dialog', () => {
     expect(within(dialog).getByLabelText('Device token')).toHaveValue(device.deviceToken);
     expect(within(dialog).getByLabelText('Environment')).toHaveValue('sandbox');
   });
+
+  it('takes an APNs or FCM host under Advanced, checked as typed, sent and saved with the push', async () => {
+    const { user, dialog, callsTo } = setup(IPHONE, {
+      'directPush:settings': () => ({
+        ...NOTHING_SAVED,
+        apns: { keyId: 'ABCDE12345', teamId: 'TEAM123456', topic: 'com.example.app', environment: 'sandbox', pushType: 'alert' },
+        apnsKey: { handle: 'saved-1', kind: 'apnsKey', fileName: 'AuthKey_ABCDE12345.p8' },
+        hosts: { fcm: 'https://fcm-relay.example.com' },
+      }),
+      'directPush:send': () => ({
+        ok: false,
+        error: { code: 'NetworkError', message: 'The push could not be sent: relay down', retryable: true },
+      }),
+    });
+    // Saved overrides come back (and open the disclosure).
+    await waitFor(() => expect(within(dialog).getByLabelText('FCM host')).toHaveValue('https://fcm-relay.example.com'));
+    const apnsHost = within(dialog).getByLabelText('APNs host');
+    await user.type(apnsHost, 'http://relay.example.com');
+    expect(apnsHost).toHaveAttribute('aria-invalid', 'true');
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('The host must be an https:// URL');
+    await user.click(within(dialog).getByRole('button', { name: 'Send' }));
+    expect(callsTo('directPush:send')).toHaveLength(0);
+
+    await user.clear(apnsHost);
+    await user.type(apnsHost, 'https://relay.example.com:8443');
+    expect(apnsHost).not.toHaveAttribute('aria-invalid');
+    await user.click(within(dialog).getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(callsTo('directPush:send')).toHaveLength(1));
+    expect(callsTo('directPush:send')[0]?.input).toMatchObject({
+      hosts: { apns: 'https://relay.example.com:8443', fcm: 'https://fcm-relay.example.com' },
+    });
+  });
 });

@@ -5,18 +5,28 @@
  * simulated phones, settings and keys survive a restart (the keys sealed),
  * and a path the renderer makes up is never read.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox';
-import type { FileChooserRequest } from '../../../src/main/ipc/handlers/directPushHandlers';
+import { DirectPushServices, type FileChooserRequest } from '../../../src/main/ipc/handlers/directPushHandlers';
+import type { ConnectionManager } from '../../../src/main/aws/connections';
 import type { ChosenKeyFile, DirectPushOutcome, DirectPushSettings } from '../../../src/shared/ipc/directPushContract';
 import { startTestServices, type TestServices } from '../support/mainServices';
 import { testEncryptor } from '../store/helpers';
 
 const TEAM = 'TEAM123456';
+const hasOpenssl = (() => {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 const BUNDLE = 'com.example.direct';
 
 let sandbox: RunningSandbox;
@@ -181,7 +191,7 @@ describe('direct push channels', () => {
 
     t = await start();
     const settings = await t.call<DirectPushSettings>('directPush:settings', { workspaceId });
-    expect(settings.apns).toEqual({ keyId, teamId: TEAM, topic: BUNDLE, environment: 'production', pushType: 'alert', priority: 10 });
+    expect(settings.apns).toEqual({ keyId, teamId: TEAM, topic: BUNDLE, environment: 'production', pushType: 'alert', priority: 10, auth: 'token' });
     expect(settings.apnsKey?.fileName).toBe(`AuthKey_${keyId}.p8`);
     expect(settings.serviceAccount?.fileName).toBe('service-account.json');
     expect(settings.payloads.map((p) => p.name)).toEqual(['Silent']);
@@ -194,5 +204,148 @@ describe('direct push channels', () => {
     });
     expect(answer).toMatchObject({ ok: true, status: 200 });
     expect(await t.call('directPush:deletePayload', { workspaceId, name: 'Silent' })).toEqual([]);
+  });
+});
+
+describe('direct push with a certificate (.p12)', () => {
+  let p12: { P12: string; Passphrase: string };
+  const certPush = (certFile: string, extra: Record<string, unknown> = {}) => ({
+    service: 'apns',
+    token: devPhone.DeviceToken,
+    auth: { kind: 'certificate', certFile, ...extra },
+    environment: 'sandbox',
+    pushType: 'alert',
+    priority: 10,
+    payload: { aps: { alert: { title: 'Cert', body: 'from the handler test' } } },
+  });
+  const refusal = async (channel: 'directPush:send' | 'directPush:unlockCertificate', input: unknown) => {
+    const result = await t.services.dispatcher.dispatch(channel, input, true);
+    return result.ok ? undefined : result.error;
+  };
+
+  beforeAll(async () => {
+    p12 = await control('apns-certs', { TeamId: TEAM, BundleId: BUNDLE, Environment: 'sandbox' });
+    writeFileSync(path.join(keysDir, 'push.p12'), Buffer.from(p12.P12, 'base64'));
+  });
+
+  it('holds a chosen .p12 locked until its passphrase is sent once; then pushes with it', async () => {
+    nextPick = path.join(keysDir, 'push.p12');
+    const chosen = await t.call<ChosenKeyFile>('directPush:chooseKeyFile', { kind: 'apnsCert' });
+    expect(chosen).toEqual({ handle: expect.any(String), kind: 'apnsCert', fileName: 'push.p12', locked: true });
+    expect(requests.at(-1)).toMatchObject({ kind: 'apnsCert', extensions: ['p12'] });
+
+    // Locked: a push says what is missing; a wrong passphrase is named as such and keeps it locked.
+    expect(await refusal('directPush:send', { workspaceId, push: certPush(chosen.handle) })).toMatchObject({
+      code: 'InvalidCredentials',
+      message: 'Enter the certificate passphrase for push.p12.',
+    });
+    expect(await refusal('directPush:unlockCertificate', { handle: chosen.handle, passphrase: 'wrong' })).toMatchObject({
+      message: 'The passphrase for push.p12 is wrong.',
+    });
+
+    const unlocked = await t.call<ChosenKeyFile>('directPush:unlockCertificate', {
+      handle: chosen.handle,
+      passphrase: p12.Passphrase,
+    });
+    expect(unlocked).toEqual({ handle: chosen.handle, kind: 'apnsCert', fileName: 'push.p12' });
+    expect(JSON.stringify(unlocked)).not.toContain(p12.Passphrase);
+
+    // The topic comes from the certificate's subject.
+    const answer = await t.call<DirectPushOutcome>('directPush:send', { workspaceId, push: certPush(chosen.handle) });
+    expect(answer).toMatchObject({ ok: true, status: 200, topic: BUNDLE });
+    expect(answer.credentialLabel).toContain('push.p12 · Apple Development IOS Push Services');
+    expect(JSON.stringify(answer)).not.toContain(p12.Passphrase);
+
+    // The app never takes a passphrase with a push.
+    expect(
+      await refusal('directPush:send', { workspaceId, push: certPush(chosen.handle, { passphrase: p12.Passphrase }) }),
+    ).toMatchObject({ code: 'InvalidInput' });
+  });
+
+  it('keeps the .p12 sealed across a restart and asks for the passphrase again; the passphrase is never saved', async () => {
+    await t.services.dispose();
+    const onDisk = readdirSync(userDataDir)
+      .filter((f) => f.startsWith('direct-push'))
+      .map((f) => readFileSync(path.join(userDataDir, f), 'utf8'))
+      .join('');
+    expect(onDisk).toContain('push.p12');
+    expect(onDisk).not.toContain(p12.Passphrase);
+    expect(onDisk).not.toContain(p12.P12.slice(0, 40));
+
+    t = await start();
+    const settings = await t.call<DirectPushSettings>('directPush:settings', { workspaceId });
+    expect(settings.apns).toMatchObject({ auth: 'certificate', keyId, teamId: TEAM, environment: 'sandbox' });
+    expect(settings.apnsCert).toMatchObject({ fileName: 'push.p12', locked: true });
+    expect(settings.unreadableKeys).toEqual([]);
+    // The bytes came back whole (binary, not mangled as text): the passphrase opens them and the push goes.
+    await t.call('directPush:unlockCertificate', { handle: settings.apnsCert!.handle, passphrase: p12.Passphrase });
+    const answer = await t.call<DirectPushOutcome>('directPush:send', {
+      workspaceId,
+      push: certPush(settings.apnsCert!.handle),
+    });
+    expect(answer).toMatchObject({ ok: true, status: 200 });
+  });
+
+  it.skipIf(!hasOpenssl)('explains how to re-export a legacy (RC2) .p12 when it is unlocked', async () => {
+    const key = path.join(keysDir, 'legacy-key.pem');
+    const cert = path.join(keysDir, 'legacy-cert.pem');
+    const out = path.join(keysDir, 'legacy.p12');
+    const subject = `/UID=${BUNDLE}/CN=Apple Push Services: ${BUNDLE}`;
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', subject], { stdio: 'ignore' });
+    execFileSync('openssl', ['pkcs12', '-export', '-legacy', '-in', cert, '-inkey', key, '-out', out, '-passout', 'pass:pw'], { stdio: 'ignore' });
+    nextPick = out;
+    const chosen = await t.call<ChosenKeyFile>('directPush:chooseKeyFile', { kind: 'apnsCert' });
+    expect(chosen.locked).toBe(true);
+    expect(await refusal('directPush:unlockCertificate', { handle: chosen.handle, passphrase: 'pw' })).toMatchObject({
+      code: 'InvalidCredentials',
+      message: expect.stringMatching(/^legacy\.p12 uses legacy encryption \(RC2\).*Re-export it/),
+    });
+  });
+});
+
+describe('host overrides (a corporate relay)', () => {
+  it('are checked, used on real connections, saved with the settings, and left aside on the Local sandbox', async () => {
+    const bad = await t.services.dispatcher.dispatch(
+      'directPush:send',
+      { workspaceId, push: apnsPush('no-handle', phone.DeviceToken, 'production'), hosts: { apns: 'http://relay.example.com' } },
+      true,
+    );
+    expect(!bad.ok && bad.error).toMatchObject({ code: 'InvalidInput', message: expect.stringContaining('https://') });
+    const withPath = await t.services.dispatcher.dispatch(
+      'directPush:send',
+      { workspaceId, push: apnsPush('no-handle', phone.DeviceToken, 'production'), hosts: { fcm: 'https://relay.example.com/v1' } },
+      true,
+    );
+    expect(!withPath.ok && withPath.error.message).toContain('no path or query');
+
+    // On the sandbox connection the emulators answer whatever the override says; the override is remembered.
+    nextPick = path.join(keysDir, `AuthKey_${keyId}.p8`);
+    const key = await t.call<ChosenKeyFile>('directPush:chooseKeyFile', { kind: 'apnsKey' });
+    const hosts = { apns: 'https://apns-relay.example.com:8443/', fcm: 'https://fcm-relay.example.com' };
+    const answer = await t.call<DirectPushOutcome>('directPush:send', {
+      workspaceId,
+      push: apnsPush(key.handle, phone.DeviceToken, 'production'),
+      hosts,
+    });
+    expect(answer).toMatchObject({ ok: true, status: 200 });
+    const settings = await t.call<DirectPushSettings>('directPush:settings', { workspaceId });
+    expect(settings.hosts).toEqual({ apns: 'https://apns-relay.example.com:8443', fcm: 'https://fcm-relay.example.com' });
+    // Emptied fields clear them.
+    await t.call('directPush:send', { workspaceId, push: apnsPush(key.handle, phone.DeviceToken, 'production'), hosts: {} });
+    expect((await t.call<DirectPushSettings>('directPush:settings', { workspaceId })).hosts).toBeUndefined();
+  });
+
+  it('replace Apple’s and Google’s hosts on a real connection', async () => {
+    const real = new DirectPushServices({ current: () => ({ kind: 'profile' }) } as unknown as ConnectionManager);
+    const plain = await real.forCurrentConnection();
+    expect(plain.apns.hostFor('production')).toBe('https://api.push.apple.com');
+    expect(plain.fcm.host).toBe('https://fcm.googleapis.com');
+    const relay = await real.forCurrentConnection({ apns: 'https://relay.example.com:8443' });
+    expect(relay.apns.hostFor('production')).toBe('https://relay.example.com:8443');
+    expect(relay.apns.hostFor('sandbox')).toBe('https://relay.example.com:8443');
+    expect(relay.fcm.host).toBe('https://fcm.googleapis.com');
+    expect(await real.forCurrentConnection({ apns: 'https://relay.example.com:8443' })).toBe(relay);
+    expect(await real.forCurrentConnection()).toBe(plain);
+    real.close();
   });
 });

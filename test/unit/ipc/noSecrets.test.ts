@@ -146,6 +146,10 @@ describe('IPC results at run time carry no secret', () => {
     // Direct push: this build has no file chooser (an error value); a handle main never gave is refused.
     await dispatch('directPush:chooseKeyFile', { kind: 'apnsKey' });
     await dispatch('directPush:settings', { workspaceId });
+    // A passphrase for a handle main never gave: refused, and never echoed.
+    const unlock = await dispatch('directPush:unlockCertificate', { handle: 'no-such-handle', passphrase: 'secret-passphrase' });
+    expect(unlock.ok).toBe(false);
+    expect(JSON.stringify(unlock)).not.toContain('secret-passphrase');
     const fcm = { service: 'fcm', token: 'token-1', serviceAccountFile: 'no-such-handle', payload: { data: { a: 'b' } } };
     expect((await dispatch('directPush:send', { workspaceId, push: fcm })).ok).toBe(false);
     await dispatch('directPush:savePayload', { workspaceId, payload: { name: 'Data', service: 'fcm', payload: { data: { a: 'b' } } } });

@@ -10,6 +10,7 @@ import type {
   ChosenKeyFile,
   DirectPushOutcome,
   DirectPushSettings,
+  DirectPushHosts,
   KeyFileKind,
 } from '../../../shared/ipc/directPushContract';
 import type { ConnectionManager } from '../../aws/connections';
@@ -30,6 +31,7 @@ export type FileChooser = (request: FileChooserRequest) => Promise<string | unde
 
 const CHOOSER: Readonly<Record<KeyFileKind, Omit<FileChooserRequest, 'kind'>>> = {
   apnsKey: { title: 'Choose the APNs key file (.p8)', extensions: ['p8'] },
+  apnsCert: { title: 'Choose the APNs certificate file (.p12)', extensions: ['p12'] },
   serviceAccount: { title: 'Choose the Firebase service account file (.json)', extensions: ['json'] },
 };
 
@@ -39,11 +41,14 @@ const CHOOSER: Readonly<Record<KeyFileKind, Omit<FileChooserRequest, 'kind'>>> =
  */
 export class DirectPushServices {
   #real: DirectPushService | undefined;
+  /** The service for the last host overrides (a relay), replaced when they change. */
+  #relay: { key: string; service: DirectPushService } | undefined;
   #sandbox: { url: string; service: Promise<DirectPushService> } | undefined;
 
   constructor(private readonly connections: ConnectionManager) {}
 
-  forCurrentConnection(): Promise<DirectPushService> {
+  /** `hosts` (a corporate relay) replace Apple's and Google's; the Local sandbox always uses its emulators. */
+  forCurrentConnection(hosts: DirectPushHosts = {}): Promise<DirectPushService> {
     const info = this.connections.current();
     if (info?.kind === 'sandbox' && info.endpointUrl) {
       const url = info.endpointUrl;
@@ -59,13 +64,39 @@ export class DirectPushServices {
       }
       return this.#sandbox.service;
     }
-    this.#real ??= new DirectPushService();
-    return Promise.resolve(this.#real);
+    if (!hosts.apns && !hosts.fcm) {
+      this.#real ??= new DirectPushService();
+      return Promise.resolve(this.#real);
+    }
+    const key = `${hosts.apns ?? ''} ${hosts.fcm ?? ''}`;
+    if (this.#relay?.key !== key) {
+      this.#relay?.service.close();
+      this.#relay = {
+        key,
+        service: new DirectPushService({
+          ...(hosts.apns && { apns: { hosts: { production: hosts.apns, sandbox: hosts.apns } } }),
+          ...(hosts.fcm && { fcm: { baseUrl: hosts.fcm } }),
+        }),
+      };
+    }
+    return Promise.resolve(this.#relay.service);
   }
 
   close(): void {
     this.#real?.close();
+    this.#relay?.service.close();
     this.#sandbox?.service.then((s) => s.close(), () => {});
+  }
+}
+
+/** A key-file refusal as a Result (its message names the file and never quotes it); other errors go on up. */
+async function credentialResult(read: () => Promise<ChosenKeyFile>): Promise<Result<ChosenKeyFile>> {
+  try {
+    return ok(await read());
+  } catch (error) {
+    if (error instanceof DirectPushCredentialError)
+      return fail({ code: error.code, message: error.message, retryable: false });
+    throw error;
   }
 }
 
@@ -73,7 +104,7 @@ export interface DirectPushHandlerDeps {
   readonly workspaces: WorkspaceService;
   readonly store: DirectPushStore;
   readonly keys: KeyHandles;
-  readonly services: { forCurrentConnection(): Promise<DirectPushService> };
+  readonly services: { forCurrentConnection(hosts?: DirectPushHosts): Promise<DirectPushService> };
   readonly chooseFile?: FileChooser;
 }
 
@@ -85,22 +116,26 @@ export function directPushHandlers(deps: DirectPushHandlerDeps) {
       : fail({ code: WorkbenchCodes.NotFound, message: 'That workspace does not exist (any more).', retryable: false });
 
   /** Settings are remembered on each send: the fields, and the key file the push used. */
-  const remember = (workspaceId: string, push: DirectPush) => {
+  const remember = (workspaceId: string, push: DirectPush, hosts: DirectPushHosts | undefined) => {
+    if (hosts) store.saveHosts(workspaceId, hosts);
     const keep = (kind: KeyFileKind, handle: string) => {
       const held = keys.get(handle);
       if (held?.kind === kind) store.saveKey(workspaceId, kind, held.fileName, held.bytes);
     };
     if (push.service === 'fcm') return keep('serviceAccount', push.serviceAccountFile);
-    if (push.auth.kind !== 'token') return;
+    // A certificate push keeps the token key's Key ID and Team ID for when the person switches back.
+    const previous = store.apns(workspaceId);
     store.saveApns(workspaceId, {
-      keyId: push.auth.keyId,
-      teamId: push.auth.teamId,
+      keyId: push.auth.kind === 'token' ? push.auth.keyId : (previous?.keyId ?? ''),
+      teamId: push.auth.kind === 'token' ? push.auth.teamId : (previous?.teamId ?? ''),
       topic: push.topic ?? '',
       environment: push.environment,
       pushType: push.pushType,
       ...(push.priority !== undefined && { priority: push.priority }),
+      auth: push.auth.kind,
     });
-    keep('apnsKey', push.auth.keyFile);
+    if (push.auth.kind === 'token') keep('apnsKey', push.auth.keyFile);
+    else keep('apnsCert', push.auth.certFile);
   };
 
   return {
@@ -109,30 +144,39 @@ export function directPushHandlers(deps: DirectPushHandlerDeps) {
         return fail({ code: 'Unsupported', message: 'This build has no file chooser.', retryable: false });
       const path = await deps.chooseFile({ kind, ...CHOOSER[kind] });
       if (path === undefined) return ok(null);
-      try {
-        return ok(await keys.read(kind, path));
-      } catch (error) {
-        if (error instanceof DirectPushCredentialError)
-          return fail({ code: error.code, message: error.message, retryable: false });
-        throw error;
-      }
+      return credentialResult(() => keys.read(kind, path));
     },
 
-    'directPush:settings': ({ workspaceId }: { workspaceId: string }): Result<DirectPushSettings> => {
+    'directPush:unlockCertificate': ({ handle, passphrase }: { handle: string; passphrase: string }): Promise<
+      Result<ChosenKeyFile>
+    > => credentialResult(() => keys.unlock(handle, passphrase)),
+
+    'directPush:settings': async ({ workspaceId }: { workspaceId: string }): Promise<Result<DirectPushSettings>> => {
       const exists = known(workspaceId);
       if (!exists.ok) return exists;
       const unreadableKeys: KeyFileKind[] = [];
       const saved = (kind: KeyFileKind) => {
         const key = store.key(workspaceId, kind);
         if (key === 'unreadable') unreadableKeys.push(kind);
-        return key && key !== 'unreadable' ? keys.hold(kind, key.fileName, key.bytes) : undefined;
+        return key && key !== 'unreadable' ? key : undefined;
       };
+      const held = (kind: 'apnsKey' | 'serviceAccount') => {
+        const key = saved(kind);
+        return key && keys.hold(kind, key.fileName, key.bytes);
+      };
+      // A saved certificate comes back locked when it has a passphrase (never saved): the dialog asks again.
+      const cert = saved('apnsCert');
+      const apnsCert = cert && (await keys.holdCertificate(cert.fileName, cert.bytes).catch(() => undefined));
+      if (cert && !apnsCert) unreadableKeys.push('apnsCert');
       const apns = store.apns(workspaceId);
-      const apnsKey = saved('apnsKey');
-      const serviceAccount = saved('serviceAccount');
+      const hosts = store.hosts(workspaceId);
+      const apnsKey = held('apnsKey');
+      const serviceAccount = held('serviceAccount');
       return ok({
         ...(apns && { apns }),
+        ...(hosts && { hosts }),
         ...(apnsKey && { apnsKey }),
+        ...(apnsCert && { apnsCert }),
         ...(serviceAccount && { serviceAccount }),
         payloads: store.payloads(workspaceId),
         keysEncrypted: store.keysEncrypted,
@@ -140,20 +184,34 @@ export function directPushHandlers(deps: DirectPushHandlerDeps) {
       });
     },
 
-    'directPush:send': async ({ workspaceId, push }: { workspaceId: string; push: DirectPush }): Promise<
+    'directPush:send': async ({
+      workspaceId,
+      push,
+      hosts,
+    }: {
+      workspaceId: string;
+      push: DirectPush;
+      hosts?: DirectPushHosts | undefined;
+    }): Promise<
       Result<DirectPushOutcome>
     > => {
       const exists = known(workspaceId);
       if (!exists.ok) return exists;
+      if (push.service === 'apns' && push.auth.kind === 'certificate' && push.auth.passphrase !== undefined)
+        return fail({
+          code: WorkbenchCodes.InvalidInput,
+          message: 'The passphrase is given once with directPush:unlockCertificate, never with a push.',
+          retryable: false,
+        });
       let service: DirectPushService;
       try {
-        service = await deps.services.forCurrentConnection();
+        service = await deps.services.forCurrentConnection(hosts);
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         return fail({ code: WorkbenchCodes.NetworkError, message: `The sandbox's push emulators cannot be reached: ${why}`, retryable: true });
       }
       const result = await service.send(push, keys.resolve);
-      remember(workspaceId, push);
+      remember(workspaceId, push, hosts);
       return result.ok ? ok(result.value) : fail(result.error);
     },
 

@@ -13,13 +13,28 @@ import forge from 'node-forge';
 import { z } from 'zod';
 
 /** A key file named by path, or its bytes (for callers that already hold them in main). */
-export type KeySource = string | { readonly bytes: Buffer | string; readonly name?: string };
+export type KeySource =
+  | string
+  | {
+      readonly bytes: Buffer | string;
+      readonly name?: string;
+      /** For a certificate main already unlocked (KeyHandles): the passphrase it was opened with. */
+      readonly passphrase?: string;
+    };
 
 export class DirectPushCredentialError extends Error {
   readonly code = 'InvalidCredentials';
   constructor(message: string) {
     super(message);
     this.name = 'DirectPushCredentialError';
+  }
+}
+
+/** The .p12 opened, but not with this passphrase (the app then asks for it). */
+export class WrongPassphraseError extends DirectPushCredentialError {
+  constructor(fileName: string) {
+    super(`The passphrase for ${fileName} is wrong.`);
+    this.name = 'WrongPassphraseError';
   }
 }
 
@@ -99,7 +114,7 @@ export async function loadApnsCertificate(source: KeySource, passphrase = ''): P
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
     if (/MAC could not be verified|Invalid password/i.test(message))
-      throw new DirectPushCredentialError(`The passphrase for ${name} is wrong.`);
+      throw new WrongPassphraseError(name);
     throw new DirectPushCredentialError(
       `${name} is not a PKCS#12 (.p12) file: export the certificate with its private key from Keychain Access as .p12.`,
     );

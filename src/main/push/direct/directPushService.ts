@@ -79,7 +79,7 @@ export class DirectPushService {
     const credentials =
       push.auth.kind === 'token'
         ? await loadApnsKey(resolveFile(push.auth.keyFile), push.auth.keyId, push.auth.teamId)
-        : await loadApnsCertificate(resolveFile(push.auth.certFile), push.auth.passphrase);
+        : await loadCertificate(resolveFile(push.auth.certFile), push.auth.passphrase);
     const topic = push.topic ?? (credentials.kind === 'certificate' ? credentials.topic : undefined);
     if (!topic)
       throw new DirectPushCredentialError('Enter the topic (the app’s bundle id): the certificate does not name one.');
@@ -107,6 +107,11 @@ export class DirectPushService {
     });
     return { ...answer, credentialLabel: account.label };
   }
+}
+
+/** The push's passphrase (the command line), else the one the certificate was unlocked with in main (the app). */
+function loadCertificate(source: KeySource, passphrase: string | undefined) {
+  return loadApnsCertificate(source, passphrase ?? (typeof source === 'string' ? undefined : source.passphrase));
 }
 
 /** Client-side refusals keep Apple's reason name, so the answer reads like APNs' own and takes the same advice. */

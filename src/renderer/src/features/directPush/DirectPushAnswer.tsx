@@ -1,15 +1,21 @@
 import type { DirectPushFailure, DirectPushOutcome } from '../../../../shared/ipc/directPushContract';
 import { Timestamp } from '../../components/Timestamp';
 
-type Props = { readonly outcome: DirectPushOutcome; readonly failure?: never } | { readonly failure: DirectPushFailure; readonly outcome?: never };
+type Props = (
+  | { readonly outcome: DirectPushOutcome; readonly failure?: never }
+  | { readonly failure: DirectPushFailure; readonly outcome?: never }
+) & {
+  /** The region's name ("Answer" in the dialog, "Direct answer" beside Chime's in a comparison). */
+  readonly label?: string;
+};
 
 /** What APNs or FCM answered (or why the push was refused before), with the advice in plain words. */
-export function DirectPushAnswer({ outcome, failure }: Props) {
+export function DirectPushAnswer({ outcome, failure, label = 'Answer' }: Props) {
   const advice = outcome?.advice ?? failure?.advice;
   const reason = outcome ? (outcome.reason ?? outcome.errorCode) : (failure.reason ?? failure.code);
   const good = outcome?.ok === true;
   return (
-    <section aria-label="Answer" className={good ? 'push-answer push-answer-ok' : 'push-answer push-answer-failed'}>
+    <section aria-label={label} className={good ? 'push-answer push-answer-ok' : 'push-answer push-answer-failed'}>
       <p role="status">
         {outcome ? (
           <>

@@ -10,6 +10,7 @@ import {
   payloadSize,
   prioritiesFor,
   PRIORITY_TEXT,
+  hostsOf,
   tokenFor,
   toPush,
   validate,
@@ -22,13 +23,19 @@ import { formatPayload, templateFor } from './payloadTemplates';
 import { DirectPushAnswer } from './DirectPushAnswer';
 import { KeyFileField } from './KeyFileField';
 import { PayloadLibrary } from './PayloadLibrary';
+import { ComparisonView } from './ComparisonView';
+import type { Comparison } from '../../../../shared/push/compareWithChime';
 
 interface Props {
   readonly target: DirectPushTarget;
   readonly onClose: () => void;
 }
 
-type Sent = { outcome: DirectPushOutcome } | { failure: DirectPushFailure };
+type Sent =
+  | { outcome: DirectPushOutcome }
+  | { failure: DirectPushFailure }
+  | { comparison: Comparison }
+  | { compareError: WorkbenchError };
 
 /**
  * Straight to APNs or FCM, beside the Chime path: the same token, so a failure
@@ -38,12 +45,14 @@ type Sent = { outcome: DirectPushOutcome } | { failure: DirectPushFailure };
 export function DirectPushDialog({ target, onClose }: Props) {
   const settings = useAppStore((s) => s.directPushSettings);
   const workspaceId = useAppStore((s) => s.activeWorkspace?.id);
+  const onSandbox = useAppStore((s) => s.connection?.info.kind === 'sandbox');
   const [form, setForm] = useState<DirectPushForm>(() => initialForm(target));
   const [touched, setTouched] = useState<ReadonlySet<FormField>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<Sent>();
   const [chooseError, setChooseError] = useState<WorkbenchError>();
+  const [unlockError, setUnlockError] = useState<string>();
   const id = useId();
 
   // Saved settings fill what the person has not typed yet, once they arrive.
@@ -89,17 +98,62 @@ export function DirectPushDialog({ target, onClose }: Props) {
     setChooseError(undefined);
     const result = await useAppStore.getState().chooseDirectPushKey(kind);
     if (!result.ok) return setChooseError(result.error);
-    if (result.value) patch(kind === 'apnsKey' ? { apnsKey: result.value } : { serviceAccount: result.value }, kind);
+    if (!result.value) return;
+    const chosen = result.value;
+    patch(kind === 'apnsKey' ? { apnsKey: chosen } : kind === 'apnsCert' ? { apnsCert: chosen } : { serviceAccount: chosen }, kind);
+  };
+
+  /**
+   * The form to send, after sending a locked certificate's passphrase to main (once: it is cleared from the
+   * form whatever the answer); undefined when something is missing or the passphrase was refused.
+   */
+  const ready = async (): Promise<DirectPushForm | undefined> => {
+    setSubmitted(true);
+    if (Object.keys(errors).length > 0) return undefined;
+    const cert = form.apnsCert;
+    if (form.service !== 'apns' || form.keyType !== 'certificate' || !cert?.locked) return form;
+    const passphrase = form.passphrase;
+    setForm((f) => ({ ...f, passphrase: '' }));
+    setUnlockError(undefined);
+    const unlocked = await useAppStore.getState().unlockDirectPushCertificate(cert.handle, passphrase);
+    if (!unlocked.ok) {
+      setUnlockError(unlocked.error.message);
+      return undefined;
+    }
+    const next = { ...form, passphrase: '', apnsCert: unlocked.value };
+    setForm((f) => ({ ...f, apnsCert: unlocked.value }));
+    return next;
   };
 
   const send = async () => {
-    setSubmitted(true);
-    if (Object.keys(errors).length > 0) return;
     setBusy(true);
     setSent(undefined);
-    const result = await useAppStore.getState().sendDirectPush(toPush(form));
+    const toSend = await ready();
+    if (!toSend) return setBusy(false);
+    const result = await useAppStore.getState().sendDirectPush(toPush(toSend), hostsOf(toSend));
     setBusy(false);
     setSent(result.ok ? { outcome: result.value } : { failure: result.error });
+  };
+
+  /** The same title and body through Chime to the endpoint's user, then straight to the token. */
+  const compare = async () => {
+    const endpoint = target.endpoint;
+    if (!endpoint) return;
+    setBusy(true);
+    setSent(undefined);
+    const toSend = await ready();
+    if (!toSend) return setBusy(false);
+    const result = await useAppStore.getState().compareWithChime(
+      {
+        ...endpoint,
+        ...(target.deviceToken && { deviceToken: target.deviceToken }),
+        ...(target.voipDeviceToken && { voipDeviceToken: target.voipDeviceToken }),
+      },
+      toPush(toSend),
+      hostsOf(toSend),
+    );
+    setBusy(false);
+    setSent(result.ok ? { comparison: result.value } : { compareError: result.error });
   };
 
   const size = payloadSize(form);
@@ -149,48 +203,105 @@ export function DirectPushDialog({ target, onClose }: Props) {
         {form.service === 'apns' ? (
           <>
             <div className="form-row">
-              <KeyFileField
-                label="Key file (.p8)"
-                chosen={form.apnsKey}
-                error={show('apnsKey')}
-                onChoose={() => void choose('apnsKey')}
-              />
+              <div className="field">
+                <label htmlFor={`${id}-keyType`}>Key type</label>
+                <select
+                  id={`${id}-keyType`}
+                  value={form.keyType}
+                  onChange={(e) => patch({ keyType: e.target.value as DirectPushForm['keyType'] })}
+                >
+                  <option value="token">Token key (.p8)</option>
+                  <option value="certificate">Certificate (.p12)</option>
+                </select>
+              </div>
               <div className="field">
                 <label htmlFor={`${id}-topic`}>Topic</label>
                 <input
                   {...field('topic')}
                   spellCheck={false}
-                  placeholder="the app’s bundle id, e.g. com.example.app"
+                  placeholder={
+                    form.keyType === 'certificate'
+                      ? 'from the certificate, or the app’s bundle id'
+                      : 'the app’s bundle id, e.g. com.example.app'
+                  }
                   value={form.topic}
                   onChange={(e) => patch({ topic: e.target.value }, 'topic')}
                 />
                 {message('topic')}
               </div>
             </div>
-            <div className="form-row">
-              <div className="field">
-                <label htmlFor={`${id}-keyId`}>Key ID</label>
-                <input
-                  {...field('keyId')}
-                  className="mono"
-                  spellCheck={false}
-                  value={form.keyId}
-                  onChange={(e) => patch({ keyId: e.target.value.trim() }, 'keyId')}
+            {form.keyType === 'token' ? (
+              <div className="form-row form-row-3">
+                <KeyFileField
+                  label="Key file (.p8)"
+                  chosen={form.apnsKey}
+                  error={show('apnsKey')}
+                  onChoose={() => void choose('apnsKey')}
                 />
-                {message('keyId')}
+                <div className="field">
+                  <label htmlFor={`${id}-keyId`}>Key ID</label>
+                  <input
+                    {...field('keyId')}
+                    className="mono"
+                    spellCheck={false}
+                    value={form.keyId}
+                    onChange={(e) => patch({ keyId: e.target.value.trim() }, 'keyId')}
+                  />
+                  {message('keyId')}
+                </div>
+                <div className="field">
+                  <label htmlFor={`${id}-teamId`}>Team ID</label>
+                  <input
+                    {...field('teamId')}
+                    className="mono"
+                    spellCheck={false}
+                    value={form.teamId}
+                    onChange={(e) => patch({ teamId: e.target.value.trim() }, 'teamId')}
+                  />
+                  {message('teamId')}
+                </div>
               </div>
-              <div className="field">
-                <label htmlFor={`${id}-teamId`}>Team ID</label>
-                <input
-                  {...field('teamId')}
-                  className="mono"
-                  spellCheck={false}
-                  value={form.teamId}
-                  onChange={(e) => patch({ teamId: e.target.value.trim() }, 'teamId')}
+            ) : (
+              <div className="form-row">
+                <KeyFileField
+                  label="Certificate file (.p12)"
+                  chosen={form.apnsCert}
+                  error={show('apnsCert')}
+                  onChoose={() => void choose('apnsCert')}
                 />
-                {message('teamId')}
+                {form.apnsCert?.locked ? (
+                  <div className="field">
+                    <label htmlFor={`${id}-passphrase`}>Certificate passphrase</label>
+                    <input
+                      {...field('passphrase')}
+                      aria-invalid={unlockError || show('passphrase') ? 'true' : undefined}
+                      aria-describedby={unlockError || show('passphrase') ? `${id}-passphrase-error` : undefined}
+                      type="password"
+                      autoComplete="off"
+                      value={form.passphrase}
+                      onChange={(e) => {
+                        setUnlockError(undefined);
+                        patch({ passphrase: e.target.value }, 'passphrase');
+                      }}
+                    />
+                    {unlockError || show('passphrase') ? (
+                      <div id={`${id}-passphrase-error`} role="alert" className="field-error">
+                        {unlockError ?? show('passphrase')}
+                      </div>
+                    ) : (
+                      <div className="field-hint">Sent once to open the certificate; never saved.</div>
+                    )}
+                  </div>
+                ) : (
+                  form.apnsCert && (
+                    <div className="field">
+                      <span className="field-label">Certificate</span>
+                      <p className="field-hint">Open: pushes use it until the app quits.</p>
+                    </div>
+                  )
+                )}
               </div>
-            </div>
+            )}
             <div className="form-row form-row-3">
               <div className="field">
                 <label htmlFor={`${id}-environment`}>Environment</label>
@@ -279,7 +390,34 @@ export function DirectPushDialog({ target, onClose }: Props) {
             patch({ payloadText: text }, 'payload');
           }}
         />
-        {sent && ('outcome' in sent ? <DirectPushAnswer outcome={sent.outcome} /> : <DirectPushAnswer failure={sent.failure} />)}
+        <details className="direct-push-advanced" open={Boolean(form.apnsHost || form.fcmHost) || undefined}>
+          <summary>Advanced</summary>
+          <div className="form-row">
+            {(['apnsHost', 'fcmHost'] as const).map((name) => (
+              <div className="field" key={name}>
+                <label htmlFor={`${id}-${name}`}>{name === 'apnsHost' ? 'APNs host' : 'FCM host'}</label>
+                <input
+                  {...field(name)}
+                  aria-describedby={show(name) ? `${id}-${name}-error` : `${id}-hosts-hint`}
+                  className="mono"
+                  spellCheck={false}
+                  placeholder={name === 'apnsHost' ? 'https://api.push.apple.com' : 'https://fcm.googleapis.com'}
+                  value={form[name]}
+                  onChange={(e) => patch({ [name]: e.target.value }, name)}
+                />
+                {message(name)}
+              </div>
+            ))}
+          </div>
+          <div id={`${id}-hosts-hint`} className="field-hint">
+            A corporate relay in place of Apple’s or Google’s host (the APNs host serves both environments); empty: theirs.
+            {onSandbox && ' On the Local sandbox its emulators are used instead.'}
+          </div>
+        </details>
+        {sent && 'outcome' in sent && <DirectPushAnswer outcome={sent.outcome} />}
+        {sent && 'failure' in sent && <DirectPushAnswer failure={sent.failure} />}
+        {sent && 'comparison' in sent && <ComparisonView comparison={sent.comparison} />}
+        {sent && 'compareError' in sent && <ErrorMessage lead="Nothing was sent." error={sent.compareError} />}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             Close
@@ -288,6 +426,16 @@ export function DirectPushDialog({ target, onClose }: Props) {
             <span role="status" className="muted">
               Sending…
             </span>
+          )}
+          {target.endpoint && (
+            <button
+              type="button"
+              disabled={busy}
+              title="Send the payload’s title and body through Chime to this endpoint’s user and straight to its token, side by side"
+              onClick={() => void compare()}
+            >
+              Compare with Chime
+            </button>
           )}
           <button type="submit" className="primary" disabled={busy}>
             Send

@@ -14,7 +14,12 @@ import {
   type ApnsPushType,
   type DirectPushInput,
 } from '../../../../shared/push/directPush';
-import type { ChosenKeyFile, DirectPushSettings } from '../../../../shared/ipc/directPushContract';
+import {
+  hostOverrideProblem,
+  type ChosenKeyFile,
+  type DirectPushHosts,
+  type DirectPushSettings,
+} from '../../../../shared/ipc/directPushContract';
 import type { EndpointType } from '../../../../shared/chime/shapes';
 import { formatPayload, templateFor } from './payloadTemplates';
 
@@ -24,12 +29,19 @@ export interface DirectPushTarget {
   readonly type: EndpointType;
   readonly deviceToken?: string;
   readonly voipDeviceToken?: string;
+  /** Set on an endpoint row: the Chime side "Compare with Chime" pushes to. */
+  readonly endpoint?: { readonly userArn: string; readonly endpointId: string };
 }
 
 export interface DirectPushForm {
   readonly service: 'apns' | 'fcm';
   readonly token: string;
+  /** APNs authentication: a token key (.p8) or a certificate (.p12). */
+  readonly keyType: 'token' | 'certificate';
   readonly apnsKey?: ChosenKeyFile;
+  readonly apnsCert?: ChosenKeyFile;
+  /** Typed for a locked certificate; sent once to main to unlock it, then cleared. */
+  readonly passphrase: string;
   readonly keyId: string;
   readonly teamId: string;
   readonly topic: string;
@@ -38,18 +50,25 @@ export interface DirectPushForm {
   readonly priority: 10 | 5 | 1;
   readonly serviceAccount?: ChosenKeyFile;
   readonly payloadText: string;
+  /** "Advanced": a corporate relay in place of Apple's / Google's host (empty: theirs). */
+  readonly apnsHost: string;
+  readonly fcmHost: string;
 }
 
 export type FormField =
   | 'token'
   | 'apnsKey'
+  | 'apnsCert'
+  | 'passphrase'
   | 'keyId'
   | 'teamId'
   | 'topic'
   | 'priority'
   | 'pushType'
   | 'serviceAccount'
-  | 'payload';
+  | 'payload'
+  | 'apnsHost'
+  | 'fcmHost';
 
 /** The token for a push type: a voip push goes to the VoIP token when the target has one. */
 export function tokenFor(target: DirectPushTarget, pushType: ApnsPushType): string {
@@ -62,6 +81,8 @@ export function initialForm(target: DirectPushTarget): DirectPushForm {
   return {
     service,
     token: tokenFor(target, pushType),
+    keyType: 'token',
+    passphrase: '',
     keyId: '',
     teamId: '',
     topic: '',
@@ -70,6 +91,16 @@ export function initialForm(target: DirectPushTarget): DirectPushForm {
     pushType,
     priority: 10,
     payloadText: formatPayload(templateFor(service, pushType).payload),
+    apnsHost: '',
+    fcmHost: '',
+  };
+}
+
+/** The overrides sent with the push (and saved with the settings); empty fields are Apple's and Google's hosts. */
+export function hostsOf(form: DirectPushForm): DirectPushHosts {
+  return {
+    ...(form.apnsHost.trim() && { apns: form.apnsHost.trim() }),
+    ...(form.fcmHost.trim() && { fcm: form.fcmHost.trim() }),
   };
 }
 
@@ -80,7 +111,11 @@ export function withSaved(form: DirectPushForm, saved: DirectPushSettings): Dire
     keyId: form.keyId || saved.apns?.keyId || '',
     teamId: form.teamId || saved.apns?.teamId || '',
     topic: form.topic || saved.apns?.topic || '',
+    apnsHost: form.apnsHost || saved.hosts?.apns || '',
+    fcmHost: form.fcmHost || saved.hosts?.fcm || '',
     ...(!form.apnsKey && saved.apnsKey && { apnsKey: saved.apnsKey }),
+    ...(!form.apnsCert && saved.apnsCert && { apnsCert: saved.apnsCert }),
+    ...(!form.apnsKey && !form.apnsCert && saved.apns?.auth === 'certificate' && { keyType: 'certificate' as const }),
     ...(!form.serviceAccount && saved.serviceAccount && { serviceAccount: saved.serviceAccount }),
   };
 }
@@ -90,11 +125,15 @@ export function toPush(form: DirectPushForm): DirectPushInput {
   const payload = parsed.ok ? parsed.value : {};
   if (form.service === 'fcm')
     return { service: 'fcm', token: form.token, serviceAccountFile: form.serviceAccount?.handle ?? '', payload };
+  const certificate = form.keyType === 'certificate';
   return {
     service: 'apns',
     token: form.token,
-    auth: { kind: 'token', keyFile: form.apnsKey?.handle ?? '', keyId: form.keyId, teamId: form.teamId },
-    topic: form.topic,
+    auth: certificate
+      ? { kind: 'certificate', certFile: form.apnsCert?.handle ?? '' }
+      : { kind: 'token', keyFile: form.apnsKey?.handle ?? '', keyId: form.keyId, teamId: form.teamId },
+    // A certificate names its topic (its subject's UID): the field may stay empty.
+    ...((!certificate || form.topic) && { topic: form.topic }),
     environment: form.environment,
     pushType: form.pushType,
     priority: form.priority,
@@ -105,6 +144,7 @@ export function toPush(form: DirectPushForm): DirectPushInput {
 const FIELD_OF_PATH: Readonly<Record<string, FormField>> = {
   token: 'token',
   'auth.keyFile': 'apnsKey',
+  'auth.certFile': 'apnsCert',
   'auth.keyId': 'keyId',
   'auth.teamId': 'teamId',
   topic: 'topic',
@@ -119,6 +159,12 @@ export function validate(form: DirectPushForm): Partial<Record<FormField, string
   const errors: Partial<Record<FormField, string>> = {};
   const parsed = parsePayloadText(form.payloadText);
   if (!parsed.ok) errors.payload = parsed.message;
+  for (const field of ['apnsHost', 'fcmHost'] as const) {
+    const problem = form[field].trim() ? hostOverrideProblem(form[field].trim()) : undefined;
+    if (problem) errors[field] = problem;
+  }
+  if (form.service === 'apns' && form.keyType === 'certificate' && form.apnsCert?.locked && !form.passphrase)
+    errors.passphrase = `Enter the passphrase of ${form.apnsCert.fileName}.`;
   const checked = directPushSchema.safeParse(toPush(form));
   if (checked.success) return errors;
   for (const issue of checked.error.issues) {

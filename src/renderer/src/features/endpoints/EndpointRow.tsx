@@ -109,6 +109,7 @@ export function EndpointRow({ endpoint, extra, hasExtraColumn, isNew }: Endpoint
               target={{
                 label: name,
                 type: endpoint.Type,
+                ...(userArn && id && { endpoint: { userArn, endpointId: id } }),
                 ...(attributes?.DeviceToken && { deviceToken: attributes.DeviceToken }),
                 ...(attributes?.VoipDeviceToken && { voipDeviceToken: attributes.VoipDeviceToken }),
               }}

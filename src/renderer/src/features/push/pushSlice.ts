@@ -59,6 +59,16 @@ export interface PushSlice {
   planTestPush(choice?: PlanChoice): Promise<void>;
   loadPushChoices(senderArn?: string): Promise<void>;
   sendTestPush(message: TestPushMessageInput): Promise<TestPushOutcome | undefined>;
+  /**
+   * What follows every test push, whoever sent it ("Send test push", "Compare with Chime"): the history entry,
+   * and after a send, the user's endpoints followed for an INACTIVE flip and the simulated devices reloaded.
+   */
+  /**
+   * A test push to `userArn` with the default plan (the tagged test channel and the workbench sender), outside the
+   * dialog's state: planned and sent through the same channels, then recorded as any test push.
+   */
+  sendTestPushTo(userArn: string, message: TestPushMessageInput): Promise<Result<TestPushSent>>;
+  recordTestPush(plan: TestPushPlan, message: TestPushMessageInput, answer: Result<TestPushSent>): void;
   resetTestPush(): void;
   loadPushPreference(channelArn: string, memberArn: string): Promise<void>;
   savePushPreference(
@@ -126,6 +136,21 @@ export const createPushSlice: SliceCreator<PushSlice> = (set, get) => ({
       ? { kind: 'sent', sent: answer.value, channelName: plan.channel.name }
       : { kind: 'failed', error: answer.error };
     set({ testPushSending: false, testPushOutcome: outcome });
+    get().recordTestPush(plan, message, answer);
+    // What exists may have changed (a sender, a channel, a membership, even after a failure): plan the next send again.
+    if (answer.ok || plan.steps.length > 0) void get().planTestPush();
+    return outcome;
+  },
+
+  async sendTestPushTo(userArn, message) {
+    const plan = await getApi()['push:plan']({ appInstanceArn: appInstanceOf(userArn), userArn });
+    if (!plan.ok) return plan;
+    const answer = await getApi()['push:send']({ plan: plan.value, ...message });
+    get().recordTestPush(plan.value, message, answer);
+    return answer;
+  },
+
+  recordTestPush(plan, message, answer) {
     const entry = historyEntryOf(
       { userArn: plan.userArn, title: message.title, pushType: message.pushType, channelArn: plan.channel.arn },
       answer,
@@ -133,20 +158,16 @@ export const createPushSlice: SliceCreator<PushSlice> = (set, get) => ({
     );
     const active = get().activeWorkspace;
     if (active) void get().patchActiveWorkspace({ testPushes: appendTestPush(active.testPushes ?? [], entry) });
-    if (answer.ok) {
-      // The user's endpoints as the table shows them are what the watcher diffs against.
-      if (get().selectedUserArn === plan.userArn) {
-        for (const endpoint of selectEndpoints(get())) {
-          const known = snapshotFromSummary(endpoint);
-          if (known) void get().followEndpoint(plan.userArn, known, 'push');
-        }
+    if (!answer.ok) return;
+    // The user's endpoints as the table shows them are what the watcher diffs against.
+    if (get().selectedUserArn === plan.userArn) {
+      for (const endpoint of selectEndpoints(get())) {
+        const known = snapshotFromSummary(endpoint);
+        if (known) void get().followEndpoint(plan.userArn, known, 'push');
       }
-      if (get().simulatedDevicesOpen) void get().loadSimulatedDevices();
-      void get().loadLastDeliveries(plan.userArn);
     }
-    // What exists may have changed (a sender, a channel, a membership, even after a failure): plan the next send again.
-    if (answer.ok || plan.steps.length > 0) void get().planTestPush();
-    return outcome;
+    if (get().simulatedDevicesOpen) void get().loadSimulatedDevices();
+    void get().loadLastDeliveries(plan.userArn);
   },
 
   resetTestPush: () =>
