@@ -10,6 +10,7 @@ import { channel, event } from './define';
 import { shapeSchema } from '../chime/schema';
 import { ChimeArn, String64 } from '../chime/shapes';
 import type { DoctorCheck, DoctorReport } from '../doctor/report';
+import { messageAttributesSchema } from '../push/testPush';
 
 const arn = shapeSchema(ChimeArn) as z.ZodType<string>;
 
@@ -23,6 +24,8 @@ export const doctorRunSchema = z.strictObject({
   voip: z.boolean().default(false),
   /** The channel whose membership preferences are checked (default: the tagged test channel). */
   channelArn: arn.optional(),
+  /** The message the preferences are judged for (a FILTERED rule); none: a message without attributes. */
+  messageAttributes: messageAttributesSchema.optional(),
 });
 
 export type DoctorRunInput = z.output<typeof doctorRunSchema>;

@@ -197,6 +197,26 @@ describe('DoctorRegion', () => {
     expect(lastRun().input).not.toHaveProperty('channelArn');
   });
 
+  it('judges the preferences for the message attributes typed, refusing a malformed pair', async () => {
+    const { user, lastRun } = setup();
+    await user.click(screen.getByRole('button', { name: 'Check push readiness' }));
+    const region = await screen.findByRole('region', { name: 'Push readiness' });
+    const field = within(region).getByRole('textbox', { name: 'Message attributes' });
+    await user.type(field, 'mention');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(within(region).getByRole('alert')).toHaveTextContent('"mention" is not KEY=VALUE');
+    expect(within(region).getByRole('button', { name: 'Judge this message' })).toBeDisabled();
+    await user.type(field, '=Bob, team=ios');
+    await user.click(within(region).getByRole('button', { name: 'Judge this message' }));
+    expect(lastRun().input).toMatchObject({ messageAttributes: { mention: { StringValues: ['Bob'] }, team: { StringValues: ['ios'] } } });
+    // The field shows the judged attributes again after the re-run (a new element).
+    const judged = within(region).getByRole('textbox', { name: 'Message attributes' });
+    expect(judged).toHaveValue('mention=Bob, team=ios');
+    await user.clear(judged);
+    await user.click(within(region).getByRole('button', { name: 'Judge this message' }));
+    expect(lastRun().input).not.toHaveProperty('messageAttributes');
+  });
+
   it('says why when the doctor cannot run, with a retry', async () => {
     const { user, runs, lastRun } = setup();
     await user.click(screen.getByRole('button', { name: 'Check push readiness' }));

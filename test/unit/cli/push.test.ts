@@ -317,6 +317,14 @@ describe('doctor', () => {
     expect(failed).toMatchObject({ verdict: 'fail', fix: expect.any(String) });
   });
 
+  test('--attribute names the message the preferences are judged for; a malformed one is bad usage (exit 2)', async () => {
+    const bad = await cli(d.on('doctor', '--user', d.user('alice'), '--attribute', 'mention'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--attribute: "mention" is not KEY=VALUE');
+    const good = await cli(d.on('doctor', '--user', d.user('alice'), '--attribute', 'mention=Bob'));
+    expect(good.code, good.stderr).toBe(0);
+  });
+
   test('--fail-on warning also fails on a warning (a user at the endpoint quota)', async () => {
     const user = d.user('carol');
     const [first] = [...(sandbox.state.user(user)?.endpoints.values() ?? [])].map((e) => e.id);

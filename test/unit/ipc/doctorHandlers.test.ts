@@ -139,6 +139,24 @@ describe('doctor:run', () => {
     expect(b.ok).toBe(true);
   });
 
+  it('judges a FILTERED preference for the message the developer names (messageAttributes)', async () => {
+    const hank = userArn('hank');
+    const muted = await call<DoctorReport>('doctor:run', { runId: 'filtered-0', userArn: hank });
+    const channelArn = muted.channel?.arn ?? '';
+    const filtered = { mode: 'Filtered', filterRule: '{"mention":["Hank"]}' };
+    await call('push:setPreference', { channelArn, memberArn: hank, preference: filtered });
+    try {
+      const none = await call<DoctorReport>('doctor:run', { runId: 'filtered-1', userArn: hank });
+      expect(checkOf(none, 'Delivery preferences')?.verdict).toBe('fail');
+      const other = await call<DoctorReport>('doctor:run', { runId: 'filtered-2', userArn: hank, messageAttributes: { mention: { StringValues: ['Bob'] } } });
+      expect(checkOf(other, 'Delivery preferences')?.verdict).toBe('fail');
+      const matching = await call<DoctorReport>('doctor:run', { runId: 'filtered-3', userArn: hank, messageAttributes: { mention: { StringValues: ['Hank'] } } });
+      expect(checkOf(matching, 'Delivery preferences')?.verdict).toBe('pass');
+    } finally {
+      await call('push:setPreference', { channelArn, memberArn: hank, preference: { mode: 'Mute' } });
+    }
+  });
+
   it('refuses a malformed user ARN without running', async () => {
     const before = checkEvents.length;
     const result = await dispatch('doctor:run', { runId: 'bad', userArn: 'not-an-arn' });

@@ -6,8 +6,9 @@
  */
 import { Option } from 'commander';
 import { doctorExitCode, formatDoctorText, runDoctor, toDoctorJson } from '../../doctor';
-import { fromWorkbenchError } from '../io';
-import { USER_FLAG, type Register } from '../command';
+import { parseAttributePairs } from '../../../shared/push/testPush';
+import { fromWorkbenchError, usageError } from '../io';
+import { collect, USER_FLAG, type Register } from '../command';
 
 export const registerDoctor: Register = (parent, run) => {
   parent
@@ -19,14 +20,17 @@ export const registerDoctor: Register = (parent, run) => {
     .option('--endpoint-id <id>', 'one endpoint (default: every endpoint of the user)')
     .option('--channel <arn>', 'judge the delivery preferences in this channel (default: the tagged test channel)')
     .option('--voip', 'the pushes are VOIP: a VoIP token and channel are required')
+    .option('--attribute <key=value>', 'judge the preferences for a message with this attribute (repeatable; FILTERED rules)', collect, [])
     .addOption(
       new Option('--fail-on <verdict>', 'exit 1 on a failed check, or on a warning too')
         .choices(['fail', 'warning'])
         .default('fail'),
     )
     .action(
-      run<{ user: string; endpointId?: string; channel?: string; voip?: boolean; failOn: 'fail' | 'warning' }>(
+      run<{ user: string; endpointId?: string; channel?: string; voip?: boolean; attribute: string[]; failOn: 'fail' | 'warning' }>(
         async (ctx, o) => {
+          const attributes = parseAttributePairs(o.attribute);
+          if (!attributes.ok) throw usageError(`--attribute: ${attributes.error}`);
           const clients = await ctx.clients();
           ctx.out.progress(`Checking ${o.endpointId ?? 'every endpoint'} of ${o.user}…`);
           const report = await runDoctor(
@@ -35,6 +39,7 @@ export const registerDoctor: Register = (parent, run) => {
               ...(o.endpointId && { endpointId: o.endpointId }),
               ...(o.channel && { channelArn: o.channel }),
               ...(o.voip && { voip: true }),
+              ...(o.attribute.length > 0 && { messageAttributes: attributes.value }),
             },
             { clients, cliTarget: await ctx.cliTarget(), signal: ctx.signal },
           );

@@ -23,7 +23,7 @@ export class DoctorRuns {
     private readonly bus: EventBus,
   ) {}
 
-  async run({ runId, userArn, endpointId, voip, channelArn }: DoctorRunInput): Promise<Result<DoctorReport>> {
+  async run({ runId, userArn, endpointId, voip, channelArn, messageAttributes }: DoctorRunInput): Promise<Result<DoctorReport>> {
     this.cancel();
     const controller = new AbortController();
     this.#current = controller;
@@ -34,7 +34,7 @@ export class DoctorRuns {
       if (!clients.ok) return clients;
       if (!target || signal.aborted) return cancelled();
       const result = await runDoctor(
-        { userArn, voip, ...(endpointId !== undefined && { endpointId }), ...(channelArn !== undefined && { channelArn }) },
+        { userArn, voip, ...(endpointId !== undefined && { endpointId }), ...(channelArn !== undefined && { channelArn }), ...(messageAttributes !== undefined && { messageAttributes }) },
         {
           clients: clients.value,
           cliTarget: target,

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { byCheckOrder, readinessSummary, type DoctorEndpointReport } from '../../../../shared/doctor/report';
 import { DoctorCheckItem } from './DoctorCheckItem';
 import { ChannelField } from './ChannelField';
+import { AttributesField } from './AttributesField';
 
 /**
  * "Push readiness": the doctor's checks for one endpoint or every endpoint of
@@ -84,6 +85,11 @@ export function DoctorRegion() {
         key={target.channelArn ?? ''}
         {...(target.channelArn !== undefined && { current: target.channelArn })}
         onApply={(channelArn) => void rerunReadiness({ channelArn })}
+      />
+      <AttributesField
+        key={JSON.stringify(target.messageAttributes ?? {})}
+        {...(target.messageAttributes !== undefined && { current: target.messageAttributes })}
+        onApply={(messageAttributes) => void rerunReadiness({ messageAttributes })}
       />
       {run?.error && run.error.code !== 'Cancelled' && (
         <ErrorMessage lead="Could not run the push-readiness checks." error={run.error} onRetry={() => void rerunReadiness()} />

@@ -11,6 +11,7 @@ import { getApi } from '../../api';
 import { loadInto, type Resource } from '../../store/resource';
 import type { DoctorCheck, DoctorReport } from '../../../../shared/doctor/report';
 import type { DoctorCheckEvent } from '../../../../shared/ipc/doctorContract';
+import type { MessageAttributeMap } from '../../../../shared/push/testPush';
 
 export interface DoctorTarget {
   readonly userArn: string;
@@ -19,6 +20,8 @@ export interface DoctorTarget {
   readonly voip: boolean;
   /** The channel whose membership preferences are checked; without it, the tagged test channel. */
   readonly channelArn?: string;
+  /** The message the preferences are judged for (FILTERED rules); without it, a message without attributes. */
+  readonly messageAttributes?: MessageAttributeMap;
 }
 
 export interface DoctorSlice {
