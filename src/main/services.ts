@@ -88,7 +88,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
   const pagedLoads = new PagedLoads(connections, bus);
   const doctorRuns = new DoctorRuns(connections, bus);
   const directPushStore = new DirectPushStore({ open: options.openDocuments, encryptor: options.encryptor });
-  const directPush = new DirectPushServices(connections);
+  const directPush = new DirectPushServices(connections, options.proxyForUrl);
   const watch = new WatchCoordinator({
     connections,
     workspaces,

@@ -17,6 +17,7 @@ import type { ConnectionManager } from '../../../src/main/aws/connections';
 import type { ChosenKeyFile, DirectPushOutcome, DirectPushSettings } from '../../../src/shared/ipc/directPushContract';
 import { startTestServices, type TestServices } from '../support/mainServices';
 import { testEncryptor } from '../store/helpers';
+import { startConnectProxy } from '../support/connectProxy';
 
 const TEAM = 'TEAM123456';
 const hasOpenssl = (() => {
@@ -347,5 +348,27 @@ describe('host overrides (a corporate relay)', () => {
     expect(await real.forCurrentConnection({ apns: 'https://relay.example.com:8443' })).toBe(relay);
     expect(await real.forCurrentConnection()).toBe(plain);
     real.close();
+  });
+
+  it('on a real connection, go through the proxy the app resolves (the OS settings in the installed app)', async () => {
+    const proxy = await startConnectProxy();
+    const asked: string[] = [];
+    const real = new DirectPushServices({ current: () => ({ kind: 'profile' }) } as unknown as ConnectionManager, (url) => {
+      asked.push(url);
+      return proxy.url;
+    });
+    try {
+      const health = (await (await fetch(`${sandbox.url}/_sandbox/health`)).json()) as { apns: { production: string } };
+      const port = new URL(health.apns.production).port;
+      const service = await real.forCurrentConnection({ apns: `https://apns-relay.example.com:${port}` });
+      const result = await service.send(apnsPush(path.join(keysDir, `AuthKey_${keyId}.p8`), phone.DeviceToken, 'production'));
+      expect(asked).toEqual([`https://apns-relay.example.com:${port}`]);
+      expect(proxy.tunnels).toEqual([`apns-relay.example.com:${port}`]);
+      // The tunnel reached the emulator, whose certificate a real connection rightly does not trust.
+      expect(!result.ok && result.error.message).toMatch(/^The APNs server's certificate is not trusted/);
+    } finally {
+      real.close();
+      await proxy.close();
+    }
   });
 });

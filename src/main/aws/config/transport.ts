@@ -40,6 +40,8 @@ export interface TransportOptions {
 
 export interface Transport {
   readonly requestHandler: NodeHttpHandler;
+  /** The same proxying agent for HTTP/1.1 clients that are not AWS SDK clients (FCM and its token endpoint). */
+  readonly agent: ProxyAgent;
   /** PEM certificates trusted for targets (undefined: Node's defaults). */
   readonly ca: readonly string[] | undefined;
   readonly proxyForUrl: ProxyResolver;
@@ -68,7 +70,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     requestTimeout: timeoutMs,
     throwOnRequestTimeout: true,
   });
-  return { requestHandler, ca, proxyForUrl, destroy: () => (requestHandler.destroy(), agent.destroy()) };
+  return { requestHandler, agent, ca, proxyForUrl, destroy: () => (requestHandler.destroy(), agent.destroy()) };
 }
 
 /** A proxy answered CONNECT with something else than 200 (403 refused, 407 needs credentials, 502 cannot reach…). */
@@ -92,7 +94,8 @@ export class ProxyRefusedError extends Error {
  */
 function watchConnect(req: ClientRequest, proxy: string): void {
   req.once('proxyConnect', (connect: { statusCode?: number }) => {
-    if (connect.statusCode !== 200) {
+    // http-proxy-agent (plain-HTTP targets, no CONNECT) emits it too, without a status: nothing to judge.
+    if (connect.statusCode !== undefined && connect.statusCode !== 200) {
       req.destroy(
         new ProxyRefusedError(
           redactProxyUrl(proxy),

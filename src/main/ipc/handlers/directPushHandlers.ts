@@ -16,7 +16,13 @@ import type {
 import type { ConnectionManager } from '../../aws/connections';
 import type { WorkspaceService } from '../../store/workspaceService';
 import type { DirectPushStore } from '../../store/directPushStore';
-import { DirectPushCredentialError, DirectPushService, sandboxDirectPushOptions } from '../../push/direct';
+import {
+  DirectPushCredentialError,
+  DirectPushService,
+  sandboxDirectPushOptions,
+  type DirectPushServiceOptions,
+} from '../../push/direct';
+import type { ProxyResolver } from '../../aws/config';
 import type { KeyHandles } from '../../push/direct/keyHandles';
 
 export interface FileChooserRequest {
@@ -45,7 +51,15 @@ export class DirectPushServices {
   #relay: { key: string; service: DirectPushService } | undefined;
   #sandbox: { url: string; service: Promise<DirectPushService> } | undefined;
 
-  constructor(private readonly connections: ConnectionManager) {}
+  /** `proxyForUrl`: the OS proxy settings in the app (as for AWS calls); without it, the proxy environment variables. */
+  constructor(
+    private readonly connections: ConnectionManager,
+    private readonly proxyForUrl?: ProxyResolver,
+  ) {}
+
+  private create(options: DirectPushServiceOptions = {}): DirectPushService {
+    return new DirectPushService({ ...options, ...(this.proxyForUrl && { proxyForUrl: this.proxyForUrl }) });
+  }
 
   /** `hosts` (a corporate relay) replace Apple's and Google's; the Local sandbox always uses its emulators. */
   forCurrentConnection(hosts: DirectPushHosts = {}): Promise<DirectPushService> {
@@ -54,7 +68,7 @@ export class DirectPushServices {
       const url = info.endpointUrl;
       if (this.#sandbox?.url !== url) {
         this.#sandbox?.service.then((s) => s.close(), () => {});
-        const service = sandboxDirectPushOptions(url).then((options) => new DirectPushService(options));
+        const service = sandboxDirectPushOptions(url).then((options) => this.create(options));
         // A failed lookup is not kept: the next push asks the sandbox again.
         service.catch(() => {
           if (this.#sandbox?.service === service) this.#sandbox = undefined;
@@ -65,7 +79,7 @@ export class DirectPushServices {
       return this.#sandbox.service;
     }
     if (!hosts.apns && !hosts.fcm) {
-      this.#real ??= new DirectPushService();
+      this.#real ??= this.create();
       return Promise.resolve(this.#real);
     }
     const key = `${hosts.apns ?? ''} ${hosts.fcm ?? ''}`;
@@ -73,7 +87,7 @@ export class DirectPushServices {
       this.#relay?.service.close();
       this.#relay = {
         key,
-        service: new DirectPushService({
+        service: this.create({
           ...(hosts.apns && { apns: { hosts: { production: hosts.apns, sandbox: hosts.apns } } }),
           ...(hosts.fcm && { fcm: { baseUrl: hosts.fcm } }),
         }),

@@ -5,7 +5,8 @@
  * reset before an answer is retried once on a new connection.
  *
  * Hosts are Apple's by default; a sandbox passes its emulator's URLs and its
- * CA (trusted for those connections only, never globally).
+ * CA (trusted for those connections only, never globally). Behind a proxy
+ * the session runs inside a CONNECT tunnel (network.ts).
  */
 import {
   connect as http2Connect,
@@ -24,6 +25,8 @@ import {
 import type { ApnsCertificate, ApnsSigningKey } from './credentials';
 import { legacyP12Message, DirectPushCredentialError } from './credentials';
 import { ProviderTokens } from './providerToken';
+import { proxyFromEnv, type ProxyResolver } from '../../aws/config/transport';
+import { ApnsTunnels, PushProxyError } from './network';
 
 export const APPLE_HOSTS: Readonly<Record<ApnsEnvironment, string>> = {
   production: 'https://api.push.apple.com',
@@ -40,6 +43,8 @@ export interface ApnsClientOptions {
   readonly connect?: (authority: string, options: SecureClientSessionOptions) => ClientHttp2Session;
   /** How long a push may take before it fails (ms). */
   readonly timeoutMs?: number;
+  /** The proxy for a host ('' = direct); default: the proxy environment variables. */
+  readonly proxyForUrl?: ProxyResolver;
 }
 
 export interface ApnsPush {
@@ -91,20 +96,24 @@ class StreamLost extends Error {
 }
 
 interface Pooled {
-  readonly session: ClientHttp2Session;
-  readonly ready: Promise<void>;
+  /** Set once the connection (and the proxy tunnel under it) is open. */
+  session?: ClientHttp2Session;
+  readonly ready: Promise<ClientHttp2Session>;
 }
 
 export class ApnsClient {
   private readonly pool = new Map<string, Pooled>();
   private readonly tokens: ProviderTokens;
   private readonly connect: NonNullable<ApnsClientOptions['connect']>;
+  private readonly proxyForUrl: ProxyResolver;
+  private readonly tunnels = new ApnsTunnels();
   /** Connections opened so far (non-secret; for tests and diagnostics). */
   connectionsOpened = 0;
 
   constructor(private readonly options: ApnsClientOptions = {}) {
     this.tokens = new ProviderTokens(options.now ?? Date.now);
     this.connect = options.connect ?? http2Connect;
+    this.proxyForUrl = options.proxyForUrl ?? ((url) => proxyFromEnv(url, process.env));
   }
 
   get providerTokensMinted(): number {
@@ -149,8 +158,12 @@ export class ApnsClient {
 
   /** Closes every connection. */
   close(): void {
-    for (const { session } of this.pool.values()) session.close();
+    for (const { session, ready } of this.pool.values()) {
+      if (session) session.close();
+      else ready.then((s) => s.close(), () => {});
+    }
     this.pool.clear();
+    this.tunnels.destroy();
   }
 
   private async headers(push: ApnsPush, topic: string): Promise<Record<string, string>> {
@@ -193,7 +206,8 @@ export class ApnsClient {
     const pooled = this.pool.get(key);
     if (!pooled) return;
     this.pool.delete(key);
-    if (!pooled.session.closed && !pooled.session.destroyed) pooled.session.close();
+    const { session } = pooled;
+    if (session && !session.closed && !session.destroyed) session.close();
   }
 
   private poolKey(host: string, push: ApnsPush): string {
@@ -205,19 +219,37 @@ export class ApnsClient {
   private session(host: string, push: ApnsPush): Pooled {
     const key = this.poolKey(host, push);
     const existing = this.pool.get(key);
-    if (existing && !existing.session.closed && !existing.session.destroyed) return existing;
-    const c = push.credentials;
+    if (existing && !(existing.session && (existing.session.closed || existing.session.destroyed))) return existing;
+    const pooled: Pooled = { ready: this.open(key, host, push.credentials, (session) => (pooled.session = session)) };
+    // A connection that could not be opened is not kept: the next push tries again.
+    pooled.ready.catch(() => {
+      if (this.pool.get(key) === pooled) this.pool.delete(key);
+    });
+    this.pool.set(key, pooled);
+    return pooled;
+  }
+
+  /** Opens a connection (inside the proxy's tunnel when one applies) and answers it once APNs accepted it. */
+  private async open(
+    key: string,
+    host: string,
+    c: ApnsSigningKey | ApnsCertificate,
+    opened: (session: ClientHttp2Session) => void,
+  ): Promise<ClientHttp2Session> {
     const tls: SecureClientSessionOptions = {
       ...(this.options.ca !== undefined && { ca: this.options.ca }),
       ...(c.kind === 'certificate' && { pfx: c.pfx, passphrase: c.passphrase }),
     };
     let session: ClientHttp2Session;
     try {
-      session = this.connect(host, tls);
+      const proxy = await this.proxyForUrl(host);
+      const tunnel = proxy ? await this.tunnels.open(proxy, host, tls) : undefined;
+      session = this.connect(host, tunnel ? { ...tls, createConnection: () => tunnel } : tls);
     } catch (error) {
       throw connectionError(error, c);
     }
     this.connectionsOpened += 1;
+    opened(session);
     // Each push in flight listens for STREAMS_REFUSED on the session: as many as the server allows
     // streams (APNs: up to 1,000), far past Node's default leak warning at 10.
     session.setMaxListeners(0);
@@ -233,19 +265,15 @@ export class ApnsClient {
     });
     session.on('close', forget);
     session.on('error', forget);
-    const ready = new Promise<void>((resolve, reject) => {
+    await new Promise<void>((resolve, reject) => {
       session.once('connect', () => resolve());
       session.once('error', (error) => reject(connectionError(error, c)));
     });
-    ready.catch(() => {});
-    const pooled = { session, ready };
-    this.pool.set(key, pooled);
-    return pooled;
+    return session;
   }
 
   private async request(host: string, push: ApnsPush, headers: Record<string, string>) {
-    const { session, ready } = this.session(host, push);
-    await ready;
+    const session = await this.session(host, push).ready;
     return new Promise<{ status: number; apnsId: string; apnsUniqueId?: string; reason?: string; timestamp?: number }>(
       (resolve, reject) => {
         let stream;
@@ -308,6 +336,7 @@ export class ApnsClient {
 }
 
 function connectionError(error: unknown, credentials: ApnsSigningKey | ApnsCertificate): Error {
+  if (error instanceof PushProxyError || error instanceof DirectPushCredentialError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
   if (credentials.kind === 'certificate' && /unsupported|RC2|mac verify|pkcs12/i.test(message)) {

@@ -20,6 +20,8 @@ import {
   type KeySource,
 } from './credentials';
 import { FcmAuthError, FcmClient, type FcmAnswer, type FcmClientOptions } from './fcmClient';
+import { PushProxyError } from './network';
+import { createTransport, type ProxyResolver, type Transport } from '../../aws/config/transport';
 
 export type DirectPushAnswer = (ApnsAnswer | FcmAnswer) & {
   /** "AuthKey_ABC123DEFG.p8 · Team ABCDE12345", "cert.p12 · Apple Push Services: com.x", "sa@p.iam… · p" */
@@ -38,15 +40,21 @@ export type DirectPushResult =
 export interface DirectPushServiceOptions {
   readonly apns?: ApnsClientOptions;
   readonly fcm?: FcmClientOptions;
+  /** The proxy for a URL ('' = direct), as for AWS calls (the OS settings in the app); default: the environment. */
+  readonly proxyForUrl?: ProxyResolver;
 }
 
 export class DirectPushService {
   readonly apns: ApnsClient;
   readonly fcm: FcmClient;
+  readonly #transport: Transport;
 
   constructor(options: DirectPushServiceOptions = {}) {
-    this.apns = new ApnsClient(options.apns);
-    this.fcm = new FcmClient(options.fcm);
+    // The network layer every AWS client uses: the same proxy choice, and its agent for FCM's HTTP/1.1.
+    this.#transport = createTransport(options.proxyForUrl ? { proxyForUrl: options.proxyForUrl } : {});
+    const { proxyForUrl, agent } = this.#transport;
+    this.apns = new ApnsClient({ proxyForUrl, ...options.apns });
+    this.fcm = new FcmClient({ proxyForUrl, agent, ...options.fcm });
   }
 
   /**
@@ -73,6 +81,7 @@ export class DirectPushService {
 
   close(): void {
     this.apns.close();
+    this.#transport.destroy();
   }
 
   private async sendApns(push: ApnsDirectPush, resolveFile: (file: string) => KeySource): Promise<DirectPushAnswer> {
@@ -149,6 +158,7 @@ function toError(error: unknown): DirectPushError {
   if (error instanceof FcmAuthError)
     return { code: error.code, message: error.message, retryable: false, advice: error.advice };
   if (error instanceof ApnsConnectionError) return { code: error.code, message: error.message, retryable: true };
+  if (error instanceof PushProxyError) return { code: error.code, message: error.message, retryable: error.retryable };
   if (error instanceof Error && error.name === 'TimeoutError')
     return { code: WorkbenchCodes.Timeout, message: 'The push service did not answer in time.', retryable: true };
   const message = error instanceof Error ? error.message : String(error);

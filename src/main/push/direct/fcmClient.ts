@@ -9,10 +9,17 @@
  * `token_uri` is honoured here by setting the assertion's audience to it and
  * redirecting that one request, so the sandbox's (and any private
  * universe's) token endpoint works.
+ *
+ * Both the token request and the send go through the JWT client's transport
+ * (gaxios), with the agent of the app's network layer: behind a proxy, both
+ * take the CONNECT tunnel every AWS call takes (network.ts).
  */
+import type { Agent } from 'node:http';
 import { JWT } from 'google-auth-library';
 import { fcmAdvice, type PushAdvice } from '../../../shared/push/directPushAdvice';
 import { GOOGLE_TOKEN_URI, type ServiceAccount } from './credentials';
+import { explainProxyFailure, PushProxyError } from './network';
+import type { ProxyResolver } from '../../aws/config/transport';
 
 export const FCM_SCOPE = 'https://www.googleapis.com/auth/firebase.messaging';
 export const FCM_HOST = 'https://fcm.googleapis.com';
@@ -20,8 +27,10 @@ export const FCM_HOST = 'https://fcm.googleapis.com';
 export interface FcmClientOptions {
   /** Base URL of FCM (the sandbox's, a relay); default https://fcm.googleapis.com. */
   readonly baseUrl?: string;
-  /** Test seam and proxy hook. */
-  readonly fetch?: typeof fetch;
+  /** The HTTP agent for FCM and the token endpoint (the network layer's proxy-agent); default: Node's. */
+  readonly agent?: Agent;
+  /** The proxy the agent uses for a URL, to name it when it fails. */
+  readonly proxyForUrl?: ProxyResolver;
   readonly timeoutMs?: number;
 }
 
@@ -71,19 +80,30 @@ export class FcmClient {
   }
 
   async send(push: FcmPush): Promise<FcmAnswer> {
-    const accessToken = await this.accessToken(push.account);
+    const client = this.client(push.account);
+    await this.accessToken(client, push.account);
     const url = `${this.host}/v1/projects/${encodeURIComponent(push.account.projectId)}/messages:send`;
     const body = { ...(push.validateOnly && { validate_only: true }), message: { ...push.message, token: push.token } };
-    const res = await (this.options.fetch ?? fetch)(url, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json; charset=utf-8' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
-    });
-    const text = await res.text();
-    const json = parseJson(text);
+    let res;
+    try {
+      // The JWT client adds the cached access token; every status is an answer to read, not an exception.
+      res = await client.request<string>({
+        url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        data: JSON.stringify(body),
+        responseType: 'text',
+        validateStatus: () => true,
+        retry: false,
+        timeout: this.options.timeoutMs ?? 30_000,
+      });
+    } catch (error) {
+      throw (await this.proxyFailure(error, url)) ?? error;
+    }
+    const json = parseJson(String(res.data ?? ''));
     const base = { service: 'fcm' as const, status: res.status, host: this.host, projectId: push.account.projectId };
-    if (res.ok) return { ...base, ok: true, ...(typeof json?.name === 'string' && { messageName: json.name }) };
+    if (res.status >= 200 && res.status < 300)
+      return { ...base, ok: true, ...(typeof json?.name === 'string' && { messageName: json.name }) };
     const error = parseRpcError(json);
     const errorCode = error.errorCode ?? error.rpcStatus ?? `HTTP_${res.status}`;
     if (error.rpcStatus === 'UNAUTHENTICATED') this.clients.delete(cacheKey(push.account));
@@ -97,36 +117,46 @@ export class FcmClient {
     };
   }
 
-  private async accessToken(account: ServiceAccount): Promise<string> {
+  /** One JWT client per account, kept for its cached access token. */
+  private client(account: ServiceAccount): JWT {
     const key = cacheKey(account);
-    let client = this.clients.get(key);
-    if (!client) {
-      client = new JWT({
-        email: account.clientEmail,
-        key: account.privateKey,
-        ...(account.privateKeyId !== undefined && { keyId: account.privateKeyId }),
-        scopes: [FCM_SCOPE],
-        ...(account.tokenUri !== GOOGLE_TOKEN_URI && { additionalClaims: { aud: account.tokenUri } }),
+    const existing = this.clients.get(key);
+    if (existing) return existing;
+    const client = new JWT({
+      email: account.clientEmail,
+      key: account.privateKey,
+      ...(account.privateKeyId !== undefined && { keyId: account.privateKeyId }),
+      scopes: [FCM_SCOPE],
+      ...(account.tokenUri !== GOOGLE_TOKEN_URI && { additionalClaims: { aud: account.tokenUri } }),
+      ...(this.options.agent && { transporterOptions: { agent: this.options.agent } }),
+    });
+    if (account.tokenUri !== GOOGLE_TOKEN_URI) {
+      const tokenUri = account.tokenUri;
+      client.transporter.interceptors.request.add({
+        resolved: async (config) => {
+          if (String(config.url) === GOOGLE_TOKEN_URI) config.url = new URL(tokenUri);
+          return config;
+        },
       });
-      if (account.tokenUri !== GOOGLE_TOKEN_URI) {
-        const tokenUri = account.tokenUri;
-        client.transporter.interceptors.request.add({
-          resolved: async (config) => {
-            if (String(config.url) === GOOGLE_TOKEN_URI) config.url = new URL(tokenUri);
-            return config;
-          },
-        });
-      }
-      client.on('tokens', () => (this.accessTokensFetched += 1));
-      this.clients.set(key, client);
     }
+    client.on('tokens', () => (this.accessTokensFetched += 1));
+    this.clients.set(key, client);
+    return client;
+  }
+
+  private async proxyFailure(error: unknown, url: string): Promise<PushProxyError | undefined> {
+    const proxy = this.options.proxyForUrl ? await this.options.proxyForUrl(url) : '';
+    return explainProxyFailure(error, proxy, new URL(url).host);
+  }
+
+  private async accessToken(client: JWT, account: ServiceAccount): Promise<string> {
     try {
       const { token } = await client.getAccessToken();
       if (!token) throw new Error('no access token');
       return token;
     } catch (error) {
-      this.clients.delete(key);
-      throw authError(error, account);
+      this.clients.delete(cacheKey(account));
+      throw (await this.proxyFailure(error, account.tokenUri)) ?? authError(error, account);
     }
   }
 }

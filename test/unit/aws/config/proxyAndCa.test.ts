@@ -20,6 +20,7 @@ import { envFor, makeAwsHome, type AwsHome } from '../support/awsHome';
 import {
   makePki,
   startConnectProxy,
+  startHttpService,
   startHttpsService,
   type ConnectProxy,
   type Listening,
@@ -30,6 +31,7 @@ const KEYS = { accessKeyId: 'AKIDTEST', secretAccessKey: 'not-a-secret' };
 const HOST = 'sts.corp-gateway.test';
 let pki: TestPki;
 let sts: Listening & { requests: number };
+let plainSts: Listening & { requests: number };
 let proxy: ConnectProxy;
 let home: AwsHome;
 let caFile: string;
@@ -46,6 +48,7 @@ beforeAll(async () => {
     credentials: new IssuedCredentials(),
   };
   sts = await startHttpsService(pki, (r) => handleSts(r, ctx));
+  plainSts = await startHttpService((r) => handleSts(r, ctx));
   proxy = await startConnectProxy();
   home = await makeAwsHome({
     config: `
@@ -72,6 +75,10 @@ ca_bundle = CA_FILE
 region = us-east-1
 ca_bundle = /nonexistent/ca.pem
 
+[profile plain]
+region = us-east-1
+endpoint_url = http://${HOST}:PLAIN_PORT
+
 [profile closed]
 region = us-east-1
 endpoint_url = http://127.0.0.1:9
@@ -84,12 +91,13 @@ endpoint_url = http://127.0.0.1:9
   const { readFileSync } = await import('node:fs');
   writeFileSync(
     home.configFile,
-    readFileSync(home.configFile, 'utf8').replaceAll('OTHER_CA_FILE', otherCaFile).replaceAll('CA_FILE', caFile),
+    readFileSync(home.configFile, 'utf8').replaceAll('PLAIN_PORT', String(plainSts.port)).replaceAll('OTHER_CA_FILE', otherCaFile).replaceAll('CA_FILE', caFile),
   );
 });
 
 afterAll(async () => {
   await sts.close();
+  await plainSts.close();
   await proxy.close();
   await home.remove();
 });
@@ -97,6 +105,7 @@ afterAll(async () => {
 afterEach(() => {
   while (opened.length) opened.pop()?.destroy();
   proxy.tunnels.length = 0;
+  proxy.forwarded.length = 0;
   proxy.refuse = false;
   proxy.auth = undefined;
 });
@@ -180,6 +189,13 @@ describe('through a CONNECT proxy', () => {
     expect(good.result).toMatchObject({ Account: '000000000000' });
     const bad = await call('corp', proxyEnv());
     expect(bad.r.explainFailure(bad.result)?.message).toContain('(HTTP 407: it wants proxy credentials)');
+  });
+
+  it('a plain-HTTP endpoint goes through HTTP_PROXY by forwarding (no CONNECT), and is not taken for a refusal', async () => {
+    const { result } = await call('plain', { HTTP_PROXY: `http://127.0.0.1:${proxy.port}` });
+    expect(result).toMatchObject({ Account: '000000000000' });
+    expect(proxy.forwarded).toEqual([`POST http://${HOST}:${plainSts.port}/`]);
+    expect(proxy.tunnels).toHaveLength(0);
   });
 
   it('a proxy that is not listening is named as such', async () => {

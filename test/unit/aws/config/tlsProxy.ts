@@ -1,14 +1,17 @@
 /**
  * Test infrastructure for the proxy and CA paths: a CA and a server
  * certificate made on the spot (node-forge), an HTTPS server in front of the
- * sandbox's STS handler, and a tiny CONNECT proxy that counts its tunnels and
- * can refuse them. The proxy resolves every target name to 127.0.0.1, as a
- * corporate proxy resolves names the client cannot.
+ * sandbox's STS handler. The proxy is test/unit/support/connectProxy.ts.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer as createHttpServer, type Server } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { connect, type AddressInfo, type Socket } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import forge from 'node-forge';
 import type { ServiceRequest, ServiceResponse } from '../../../../src/main/sandbox/protocols/http';
 
@@ -91,13 +94,25 @@ function closer(server: Server, sockets: Set<Socket>): () => Promise<void> {
 }
 
 /** HTTPS in front of a service handler (e.g. the sandbox's STS). */
-export async function startHttpsService(
+export function startHttpsService(
   pki: TestPki,
   handle: (r: ServiceRequest) => ServiceResponse,
 ): Promise<Listening & { requests: number }> {
+  return serve(handle, pki);
+}
+
+/** Plain HTTP in front of a service handler. */
+export function startHttpService(handle: (r: ServiceRequest) => ServiceResponse): Promise<Listening & { requests: number }> {
+  return serve(handle);
+}
+
+async function serve(
+  handle: (r: ServiceRequest) => ServiceResponse,
+  pki?: TestPki,
+): Promise<Listening & { requests: number }> {
   const sockets = new Set<Socket>();
   const state = { requests: 0 };
-  const server = createHttpsServer({ cert: pki.serverCert, key: pki.serverKey }, (req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -113,56 +128,19 @@ export async function startHttpsService(
       });
       res.writeHead(answer.status, answer.headers).end(answer.body);
     });
-  });
+  };
+  const server = (
+    pki ? createHttpsServer({ cert: pki.serverCert, key: pki.serverKey }, onRequest) : createHttpServer(onRequest)
+  ) as Server;
   server.on('connection', (s: Socket) => sockets.add(s));
-  const port = await listen(server as unknown as Server);
+  const port = await listen(server);
   return {
     port,
     get requests() {
       return state.requests;
     },
-    close: closer(server as unknown as Server, sockets),
+    close: closer(server, sockets),
   };
 }
 
-export interface ConnectProxy extends Listening {
-  readonly tunnels: string[];
-  refuse: boolean;
-  /** Basic credentials the proxy demands ("user:pass"), or undefined. */
-  auth: string | undefined;
-}
-
-/** A CONNECT-only proxy: each tunnel's target is recorded, then spliced to 127.0.0.1:<port>. */
-export async function startConnectProxy(): Promise<ConnectProxy> {
-  const sockets = new Set<Socket>();
-  const proxy = { tunnels: [] as string[], refuse: false, auth: undefined as string | undefined };
-  const server = createHttpServer((_req, res) => res.writeHead(405).end());
-  server.on('connection', (s: Socket) => sockets.add(s));
-  server.on('connect', (req, client: Socket, head: Buffer) => {
-    const target = req.url ?? '';
-    const given = req.headers['proxy-authorization'];
-    if (proxy.auth && given !== `Basic ${Buffer.from(proxy.auth).toString('base64')}`) {
-      client.end(
-        'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\nContent-Length: 0\r\n\r\n',
-      );
-      return;
-    }
-    if (proxy.refuse) {
-      client.end('HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: 7\r\n\r\nblocked');
-      return;
-    }
-    proxy.tunnels.push(target);
-    const port = Number(target.split(':').pop());
-    const upstream = connect(port, '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      if (head.length) upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    sockets.add(upstream);
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-  });
-  const port = await listen(server);
-  return Object.assign(proxy, { port, close: closer(server, sockets) });
-}
+export { startConnectProxy, type ConnectProxy } from '../../support/connectProxy';

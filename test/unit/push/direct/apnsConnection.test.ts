@@ -10,6 +10,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApnsClient, ProviderTokens, PROVIDER_TOKEN_MIN_INTERVAL_MS } from '../../../../src/main/push/direct';
 import { SandboxCa } from '../../../../src/main/sandbox/emulators/ca';
+import { startConnectProxy } from '../../support/connectProxy';
 
 type Misbehaviour = 'goaway' | 'reset' | 'none';
 
@@ -103,6 +104,22 @@ describe('APNs client connection recovery', () => {
     // The new connection is kept for the next push.
     expect((await c.send(push)).status).toBe(200);
     expect(c.connectionsOpened).toBe(2);
+  });
+
+  it('through a proxy, the new connection after a GOAWAY takes a new CONNECT tunnel', async () => {
+    const fake = await fakeApns(['goaway', 'none']);
+    const proxy = await startConnectProxy();
+    try {
+      const c = new ApnsClient({ hosts: { sandbox: fake.url }, ca: fake.caPem, proxyForUrl: () => proxy.url });
+      clients.push(c);
+      expect((await c.send(push)).status).toBe(200);
+      expect((await c.send(push)).status).toBe(200);
+      const target = new URL(fake.url).host;
+      expect(proxy.tunnels).toEqual([target, target]);
+      expect(fake.requests).toEqual([0, 1, 1]);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('retries once on a new connection after a stream reset', async () => {
