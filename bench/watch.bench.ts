@@ -9,7 +9,7 @@
  *
  * Options: --users N (1000) --endpoints N (5) --rate R (40) --cycles N (2)
  */
-import { spawn } from 'node:child_process';
+import { startSandboxProcess } from './support/sandboxProcess';
 import { parseArgs } from 'node:util';
 import {
   ChimeSDKIdentityClient,
@@ -31,20 +31,6 @@ const RATE = Number(values.rate);
 const CYCLES = Number(values.cycles);
 const PINPOINT = 'arn:aws:mobiletargeting:us-east-1:000000000000:apps/a1b2c3d4e5f60718293a4b5c6d7e8f90';
 
-async function startSandboxProcess(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn('npx', ['tsx', 'src/main/sandbox/cli.ts', '--port', '0', '--seed', 'demo', '--seed-users', String(USERS)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-      if (match) resolve(match[0]);
-    });
-    child.on('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
-}
-
 async function pool<T>(items: readonly T[], size: number, fn: (item: T) => Promise<unknown>): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: size }, async () => {
@@ -53,7 +39,7 @@ async function pool<T>(items: readonly T[], size: number, fn: (item: T) => Promi
 }
 
 async function main(): Promise<void> {
-  const sandbox = await startSandboxProcess();
+  const sandbox = await startSandboxProcess(['--seed', 'demo', '--seed-users', String(USERS)]);
   const client = new ChimeSDKIdentityClient({ region: 'us-east-1', endpoint: sandbox.url, credentials: { accessKeyId: 'BENCH', secretAccessKey: 'bench' }, maxAttempts: 1 });
   try {
     const instance = (await client.send(new ListAppInstancesCommand({}))).AppInstances![0]!.AppInstanceArn!;
@@ -131,7 +117,7 @@ async function main(): Promise<void> {
     console.log(`  total CPU ${((total.user + total.system) / 1000).toFixed(0)} ms over ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     client.destroy();
-    sandbox.stop();
+    await sandbox.stop();
   }
 }
 

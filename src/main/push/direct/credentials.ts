@@ -65,9 +65,26 @@ export interface ApnsSigningKey {
   readonly label: string;
 }
 
+/**
+ * Digests (SHA-256) of key texts already found to be APNs keys. Parsing a key costs more than sending a push,
+ * and the app loads the key it holds for every push; a digest, unlike the key, is nothing to protect.
+ */
+const checkedKeys = new Set<string>();
+const CHECKED_KEYS_MAX = 64;
+
 export async function loadApnsKey(source: KeySource, keyId: string, teamId: string): Promise<ApnsSigningKey> {
   const { bytes, name } = await readSource(source, 'key file (.p8)');
   const p8 = bytes.toString('utf8');
+  const digest = createHash('sha256').update(p8).digest('base64');
+  if (!checkedKeys.has(digest)) {
+    checkApnsKey(p8, name);
+    if (checkedKeys.size >= CHECKED_KEYS_MAX) checkedKeys.clear();
+    checkedKeys.add(digest);
+  }
+  return { kind: 'token', p8, keyId, teamId, label: `${name} · Team ${teamId}` };
+}
+
+function checkApnsKey(p8: string, name: string): void {
   let curve: string | undefined;
   try {
     const key = createPrivateKey({ key: p8, format: 'pem' });
@@ -82,7 +99,6 @@ export async function loadApnsKey(source: KeySource, keyId: string, teamId: stri
       `${name} is not an APNs key: APNs keys are P-256 elliptic-curve keys in PKCS#8 (.p8).`,
     );
   }
-  return { kind: 'token', p8, keyId, teamId, label: `${name} · Team ${teamId}` };
 }
 
 export interface ApnsCertificate {
