@@ -106,6 +106,8 @@ export interface DirectPushOutcome {
   readonly message?: string;
   readonly advice?: PushAdvice;
   readonly host: string;
+  /** The proxy it went through, password masked; absent when direct. */
+  readonly proxy?: string;
   readonly topic?: string;
   readonly pushType?: ApnsPushType;
   readonly projectId?: string;

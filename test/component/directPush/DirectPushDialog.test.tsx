@@ -104,6 +104,7 @@ describe('Direct push dialog', () => {
       reason: 'BadDeviceToken',
       advice: apnsAdvice('BadDeviceToken', { environment: 'sandbox' }),
       host: 'api.sandbox.push.apple.com',
+      proxy: 'http://alice:***@proxy.corp.example:3128',
       topic: 'com.example.app',
       pushType: 'alert' as const,
       credentialLabel: 'AuthKey_ABCDE12345.p8 · Team TEAM123456',
@@ -126,6 +127,7 @@ describe('Direct push dialog', () => {
 
     const region = await within(dialog).findByRole('region', { name: 'Answer' });
     expect(region).toHaveTextContent('Status 400 · BadDeviceToken');
+    expect(region).toHaveTextContent('from api.sandbox.push.apple.com through the proxy http://alice:***@proxy.corp.example:3128');
     expect(region).toHaveTextContent(answer.apnsId);
     expect(region).toHaveTextContent('use Production (and register it with Chime as APNS)');
     expect(callsTo('directPush:send')[0]?.input).toMatchObject({

@@ -90,10 +90,11 @@ async function sendDirect(ctx: CliContext, input: DirectPushInput): Promise<void
     if (!result.ok) throw directFailure(result.error);
     const answer = result.value;
     if (!answer.ok) throw refused(answer);
+    const via = answer.proxy ? ` through the proxy ${answer.proxy}` : '';
     ctx.out.result(answerDocument(answer), () =>
       answer.service === 'apns'
-        ? `Delivered to APNs (${answer.status}), apns-id ${answer.apnsId}`
-        : `Accepted by FCM (${answer.status}): ${answer.messageName ?? ''}`,
+        ? `Delivered to APNs (${answer.status})${via}, apns-id ${answer.apnsId}`
+        : `Accepted by FCM (${answer.status})${via}: ${answer.messageName ?? ''}`,
     );
   } finally {
     service.close();

@@ -25,7 +25,7 @@ import {
 import type { ApnsCertificate, ApnsSigningKey } from './credentials';
 import { legacyP12Message, DirectPushCredentialError } from './credentials';
 import { ProviderTokens } from './providerToken';
-import { proxyFromEnv, type ProxyResolver } from '../../aws/config/transport';
+import { proxyFromEnv, redactProxyUrl, type ProxyResolver } from '../../aws/config/transport';
 import { ApnsTunnels, PushProxyError } from './network';
 
 export const APPLE_HOSTS: Readonly<Record<ApnsEnvironment, string>> = {
@@ -74,6 +74,8 @@ export interface ApnsAnswer {
   readonly advice?: PushAdvice;
   /** Where it went and as what: for the answer panel and logs. */
   readonly host: string;
+  /** The proxy the connection went through (password masked); absent when direct. */
+  readonly proxy?: string;
   readonly topic: string;
   readonly pushType: ApnsPushType;
 }
@@ -98,6 +100,8 @@ class StreamLost extends Error {
 interface Pooled {
   /** Set once the connection (and the proxy tunnel under it) is open. */
   session?: ClientHttp2Session;
+  /** The proxy under it, password masked ('' = direct); set with the session. */
+  proxy?: string;
   readonly ready: Promise<ClientHttp2Session>;
 }
 
@@ -151,6 +155,7 @@ export class ApnsClient {
       ...(answer.timestamp !== undefined && { timestamp: answer.timestamp }),
       ...(!ok && { advice: apnsAdvice(answer.reason ?? `HTTP ${answer.status}`, { environment: push.environment }) }),
       host,
+      ...(answer.proxy && { proxy: answer.proxy }),
       topic,
       pushType: push.pushType,
     };
@@ -220,7 +225,9 @@ export class ApnsClient {
     const key = this.poolKey(host, push);
     const existing = this.pool.get(key);
     if (existing && !(existing.session && (existing.session.closed || existing.session.destroyed))) return existing;
-    const pooled: Pooled = { ready: this.open(key, host, push.credentials, (session) => (pooled.session = session)) };
+    const pooled: Pooled = {
+      ready: this.open(key, host, push.credentials, (session, proxy) => Object.assign(pooled, { session, proxy })),
+    };
     // A connection that could not be opened is not kept: the next push tries again.
     pooled.ready.catch(() => {
       if (this.pool.get(key) === pooled) this.pool.delete(key);
@@ -234,22 +241,23 @@ export class ApnsClient {
     key: string,
     host: string,
     c: ApnsSigningKey | ApnsCertificate,
-    opened: (session: ClientHttp2Session) => void,
+    opened: (session: ClientHttp2Session, proxy: string) => void,
   ): Promise<ClientHttp2Session> {
     const tls: SecureClientSessionOptions = {
       ...(this.options.ca !== undefined && { ca: this.options.ca }),
       ...(c.kind === 'certificate' && { pfx: c.pfx, passphrase: c.passphrase }),
     };
     let session: ClientHttp2Session;
+    let proxy: string;
     try {
-      const proxy = await this.proxyForUrl(host);
+      proxy = await this.proxyForUrl(host);
       const tunnel = proxy ? await this.tunnels.open(proxy, host, tls) : undefined;
       session = this.connect(host, tunnel ? { ...tls, createConnection: () => tunnel } : tls);
     } catch (error) {
       throw connectionError(error, c);
     }
     this.connectionsOpened += 1;
-    opened(session);
+    opened(session, proxy && redactProxyUrl(proxy));
     // Each push in flight listens for STREAMS_REFUSED on the session: as many as the server allows
     // streams (APNs: up to 1,000), far past Node's default leak warning at 10.
     session.setMaxListeners(0);
@@ -273,8 +281,17 @@ export class ApnsClient {
   }
 
   private async request(host: string, push: ApnsPush, headers: Record<string, string>) {
-    const session = await this.session(host, push).ready;
-    return new Promise<{ status: number; apnsId: string; apnsUniqueId?: string; reason?: string; timestamp?: number }>(
+    const pooled = this.session(host, push);
+    const session = await pooled.ready;
+    const proxy = pooled.proxy;
+    return new Promise<{
+      status: number;
+      apnsId: string;
+      apnsUniqueId?: string;
+      reason?: string;
+      timestamp?: number;
+      proxy?: string;
+    }>(
       (resolve, reject) => {
         let stream;
         try {
@@ -327,6 +344,7 @@ export class ApnsClient {
             ...(typeof uniqueId === 'string' && { apnsUniqueId: uniqueId }),
             ...(typeof body.reason === 'string' && { reason: body.reason }),
             ...(typeof body.timestamp === 'number' && { timestamp: body.timestamp }),
+            ...(proxy && { proxy }),
           });
         });
         stream.end(push.body);

@@ -19,7 +19,7 @@ import { JWT } from 'google-auth-library';
 import { fcmAdvice, type PushAdvice } from '../../../shared/push/directPushAdvice';
 import { GOOGLE_TOKEN_URI, type ServiceAccount } from './credentials';
 import { explainProxyFailure, PushProxyError } from './network';
-import type { ProxyResolver } from '../../aws/config/transport';
+import { redactProxyUrl, type ProxyResolver } from '../../aws/config/transport';
 
 export const FCM_SCOPE = 'https://www.googleapis.com/auth/firebase.messaging';
 export const FCM_HOST = 'https://fcm.googleapis.com';
@@ -54,6 +54,8 @@ export interface FcmAnswer {
   readonly message?: string;
   readonly advice?: PushAdvice;
   readonly host: string;
+  /** The proxy the message went through (password masked); absent when direct. */
+  readonly proxy?: string;
   readonly projectId: string;
 }
 
@@ -101,7 +103,14 @@ export class FcmClient {
       throw (await this.proxyFailure(error, url)) ?? error;
     }
     const json = parseJson(String(res.data ?? ''));
-    const base = { service: 'fcm' as const, status: res.status, host: this.host, projectId: push.account.projectId };
+    const proxy = this.options.proxyForUrl ? await this.options.proxyForUrl(url) : '';
+    const base = {
+      service: 'fcm' as const,
+      status: res.status,
+      host: this.host,
+      ...(proxy && { proxy: redactProxyUrl(proxy) }),
+      projectId: push.account.projectId,
+    };
     if (res.status >= 200 && res.status < 300)
       return { ...base, ok: true, ...(typeof json?.name === 'string' && { messageName: json.name }) };
     const error = parseRpcError(json);

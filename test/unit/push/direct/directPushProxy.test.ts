@@ -94,7 +94,7 @@ describe('APNs through an HTTPS proxy', () => {
     const s = through(proxy.url);
     const answers = await Promise.all([s.send(alert('one')), s.send(alert('two')), s.send(alert('three'))]);
     expect(answers.map((a) => (a.ok ? a.value.status : a.error.message))).toEqual([200, 200, 200]);
-    expect(await s.send(alert('four'))).toMatchObject({ ok: true, value: { status: 200 } });
+    expect(await s.send(alert('four'))).toMatchObject({ ok: true, value: { status: 200, proxy: proxy.url } });
     expect(proxy.tunnels).toEqual([`127.0.0.1:${apnsPort()}`]);
     expect(s.apns.connectionsOpened).toBe(1);
     expect(lastDelivery()).toMatchObject({ DeviceId: phone.DeviceId, Via: 'APNS', Title: 'four' });
@@ -104,7 +104,11 @@ describe('APNs through an HTTPS proxy', () => {
     proxy.auth = 'alice:pw';
     expect(failure(await through(proxy.url).send(alert())).message).toContain('HTTP 407: it wants proxy credentials');
     const withCredentials = `http://alice:pw@127.0.0.1:${proxy.port}`;
-    expect(await through(withCredentials).send(alert())).toMatchObject({ ok: true, value: { status: 200 } });
+    // The answer names the proxy for the window and the CLI, the password masked.
+    expect(await through(withCredentials).send(alert())).toMatchObject({
+      ok: true,
+      value: { status: 200, proxy: `http://alice:***@127.0.0.1:${proxy.port}` },
+    });
     expect(proxy.tunnels).toHaveLength(1);
   });
 
@@ -133,7 +137,9 @@ describe('APNs through an HTTPS proxy', () => {
 
   it('without a proxy for the host, connects directly', async () => {
     const s = through('');
-    expect(await s.send(alert())).toMatchObject({ ok: true, value: { status: 200 } });
+    const answer = await s.send(alert());
+    expect(answer).toMatchObject({ ok: true, value: { status: 200 } });
+    expect(answer.ok && 'proxy' in answer.value).toBe(false);
     expect(proxy.tunnels).toHaveLength(0);
   });
 });
@@ -143,7 +149,7 @@ describe('FCM through a proxy', () => {
     const s = through(proxy.url);
     const first = await s.send(fcm());
     expect(first.ok ? first.value : first.error).toMatchObject({ status: 200 });
-    expect(await s.send(fcm())).toMatchObject({ ok: true, value: { status: 200 } });
+    expect(await s.send(fcm())).toMatchObject({ ok: true, value: { status: 200, proxy: proxy.url } });
     expect(proxy.forwarded).toEqual([
       `POST ${m.url}/_fcm/token`,
       `POST ${m.url}/v1/projects/proxied-project/messages:send`,

@@ -21,7 +21,11 @@ export function DirectPushAnswer({ outcome, failure, label = 'Answer' }: Props) 
           <>
             <strong className={good ? 'success-text' : 'status-error'}>Status {outcome.status}</strong>
             {reason && <> · {reason}</>}
-            <span className="muted"> from {outcome.host}</span>
+            <span className="muted">
+              {' '}
+              from {outcome.host}
+              {outcome.proxy && <> through the proxy {outcome.proxy}</>}
+            </span>
           </>
         ) : (
           <>
