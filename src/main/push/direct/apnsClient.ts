@@ -236,12 +236,40 @@ export class ApnsClient {
     return pooled;
   }
 
-  /** Opens a connection (inside the proxy's tunnel when one applies) and answers it once APNs accepted it. */
+  /**
+   * Opens a connection (inside the proxy's tunnel when one applies) and answers it once APNs accepted it,
+   * within the push timeout: a proxy that never answers CONNECT, or a host that never finishes the TLS
+   * handshake, fails the pushes waiting for it instead of holding them forever.
+   */
   private async open(
     key: string,
     host: string,
     c: ApnsSigningKey | ApnsCertificate,
     opened: (session: ClientHttp2Session, proxy: string) => void,
+  ): Promise<ClientHttp2Session> {
+    const timeoutMs = this.options.timeoutMs ?? 30_000;
+    const attempt = { abandoned: false, session: undefined as ClientHttp2Session | undefined };
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        attempt.abandoned = true;
+        attempt.session?.destroy();
+        reject(new ApnsConnectionError(`Cannot connect to APNs at ${host}: no connection within ${+(timeoutMs / 1000).toFixed(1)} s.`));
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([this.connectSession(key, host, c, opened, attempt), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async connectSession(
+    key: string,
+    host: string,
+    c: ApnsSigningKey | ApnsCertificate,
+    opened: (session: ClientHttp2Session, proxy: string) => void,
+    attempt: { abandoned: boolean; session: ClientHttp2Session | undefined },
   ): Promise<ClientHttp2Session> {
     const tls: SecureClientSessionOptions = {
       ...(this.options.ca !== undefined && { ca: this.options.ca }),
@@ -252,10 +280,15 @@ export class ApnsClient {
     try {
       proxy = await this.proxyForUrl(host);
       const tunnel = proxy ? await this.tunnels.open(proxy, host, tls) : undefined;
+      if (attempt.abandoned) {
+        tunnel?.destroy();
+        throw new ApnsConnectionError('abandoned');
+      }
       session = this.connect(host, tunnel ? { ...tls, createConnection: () => tunnel } : tls);
     } catch (error) {
       throw connectionError(error, c);
     }
+    attempt.session = session;
     this.connectionsOpened += 1;
     opened(session, proxy && redactProxyUrl(proxy));
     // Each push in flight listens for STREAMS_REFUSED on the session: as many as the server allows
@@ -276,6 +309,7 @@ export class ApnsClient {
     await new Promise<void>((resolve, reject) => {
       session.once('connect', () => resolve());
       session.once('error', (error) => reject(connectionError(error, c)));
+      session.once('close', () => reject(new ApnsConnectionError(`APNs at ${host} closed the connection while it opened.`)));
     });
     return session;
   }
@@ -354,7 +388,8 @@ export class ApnsClient {
 }
 
 function connectionError(error: unknown, credentials: ApnsSigningKey | ApnsCertificate): Error {
-  if (error instanceof PushProxyError || error instanceof DirectPushCredentialError) return error;
+  if (error instanceof PushProxyError || error instanceof DirectPushCredentialError || error instanceof ApnsConnectionError)
+    return error;
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
   if (credentials.kind === 'certificate' && /unsupported|RC2|mac verify|pkcs12/i.test(message)) {

@@ -5,7 +5,7 @@
  * so this stands in for Apple closing a connection.
  */
 import { createSecureServer, constants, type Http2SecureServer, type ServerHttp2Session } from 'node:http2';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
 import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApnsClient, ProviderTokens, PROVIDER_TOKEN_MIN_INTERVAL_MS } from '../../../../src/main/push/direct';
@@ -144,6 +144,60 @@ describe('APNs client connection recovery', () => {
       name: 'ApnsConnectionError',
       message: expect.stringMatching(/certificate is not trusted/),
     });
+  });
+});
+
+/** A TCP server that accepts connections and never says a word: a black hole behind a firewall, or a stuck proxy. */
+async function silentServer(): Promise<{ port: number; accepted: () => number; close: () => Promise<void> }> {
+  const sockets: Socket[] = [];
+  const server: TcpServer = createTcpServer((socket) => void sockets.push(socket));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    accepted: () => sockets.length,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+describe('APNs client connection deadline', () => {
+  it('fails the push when the host never completes the handshake, and tries a new connection for the next push', async () => {
+    const silent = await silentServer();
+    try {
+      const c = new ApnsClient({ hosts: { sandbox: `https://127.0.0.1:${silent.port}` }, timeoutMs: 300 });
+      clients.push(c);
+      await expect(c.send(push)).rejects.toMatchObject({
+        name: 'ApnsConnectionError',
+        message: `Cannot connect to APNs at https://127.0.0.1:${silent.port}: no connection within 0.3 s.`,
+      });
+      await expect(c.send(push)).rejects.toThrow(/no connection within/);
+      expect(c.connectionsOpened).toBe(2);
+      expect(silent.accepted()).toBe(2);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('fails the push when the proxy never answers CONNECT', async () => {
+    const fake = await fakeApns([]);
+    const stuckProxy = await silentServer();
+    try {
+      const c = new ApnsClient({
+        hosts: { sandbox: fake.url },
+        ca: fake.caPem,
+        timeoutMs: 300,
+        proxyForUrl: () => `http://127.0.0.1:${stuckProxy.port}`,
+      });
+      clients.push(c);
+      await expect(c.send(push)).rejects.toThrow(/no connection within 0\.3 s/);
+      expect(stuckProxy.accepted()).toBe(1);
+      expect(fake.sessions).toHaveLength(0);
+    } finally {
+      await stuckProxy.close();
+    }
   });
 });
 
