@@ -137,7 +137,11 @@ export class FcmClient {
       ...(account.privateKeyId !== undefined && { keyId: account.privateKeyId }),
       scopes: [FCM_SCOPE],
       ...(account.tokenUri !== GOOGLE_TOKEN_URI && { additionalClaims: { aud: account.tokenUri } }),
-      ...(this.options.agent && { transporterOptions: { agent: this.options.agent } }),
+      // The token request takes the same agent and timeout as the send (gaxios has no timeout of its own).
+      transporterOptions: {
+        ...(this.options.agent && { agent: this.options.agent }),
+        timeout: this.options.timeoutMs ?? 30_000,
+      },
     });
     if (account.tokenUri !== GOOGLE_TOKEN_URI) {
       const tokenUri = account.tokenUri;

@@ -6,6 +6,7 @@
  * never covers, so these tests give the service the proxy through
  * `proxyForUrl`, the seam the app fills with the OS proxy settings.
  */
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   DirectPushService,
@@ -156,6 +157,25 @@ describe('FCM through a proxy', () => {
       `POST ${m.url}/v1/projects/proxied-project/messages:send`,
     ]);
     expect(lastDelivery()).toMatchObject({ DeviceId: pixel.DeviceId, Via: 'FCM', Title: 'FCM through the proxy' });
+  });
+
+  it('a proxy that never answers fails the push within the timeout, naming no secret', async () => {
+    const stuck = createTcpServer(() => {});
+    await new Promise<void>((resolve) => stuck.listen(0, '127.0.0.1', resolve));
+    try {
+      const s = new DirectPushService({
+        ...base,
+        fcm: { ...base.fcm, timeoutMs: 300 },
+        proxyForUrl: () => `http://127.0.0.1:${(stuck.address() as AddressInfo).port}`,
+      });
+      services.push(s);
+      const error = failure(await s.send(fcm()));
+      expect(error.code).toBe('FcmAuthFailed');
+      expect(error.message).toMatch(/^Cannot get an access token for .* from 127\.0\.0\.1:\d+: .*timeout/i);
+      expect(error.message).not.toContain('PRIVATE KEY');
+    } finally {
+      stuck.close();
+    }
   });
 
   it('a proxy that cannot be reached is named as such, for the token request too', async () => {
